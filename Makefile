@@ -1,0 +1,55 @@
+# t3kit: two commands set up a fresh Debian 12 machine with Node 20.
+#   make run   installs what is missing, then runs every notebook headless into out/
+#   make test  installs what is missing, then type-checks, lints and runs every test
+SHELL := /bin/bash
+.ONESHELL:
+.SHELLFLAGS := -eu -o pipefail -c
+
+DEBIAN_PACKAGES := jupyter-nbconvert jupyter-client python3-nbclient ffmpeg chromium
+export JUPYTER_PATH := $(CURDIR)/.jupyter-kernels
+NODE_STAMP := node_modules/.t3kit-installed
+
+.PHONY: run test deps debian-deps kernelspec typecheck lint bench clean
+
+run: deps typecheck
+	node scripts/t3kit.cjs notebooks
+
+test: deps typecheck lint
+	node scripts/run-tests.cjs
+
+deps: debian-deps $(NODE_STAMP) kernelspec
+
+# Debian's Jupyter, ffmpeg and Chromium, installed only when one is missing.
+debian-deps:
+	missing=""
+	for p in $(DEBIAN_PACKAGES); do
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"
+	done
+	if [ -n "$$missing" ]; then
+	  echo "installing Debian packages:$$missing"
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"
+	  $$SUDO apt-get update -qq
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing
+	fi
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# The kernelspec is part of the repository (.jupyter-kernels/); this checks that Jupyter
+# sees it through JUPYTER_PATH.
+kernelspec:
+	/usr/bin/python3 -m jupyter kernelspec list | grep -q "tslab" || {
+	  echo "Jupyter does not see the tslab kernelspec in $(JUPYTER_PATH)" >&2; exit 1; }
+
+typecheck:
+	node node_modules/typescript/bin/tsc --noEmit -p tsconfig.json
+
+lint:
+	node_modules/.bin/biome check lib scripts test bench
+
+bench: deps
+	npm run bench
+
+clean:
+	rm -rf out

@@ -1,0 +1,1 @@
+export { InputError, formatLocation, type InputLocation } from "./input-error";

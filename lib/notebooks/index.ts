@@ -1,0 +1,16 @@
+export { listNotebooks } from "./list-notebooks";
+export {
+  executeNotebook,
+  NotebookError,
+  JUPYTER_PYTHON,
+  type ExecuteOptions,
+  type ExecuteResult,
+} from "./execute-notebook";
+export {
+  failingCellIndex,
+  cellStderr,
+  cellSource,
+  codeCellNumber,
+  type Notebook,
+  type NotebookCell,
+} from "./notebook-failure";

@@ -1,0 +1,1 @@
+export { projectRoot, dataDir, outDir, outPath } from "./project-paths";

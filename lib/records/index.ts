@@ -1,0 +1,1 @@
+export type { ConversationTurn, LlavaRecord, T3Pair, T3ValidationRow } from "./llava-record";

@@ -1,0 +1,6 @@
+/** Every `t3kit <stage>` command, in the order data flows. */
+import type { Command } from "./command";
+import { notebooksCommand } from "./notebooks";
+import { resultsCommand } from "./results";
+
+export const commands: Command[] = [resultsCommand, notebooksCommand];

@@ -1,0 +1,60 @@
+import { join } from "node:path";
+import { NotebookError, executeNotebook, listNotebooks } from "../../lib/notebooks/index";
+import { outDir, projectRoot } from "../../lib/paths/index";
+import { parseCommandArgs } from "../cli-args";
+import type { Command } from "./command";
+
+const usage = `
+Usage: npx t3kit notebooks [--only NAME]... [--timeout SECONDS]
+
+Executes every notebook in notebooks/ headless, in order, on the embedded default data
+(or the Hub with T3KIT_SOURCE=hub), and writes under out/ (or $T3KIT_OUT):
+  out/notebooks/*.ipynb   executed notebooks, with outputs
+  out/html/*.html         HTML renderings
+  out/figures/            figures (PNG and interactive HTML), made by the notebooks
+  out/tables/*.csv        tables, made by the notebooks
+A failing notebook stops the run with a non-zero exit, naming the notebook and the cell;
+out/ keeps the last complete outputs.
+
+Options:
+  --only NAME     run only notebooks whose file name contains NAME (repeatable)
+  --timeout S     per-cell timeout in seconds (default 600)
+`;
+
+export const notebooksCommand: Command = {
+  name: "notebooks",
+  summary: "run every notebook headless into out/ (what `make run` calls)",
+  async run(argv) {
+    const { values } = parseCommandArgs(argv, {
+      usage,
+      options: {
+        only: { type: "string", multiple: true },
+        timeout: { type: "string" },
+      },
+    });
+    const notebooks = listNotebooks(join(projectRoot, "notebooks"), values.only);
+    const outRoot = outDir();
+    const total = performance.now();
+    for (const nb of notebooks) {
+      try {
+        const r = await executeNotebook(nb, {
+          outRoot,
+          timeoutSeconds: values.timeout ? Number(values.timeout) : 600,
+          env: { T3KIT_OUT: outRoot },
+        });
+        process.stdout.write(`${r.notebook.padEnd(24)} ${r.seconds.toFixed(1).padStart(6)} s\n`);
+      } catch (err) {
+        if (err instanceof NotebookError) {
+          process.stderr.write(`t3kit notebooks: ${err.message}\n`);
+          return 1;
+        }
+        throw err;
+      }
+    }
+    const secs = (performance.now() - total) / 1000;
+    process.stdout.write(
+      `${"all notebooks".padEnd(24)} ${secs.toFixed(1).padStart(6)} s -> ${outRoot}\n`,
+    );
+    return 0;
+  },
+};
