@@ -1,0 +1,104 @@
+/**
+ * Counts a stream of records on every core: the main thread reads and checks records
+ * (readConversation) and posts batches to worker threads, each with its own tokenizer;
+ * rows come back in input order. With `workers: 0` everything runs on the main thread
+ * (the Rust tokenizer still batches in parallel inside Rust).
+ */
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { InputError, type InputLocation } from "../errors/index";
+import { type CountOptions, type TokenCountRow, countConversations } from "./count-record-tokens";
+import { type Conversation, readConversation } from "./read-conversation";
+
+export interface ParallelCountOptions extends Omit<CountOptions, "tokenizer" | "startIndex"> {
+  /** Tokenizer name (workers load their own). Default qwen2. */
+  tokenizer?: string;
+  /** Worker threads; default one per core. 0 = count on the main thread. */
+  workers?: number;
+  /** Records per batch (default 512). */
+  batchSize?: number;
+  /** Source for records that carry none (T3 pairs): e.g. the file's name. */
+  defaultSource?: string;
+}
+
+type Reply = {
+  id: number;
+  rows?: TokenCountRow[];
+  error?: { location?: InputLocation; problem?: string; message?: string };
+};
+
+function startWorker(options: ParallelCountOptions): Worker {
+  const { workers: _w, batchSize: _b, defaultSource: _d, ...countOptions } = options;
+  return new Worker(join(__dirname, "token-count-worker.cjs"), { workerData: countOptions });
+}
+
+/**
+ * Yields one row per record of `records`, in order. Throws the first InputError (naming
+ * file, record and field) as soon as its batch comes back.
+ */
+export async function* countTokensParallel(
+  records: AsyncIterable<{ index: number; record: unknown }> | Iterable<{ index: number; record: unknown }>,
+  options: ParallelCountOptions = {},
+): AsyncGenerator<TokenCountRow> {
+  const file = options.file ?? "<records>";
+  const batchSize = options.batchSize ?? 512;
+  const nWorkers = options.workers ?? availableParallelism();
+  const workers = Array.from({ length: nWorkers }, () => startWorker(options));
+  const pending = new Map<number, (r: Reply) => void>();
+  for (const w of workers) {
+    w.on("message", (r: Reply) => pending.get(r.id)?.(r));
+    w.on("error", (e) => {
+      for (const resolve of pending.values()) resolve({ id: -1, error: { message: e.stack } });
+    });
+  }
+  let nextId = 0;
+  const inFlight: Promise<Reply>[] = [];
+  const submit = (conversations: Conversation[], startIndex: number) => {
+    const id = nextId++;
+    if (nWorkers === 0) {
+      inFlight.push(
+        countConversations(conversations, { ...options, startIndex }).then(
+          (rows) => ({ id, rows }),
+          (err) =>
+            err instanceof InputError
+              ? { id, error: { location: err.location, problem: err.problem } }
+              : { id, error: { message: (err as Error).stack } },
+        ),
+      );
+      return;
+    }
+    inFlight.push(new Promise<Reply>((resolve) => pending.set(id, resolve)));
+    workers[id % nWorkers].postMessage({ id, conversations, startIndex });
+  };
+  const take = async function* () {
+    const reply = await inFlight.shift()!;
+    pending.delete(reply.id);
+    if (reply.error) {
+      const e = reply.error;
+      if (e.location) throw new InputError(e.location, e.problem ?? "");
+      throw new Error(e.message);
+    }
+    yield* reply.rows!;
+  };
+  try {
+    let batch: Conversation[] = [];
+    let batchStart = 0;
+    for await (const { index, record } of records) {
+      if (batch.length === 0) batchStart = index;
+      const conv = readConversation(record, file, index);
+      if (conv.source === "tempqa" && options.defaultSource) conv.source = options.defaultSource;
+      batch.push(conv);
+      if (batch.length >= batchSize) {
+        submit(batch, batchStart);
+        batch = [];
+        // Keep two batches per worker in flight: enough to hide reading, bounded memory.
+        while (inFlight.length >= Math.max(2, nWorkers * 2)) yield* take();
+      }
+    }
+    if (batch.length > 0) submit(batch, batchStart);
+    while (inFlight.length > 0) yield* take();
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

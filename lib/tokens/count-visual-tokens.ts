@@ -1,0 +1,92 @@
+/**
+ * Visual tokens of a record's media slots under a vision model, with image sizes read
+ * from file headers when an image folder is given (cached per path), else the stated
+ * default. Reports how many images were missing or defaulted.
+ */
+import { existsSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+import { InputError } from "../errors/index";
+import { longvaImageTokens, longvaVideoTokens } from "./longva-visual-tokens";
+import type { MediaSlot } from "./plan-record-tokens";
+import { qwen2vlImageTokens, qwen2vlVideoTokens } from "./qwen2vl-visual-tokens";
+import { ImageHeaderError, readImageSize } from "./read-image-size";
+import type { VisualSettings } from "./visual-settings";
+
+export interface VisualCount {
+  tokens: number;
+  /** Images whose file did not exist (counted with the default size). */
+  missing: number;
+  /** Images counted with the default size because no image folder was given. */
+  defaulted: number;
+}
+
+const sizeCache = new Map<string, { width: number; height: number } | null>();
+
+function imageSize(
+  path: string,
+  settings: VisualSettings,
+  where: { file: string; record: number; field: string },
+): { size: { width: number; height: number }; missing: boolean } {
+  const full = isAbsolute(path) || !settings.imageFolder ? path : join(settings.imageFolder, path);
+  let size = sizeCache.get(full);
+  if (size === undefined) {
+    if (!existsSync(full)) {
+      size = null;
+    } else {
+      try {
+        size = readImageSize(full);
+      } catch (err) {
+        if (err instanceof ImageHeaderError) {
+          throw new InputError(where, `cannot read the size of ${full}: ${err.message}`);
+        }
+        throw err;
+      }
+    }
+    sizeCache.set(full, size);
+  }
+  if (size !== null) return { size, missing: false };
+  if (settings.missingImages === "default") return { size: settings.defaultImageSize, missing: true };
+  throw new InputError(
+    where,
+    `image ${full} does not exist (pass --missing-images default to count it as ${settings.defaultImageSize.width}x${settings.defaultImageSize.height})`,
+  );
+}
+
+/** Visual tokens of `media` (slots of record `index` of `file`). */
+export function countVisualTokens(
+  media: readonly MediaSlot[],
+  settings: VisualSettings,
+  file: string,
+  index: number,
+  mediaField: string,
+): VisualCount {
+  const out: VisualCount = { tokens: 0, missing: 0, defaulted: 0 };
+  if (settings.vision === "none") return out;
+  const images = media.filter((m) => m.kind === "image").length;
+  let k = -1;
+  for (const slot of media) {
+    if (slot.kind === "video") {
+      const { width, height } = settings.videoSize;
+      out.tokens +=
+        settings.vision === "longva"
+          ? longvaVideoTokens(settings.videoFrames)
+          : qwen2vlVideoTokens(settings.videoFrames, width, height, settings);
+      continue;
+    }
+    k++;
+    let size = settings.defaultImageSize;
+    if (settings.imageFolder !== undefined && slot.path !== undefined) {
+      const field = images > 1 ? `${mediaField}[${k}]` : mediaField;
+      const found = imageSize(slot.path, settings, { file, record: index, field });
+      size = found.size;
+      if (found.missing) out.missing++;
+    } else {
+      out.defaulted++;
+    }
+    out.tokens +=
+      settings.vision === "longva"
+        ? longvaImageTokens(size.width, size.height)
+        : qwen2vlImageTokens(size.width, size.height, settings);
+  }
+  return out;
+}

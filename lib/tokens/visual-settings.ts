@@ -1,0 +1,44 @@
+/**
+ * How visual tokens are computed: which model's formula, where image files live, and the
+ * stated defaults used when a size cannot be read.
+ */
+import type { Qwen2vlVisionSettings } from "./qwen2vl-visual-tokens";
+
+export const visionModels = ["longva", "qwen2vl", "none"] as const;
+export type VisionModel = (typeof visionModels)[number];
+
+export interface VisualSettings extends Qwen2vlVisionSettings {
+  /** Which formula; `none` counts no visual tokens. */
+  vision: VisionModel;
+  /**
+   * Folder that image and video paths are relative to (LLaVA's `--image_folder`). Without
+   * it no file is opened and every image gets `defaultImageSize`.
+   */
+  imageFolder?: string;
+  /** Size used when no file is read: default 640×480, the common COCO size. */
+  defaultImageSize: { width: number; height: number };
+  /** A path that does not exist: an error (default) or counted with the default size. */
+  missingImages: "error" | "default";
+  /** Frames sampled per video: default 8 (the T3 72B run's NFRAMES; LongVA probing). */
+  videoFrames: number;
+  /** Frame size of videos (video headers are not read): default 640×360. */
+  videoSize: { width: number; height: number };
+}
+
+/** The stated defaults. */
+export const defaultVisualSettings: VisualSettings = {
+  vision: "longva",
+  defaultImageSize: { width: 640, height: 480 },
+  missingImages: "error",
+  videoFrames: 8,
+  videoSize: { width: 640, height: 360 },
+};
+
+/** Parses "640x480". */
+export function parseSize(text: string): { width: number; height: number } | undefined {
+  const m = /^(\d+)x(\d+)$/.exec(text.trim());
+  if (!m) return undefined;
+  const width = Number(m[1]);
+  const height = Number(m[2]);
+  return width > 0 && height > 0 ? { width, height } : undefined;
+}
