@@ -1,1 +1,2 @@
 export * from "./pyrandom/index";
+export * from "./json/index";
