@@ -1,0 +1,2 @@
+export * from "./pyrandom/index";
+export * from "./json/index";

@@ -1,0 +1,312 @@
+/**
+ * Re-emits one JSON value's source bytes in the exact layout of Python's `json.dump`
+ * (indent=4 or one line, ensure_ascii) without building objects: whitespace is dropped
+ * and re-made, strings are copied when they are printable ASCII and re-escaped otherwise
+ * (`\/` → `/`, `\u0041` → `A`, `\u00E9` → `\u00e9`, raw UTF-8 → `\uXXXX`, astral → a
+ * surrogate pair), float lexemes become `repr(float)`, `-0` becomes `0`. This is how the
+ * mixer writes a million records several times faster than parse-then-dump would.
+ *
+ * The input must be valid JSON (the scanners validate it first). A repeated key inside an
+ * object throws `RepeatedKey`: the caller then parses the record with Python's rule
+ * (last value at the first position) and writes it with the generic writer.
+ */
+import type { ByteBuilder } from "./byte-builder";
+import { formatPythonFloat } from "./python-float-repr";
+
+/** The layout to emit: Python's `indent` and `separators`. */
+export interface ReindentLayout {
+  /** Spaces per level, or null for one line. */
+  indent: number | null;
+  /** Item separator: "," with an indent, ", " (Python's default) or "," (compact) without. */
+  itemSeparator: string;
+  /** Key separator: ": " (Python's default) or ":" (compact). */
+  keySeparator: string;
+}
+
+/** Python's `json.dump(obj, f, indent=4)`. */
+export const PYTHON_INDENT_4: ReindentLayout = {
+  indent: 4,
+  itemSeparator: ",",
+  keySeparator: ": ",
+};
+/** Python's `json.dumps(obj)` (one line, ", " and ": "), as JSONL writers use it. */
+export const PYTHON_ONE_LINE: ReindentLayout = {
+  indent: null,
+  itemSeparator: ", ",
+  keySeparator: ": ",
+};
+/** Python's `json.dumps(obj, separators=(",", ":"))`. */
+export const PYTHON_COMPACT: ReindentLayout = {
+  indent: null,
+  itemSeparator: ",",
+  keySeparator: ":",
+};
+
+/** Thrown when an object repeats a key: the fast path cannot apply Python's dict rule. */
+export class RepeatedKey extends Error {}
+
+const HEX = "0123456789abcdef";
+
+let src: Uint8Array = new Uint8Array(0);
+let out: ByteBuilder;
+let indent = 0;
+let oneLine = true;
+let itemSep: Uint8Array = new Uint8Array(0);
+let keySep: Uint8Array = new Uint8Array(0);
+
+/**
+ * Appends to `target` the value at `bytes[start..]` laid out as Python would write it at
+ * nesting `level` (its first line unindented, the caller has placed it). Returns the
+ * position after the value.
+ */
+export function reindentPythonJson(
+  bytes: Uint8Array,
+  start: number,
+  target: ByteBuilder,
+  level: number,
+  layout: ReindentLayout = PYTHON_INDENT_4,
+): number {
+  src = bytes;
+  out = target;
+  oneLine = layout.indent === null;
+  indent = layout.indent ?? 0;
+  itemSep = Buffer.from(layout.itemSeparator, "latin1");
+  keySep = Buffer.from(layout.keySeparator, "latin1");
+  return value(ws(start), level);
+}
+
+function ws(iAt: number): number {
+  let i = iAt;
+  for (;;) {
+    const c = src[i];
+    if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+    else return i;
+  }
+}
+
+function newline(level: number): void {
+  if (!oneLine) out.pushNewlineIndent(level * indent);
+}
+
+function sep(bytes: Uint8Array): void {
+  out.pushBytes(bytes, 0, bytes.length);
+}
+
+function value(iAt: number, level: number): number {
+  const i = iAt;
+  const c = src[i];
+  if (c === 34) return string(i);
+  if (c === 123) return object(i, level);
+  if (c === 91) return array(i, level);
+  if (c === 45 || (c >= 48 && c <= 57)) return number(i);
+  // true, false, null, NaN, Infinity: copied as they are.
+  let j = i;
+  while (j < src.length && (src[j] | 32) >= 97 && (src[j] | 32) <= 122) j++;
+  out.pushBytes(src, i, j);
+  return j;
+}
+
+function number(iAt: number): number {
+  let i = iAt;
+  const start = i;
+  let float = false;
+  if (src[i] === 45) {
+    i++;
+    if (src[i] === 73) {
+      out.pushAscii("-Infinity");
+      return i + 8;
+    }
+  }
+  for (;;) {
+    const c = src[i];
+    if (c >= 48 && c <= 57) i++;
+    else if (c === 46 || c === 101 || c === 69 || c === 43 || c === 45) {
+      float = true;
+      i++;
+    } else break;
+  }
+  if (float) {
+    out.pushAscii(
+      formatPythonFloat(
+        Number(Buffer.from(src.buffer, src.byteOffset + start, i - start).toString("latin1")),
+      ),
+    );
+  } else if (i - start === 2 && src[start] === 45 && src[start + 1] === 48) {
+    out.pushByte(48); // Python's int("-0") is 0
+  } else {
+    out.pushBytes(src, start, i);
+  }
+  return i;
+}
+
+function pushEscape(code: number): void {
+  out.reserve(6);
+  const b = out.bytes;
+  let p = out.length;
+  b[p++] = 92;
+  b[p++] = 117;
+  b[p++] = HEX.charCodeAt((code >> 12) & 15);
+  b[p++] = HEX.charCodeAt((code >> 8) & 15);
+  b[p++] = HEX.charCodeAt((code >> 4) & 15);
+  b[p++] = HEX.charCodeAt(code & 15);
+  out.length = p;
+}
+
+function pushCodeUnit(code: number): void {
+  // One UTF-16 code unit, escaped as Python's ensure_ascii would.
+  if (code >= 0x20 && code <= 0x7e) {
+    if (code === 34 || code === 92) {
+      out.pushByte(92);
+    }
+    out.pushByte(code);
+    return;
+  }
+  switch (code) {
+    case 10:
+      out.pushByte(92);
+      out.pushByte(110);
+      return;
+    case 13:
+      out.pushByte(92);
+      out.pushByte(114);
+      return;
+    case 9:
+      out.pushByte(92);
+      out.pushByte(116);
+      return;
+    case 8:
+      out.pushByte(92);
+      out.pushByte(98);
+      return;
+    case 12:
+      out.pushByte(92);
+      out.pushByte(102);
+      return;
+  }
+  pushEscape(code);
+}
+
+function hexValue(c: number): number {
+  return c <= 57 ? c - 48 : (c | 32) - 87;
+}
+
+function string(iAt: number): number {
+  let i = iAt;
+  const b = src;
+  out.pushByte(34);
+  i++;
+  let run = i;
+  for (;;) {
+    const c = b[i];
+    if (c >= 0x20 && c <= 0x7e && c !== 34 && c !== 92) {
+      i++;
+      continue;
+    }
+    if (i > run) out.pushBytes(b, run, i);
+    if (c === 34) {
+      out.pushByte(34);
+      return i + 1;
+    }
+    if (c === 92) {
+      const e = b[i + 1];
+      if (e === 117) {
+        const code =
+          (hexValue(b[i + 2]) << 12) |
+          (hexValue(b[i + 3]) << 8) |
+          (hexValue(b[i + 4]) << 4) |
+          hexValue(b[i + 5]);
+        pushCodeUnit(code);
+        i += 6;
+      } else if (e === 47) {
+        out.pushByte(47); // "\/" is just "/"
+        i += 2;
+      } else {
+        out.pushBytes(b, i, i + 2); // \" \\ \b \f \n \r \t: Python writes the same
+        i += 2;
+      }
+    } else if (c < 0x80) {
+      pushEscape(c); // U+007F (controls below U+0020 are invalid here and never reach us)
+      i++;
+    } else if (c < 0xe0) {
+      pushEscape(((c & 0x1f) << 6) | (b[i + 1] & 0x3f));
+      i += 2;
+    } else if (c < 0xf0) {
+      pushEscape(((c & 0x0f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f));
+      i += 3;
+    } else {
+      const cp =
+        ((c & 0x07) << 18) |
+        ((b[i + 1] & 0x3f) << 12) |
+        ((b[i + 2] & 0x3f) << 6) |
+        (b[i + 3] & 0x3f);
+      const v = cp - 0x10000;
+      pushEscape(0xd800 | (v >> 10));
+      pushEscape(0xdc00 | (v & 0x3ff));
+      i += 4;
+    }
+    run = i;
+  }
+}
+
+function array(iAt: number, level: number): number {
+  let i = iAt;
+  i = ws(i + 1);
+  if (src[i] === 93) {
+    out.pushByte(91);
+    out.pushByte(93);
+    return i + 1;
+  }
+  out.pushByte(91);
+  newline(level + 1);
+  for (;;) {
+    i = ws(value(i, level + 1));
+    if (src[i] === 93) {
+      newline(level);
+      out.pushByte(93);
+      return i + 1;
+    }
+    sep(itemSep);
+    newline(level + 1);
+    i = ws(i + 1);
+  }
+}
+
+function object(iAt: number, level: number): number {
+  let i = iAt;
+  i = ws(i + 1);
+  if (src[i] === 125) {
+    out.pushByte(123);
+    out.pushByte(125);
+    return i + 1;
+  }
+  out.pushByte(123);
+  newline(level + 1);
+  // Emitted key ranges in `out`: emitted keys are canonical, so equal bytes = equal keys.
+  const keys: number[] = [];
+  for (;;) {
+    const k0 = out.length;
+    i = ws(string(i));
+    const k1 = out.length;
+    for (let k = 0; k < keys.length; k += 2) {
+      if (sameBytes(keys[k], keys[k + 1], k0, k1)) throw new RepeatedKey();
+    }
+    keys.push(k0, k1);
+    sep(keySep);
+    i = ws(value(ws(i + 1), level + 1)); // i + 1 skips the ":"
+    if (src[i] === 125) {
+      newline(level);
+      out.pushByte(125);
+      return i + 1;
+    }
+    sep(itemSep);
+    newline(level + 1);
+    i = ws(i + 1);
+  }
+}
+
+function sameBytes(a0: number, a1: number, b0: number, b1: number): boolean {
+  if (a1 - a0 !== b1 - b0) return false;
+  const b = out.bytes;
+  for (let k = 0; k < a1 - a0; k++) if (b[a0 + k] !== b[b0 + k]) return false;
+  return true;
+}
