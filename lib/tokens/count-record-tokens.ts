@@ -1,3 +1,6 @@
+import { countVisualTokens } from "./count-visual-tokens";
+import { loadTokenizer } from "./load-tokenizer";
+import { type TemplateName, planRecordTokens } from "./plan-record-tokens";
 /**
  * Token counts of records: text (the turns' words), template (what the chat template
  * adds around them), visual (what each <image>/<video> costs) and their total, the
@@ -6,10 +9,7 @@
  */
 import type { Conversation } from "./read-conversation";
 import { readConversation } from "./read-conversation";
-import { loadTokenizer } from "./load-tokenizer";
-import { type TemplateName, planRecordTokens } from "./plan-record-tokens";
 import type { Qwen2Implementation, TextTokenizer } from "./text-tokenizer";
-import { countVisualTokens } from "./count-visual-tokens";
 import { type VisualSettings, defaultVisualSettings } from "./visual-settings";
 
 /** The four counts of one record. */

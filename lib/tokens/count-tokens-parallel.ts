@@ -38,7 +38,9 @@ function startWorker(options: ParallelCountOptions): Worker {
  * file, record and field) as soon as its batch comes back.
  */
 export async function* countTokensParallel(
-  records: AsyncIterable<{ index: number; record: unknown }> | Iterable<{ index: number; record: unknown }>,
+  records:
+    | AsyncIterable<{ index: number; record: unknown }>
+    | Iterable<{ index: number; record: unknown }>,
   options: ParallelCountOptions = {},
 ): AsyncGenerator<TokenCountRow> {
   const file = options.file ?? "<records>";

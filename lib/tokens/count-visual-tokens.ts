@@ -45,7 +45,8 @@ function imageSize(
     sizeCache.set(full, size);
   }
   if (size !== null) return { size, missing: false };
-  if (settings.missingImages === "default") return { size: settings.defaultImageSize, missing: true };
+  if (settings.missingImages === "default")
+    return { size: settings.defaultImageSize, missing: true };
   throw new InputError(
     where,
     `image ${full} does not exist (pass --missing-images default to count it as ${settings.defaultImageSize.width}x${settings.defaultImageSize.height})`,

@@ -47,7 +47,8 @@ export interface RecordTokenPlan {
 const MEDIA_TAG = /<image>|<video>/g;
 
 // Python's str.strip() whitespace (str.isspace), which differs from JavaScript's \s.
-const PY_SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const PY_SPACE =
+  "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 const PY_STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, "g");
 
 /** Python's `s.strip()`. */
@@ -62,7 +63,12 @@ function countTags(value: string, tag: string): number {
 }
 
 /** Assigns the record's files to its tags, in order; errors name the media field. */
-function mediaSlots(conv: Conversation, kinds: ("image" | "video")[], file: string, index: number): MediaSlot[] {
+function mediaSlots(
+  conv: Conversation,
+  kinds: ("image" | "video")[],
+  file: string,
+  index: number,
+): MediaSlot[] {
   const images = kinds.filter((k) => k === "image").length;
   const videos = kinds.length - images;
   // LLaVA video records (`video` key) tag their video with <image>.
@@ -90,7 +96,14 @@ function tagsIn(value: string): ("image" | "video")[] {
 }
 
 function planLongva(conv: Conversation, file: string, index: number): RecordTokenPlan {
-  const template = ["<|im_start|>", "system", "\n", conv.system ?? defaultSystemPrompt, "<|im_end|>", "\n"];
+  const template = [
+    "<|im_start|>",
+    "system",
+    "\n",
+    conv.system ?? defaultSystemPrompt,
+    "<|im_end|>",
+    "\n",
+  ];
   const text: string[] = [];
   const kinds: ("image" | "video")[] = [];
   const hasMedia = conv.images.length > 0 || conv.videos.length > 0;

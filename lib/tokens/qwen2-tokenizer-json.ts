@@ -36,10 +36,7 @@ let cached: Record<string, unknown> | undefined;
 /** The parsed tokenizer.json with Qwen2-VL's added tokens only (cached; ~0.15 s). */
 export function qwen2TokenizerJson(): Record<string, unknown> {
   if (cached) return cached;
-  const raw = JSON.parse(readFileSync(qwen2TokenizerJsonPath(), "utf8")) as Record<
-    string,
-    unknown
-  >;
+  const raw = JSON.parse(readFileSync(qwen2TokenizerJsonPath(), "utf8")) as Record<string, unknown>;
   const added = (raw.added_tokens as AddedToken[]).filter((t) => t.id <= qwen2LastAddedTokenId);
   cached = { ...raw, added_tokens: added };
   return cached;

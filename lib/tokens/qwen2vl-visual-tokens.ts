@@ -110,7 +110,5 @@ export function qwen2vlVideoTokens(
     Math.trunc(qwen2vlVideoMinPixels * 1.05),
   );
   const [h, w] = smartResize(height, width, qwen2vlVideoMinPixels, maxPixels);
-  return (
-    Math.ceil(t / 2) * (h / qwen2vlFactor) * (w / qwen2vlFactor) + qwen2vlVisionWrapperTokens
-  );
+  return Math.ceil(t / 2) * (h / qwen2vlFactor) * (w / qwen2vlFactor) + qwen2vlVisionWrapperTokens;
 }

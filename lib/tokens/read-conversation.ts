@@ -72,7 +72,10 @@ function paths(value: unknown, file: string, index: number, field: string): stri
   return list.map((p, i) => {
     if (typeof p !== "string") {
       const f = Array.isArray(value) ? `${field}[${i}]` : field;
-      throw new InputError({ file, record: index, field: f }, `expected a path string, got ${typeName(p)}`);
+      throw new InputError(
+        { file, record: index, field: f },
+        `expected a path string, got ${typeName(p)}`,
+      );
     }
     return p;
   });
@@ -87,7 +90,10 @@ function readTurns(
   return list.map((turn, i) => {
     const at = `${field}[${i}]`;
     if (turn === null || typeof turn !== "object" || Array.isArray(turn)) {
-      throw new InputError({ file, record: index, field: at }, `expected a turn {from, value}, got ${typeName(turn)}`);
+      throw new InputError(
+        { file, record: index, field: at },
+        `expected a turn {from, value}, got ${typeName(turn)}`,
+      );
     }
     const t = turn as Record<string, unknown>;
     const from = t.from ?? t.role;
@@ -101,7 +107,10 @@ function readTurns(
     const key = "value" in t ? "value" : "content";
     const value = t[key];
     if (typeof value !== "string") {
-      throw new InputError({ file, record: index, field: `${at}.${key}` }, `expected a string, got ${typeName(value)}`);
+      throw new InputError(
+        { file, record: index, field: `${at}.${key}` },
+        `expected a string, got ${typeName(value)}`,
+      );
     }
     return { role, value, field: `${at}.${key}` };
   });
@@ -118,7 +127,10 @@ export function readConversation(record: unknown, file: string, index: number): 
     return { id: index, source: "tempqa", turns, images: [], videos: [], mediaField: "image" };
   }
   if (record === null || typeof record !== "object") {
-    throw new InputError({ file, record: index }, `expected a record object or a [human, gpt] pair, got ${typeName(record)}`);
+    throw new InputError(
+      { file, record: index },
+      `expected a record object or a [human, gpt] pair, got ${typeName(record)}`,
+    );
   }
   const r = record as Record<string, unknown>;
   if (typeof r.question === "string" && typeof r.answer === "string" && !("conversations" in r)) {
@@ -138,7 +150,10 @@ export function readConversation(record: unknown, file: string, index: number): 
   const convKey = "conversations" in r ? "conversations" : "messages";
   const list = r[convKey];
   if (!Array.isArray(list)) {
-    throw new InputError({ file, record: index, field: convKey }, `expected a list of turns, got ${typeName(list)}`);
+    throw new InputError(
+      { file, record: index, field: convKey },
+      `expected a list of turns, got ${typeName(list)}`,
+    );
   }
   const rawId = r.id;
   const id = typeof rawId === "string" || typeof rawId === "number" ? rawId : index;

@@ -14,6 +14,9 @@ test("the shipped tokenizer.json is Qwen2's byte-level BPE with Qwen2-VL's added
   assert.equal(json.model.merges.length, 151387);
   assert.equal(json.normalizer.type, "NFC");
   const added = json.added_tokens.map((t) => t.id);
-  assert.deepEqual(added, Array.from({ length: 14 }, (_, i) => 151643 + i));
+  assert.deepEqual(
+    added,
+    Array.from({ length: 14 }, (_, i) => 151643 + i),
+  );
   assert.equal(json.added_tokens[13].content, "<|video_pad|>");
 });

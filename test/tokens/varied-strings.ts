@@ -29,7 +29,7 @@ const pieces = [
   "def main():\n    print('hi')\n",
   "if (a && b || !c) {\n\treturn;\n}",
   "SELECT * FROM t WHERE id = 42;",
-  "<div class=\"a\">x</div>",
+  '<div class="a">x</div>',
   "    ",
   "\t\t",
   "\n\n\n",
