@@ -64,3 +64,12 @@ export {
 } from "./summarize-token-counts";
 export { lengthPresets, lengthPreset, type LengthPreset } from "./length-presets";
 export { filterRecordsByTokens, type FilterReport } from "./filter-records-by-tokens";
+export {
+  loadTokenMix,
+  mixStatsTable,
+  sourceStatsTable,
+  tokenHistogramFigure,
+  sourceHistogramFigure,
+  tokenShareFigure,
+  type TokenMix,
+} from "./token-report";

@@ -2,5 +2,6 @@
 import type { Command } from "./command";
 import { notebooksCommand } from "./notebooks";
 import { resultsCommand } from "./results";
+import { tokensCommand } from "./tokens";
 
-export const commands: Command[] = [resultsCommand, notebooksCommand];
+export const commands: Command[] = [tokensCommand, resultsCommand, notebooksCommand];

