@@ -137,7 +137,13 @@ export function readConversation(record: unknown, file: string, index: number): 
     const id = typeof r.qid === "string" ? r.qid : index;
     return {
       id,
-      source: typeof r.qid === "string" ? sourceOf(r, r.qid.replace(/-\d+$/, "")) : "untagged",
+      // qids are "<file stem>-<n>" (order_val-0): the stem is the source.
+      source:
+        typeof r.source === "string"
+          ? r.source
+          : typeof r.qid === "string"
+            ? r.qid.replace(/-\d+$/, "")
+            : "untagged",
       turns: [
         { role: "user", value: r.question, field: "question" },
         { role: "assistant", value: r.answer, field: "answer" },
