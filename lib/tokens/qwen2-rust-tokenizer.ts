@@ -7,14 +7,14 @@
  */
 import { Tokenizer } from "tokenizers";
 import { qwen2TokenizerJson } from "./qwen2-tokenizer-json";
-import type { TextTokenizer } from "./text-tokenizer";
+import { type TextTokenizer, countGroupsBySeparator } from "./text-tokenizer";
 
 const encodeOptions = { addSpecialTokens: false };
 
 /** Loads the Rust Qwen2 tokenizer (~0.4 s). */
 export function loadQwen2RustTokenizer(): TextTokenizer {
   const tokenizer = Tokenizer.fromString(JSON.stringify(qwen2TokenizerJson()));
-  return {
+  const self: TextTokenizer = {
     name: "qwen2",
     implementation: "tokenizers@0.23.2 (Rust binding)",
     async countBatch(texts) {
@@ -22,9 +22,11 @@ export function loadQwen2RustTokenizer(): TextTokenizer {
       const encodings = await tokenizer.encodeBatch(texts as string[], encodeOptions);
       return encodings.map((e) => e.getLength());
     },
+    countGroups: (groups) => countGroupsBySeparator(self, groups),
     async encode(text) {
       const encoding = await tokenizer.encode(text, null, encodeOptions);
       return encoding.getIds();
     },
   };
+  return self;
 }

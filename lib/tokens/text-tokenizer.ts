@@ -12,6 +12,8 @@ export interface TextTokenizer {
   readonly implementation: string;
   /** Token counts, one per text, in order. */
   countBatch(texts: readonly string[]): Promise<number[]>;
+  /** The summed count of each group of texts (each text tokenized on its own). */
+  countGroups(groups: readonly (readonly string[])[]): Promise<number[]>;
   /** Token ids of one text (the words tokenizer gives word indices). */
   encode(text: string): Promise<number[]>;
 }
@@ -22,3 +24,35 @@ export type TokenizerName = (typeof tokenizerNames)[number];
 
 /** Which Qwen2 implementation: the Rust binding (default, faster here) or the pure-JS one. */
 export type Qwen2Implementation = "rust" | "js";
+
+/** countGroups through countBatch: every text separately, then sums per group. */
+export async function countGroupsByText(
+  tokenizer: Pick<TextTokenizer, "countBatch">,
+  groups: readonly (readonly string[])[],
+): Promise<number[]> {
+  const counts = await tokenizer.countBatch(groups.flat());
+  let k = 0;
+  return groups.map((g) => {
+    let n = 0;
+    for (let i = 0; i < g.length; i++) n += counts[k++];
+    return n;
+  });
+}
+
+/**
+ * countGroups for Qwen2: each group's texts joined by "<|endoftext|>", one string per
+ * group. An added special token splits the input before normalization and
+ * pre-tokenization and is always exactly one token, so the join's count minus the
+ * separators equals the sum of the texts tokenized alone — with a third to a seventh of
+ * the per-string overhead (test/tokens/count-record-tokens.test.ts checks the equality).
+ */
+export async function countGroupsBySeparator(
+  tokenizer: Pick<TextTokenizer, "countBatch">,
+  groups: readonly (readonly string[])[],
+): Promise<number[]> {
+  const joined = groups.map((g) => g.join(QWEN2_SEPARATOR));
+  const counts = await tokenizer.countBatch(joined);
+  return counts.map((n, i) => (groups[i].length === 0 ? 0 : n - (groups[i].length - 1)));
+}
+
+const QWEN2_SEPARATOR = "<|endoftext|>";

@@ -5,13 +5,13 @@
  * text (tiktoken would otherwise throw), as the OpenAI API does for user content.
  */
 import { getEncoding } from "js-tiktoken";
-import type { TextTokenizer } from "./text-tokenizer";
+import { type TextTokenizer, countGroupsByText } from "./text-tokenizer";
 
 /** Loads cl100k (~0.2 s) or o200k (~0.6 s). */
 export function loadTiktokenTokenizer(name: "cl100k" | "o200k"): TextTokenizer {
   const encoding = getEncoding(name === "cl100k" ? "cl100k_base" : "o200k_base");
   const ids = (text: string) => encoding.encode(text, [], []);
-  return {
+  const self: TextTokenizer = {
     name,
     implementation: `js-tiktoken@1.0.21 (${name}_base)`,
     async countBatch(texts) {
@@ -20,5 +20,7 @@ export function loadTiktokenTokenizer(name: "cl100k" | "o200k"): TextTokenizer {
     async encode(text) {
       return ids(text);
     },
+    countGroups: (groups) => countGroupsByText(self, groups),
   };
+  return self;
 }

@@ -2,7 +2,7 @@
  * Whitespace words: the unit of LLaVA-NeXT's own `lengths` proxy and of the paper's
  * "word length 16000" HotpotQA filter. Not a model tokenizer; a baseline to compare with.
  */
-import type { TextTokenizer } from "./text-tokenizer";
+import { type TextTokenizer, countGroupsByText } from "./text-tokenizer";
 
 const WORD = /\S+/g;
 
@@ -16,7 +16,7 @@ export function countWords(text: string): number {
 
 /** The words "tokenizer" (ids are word positions; only counts are meaningful). */
 export function loadWordTokenizer(): TextTokenizer {
-  return {
+  const self: TextTokenizer = {
     name: "words",
     implementation: "whitespace words (/\\S+/)",
     async countBatch(texts) {
@@ -25,5 +25,7 @@ export function loadWordTokenizer(): TextTokenizer {
     async encode(text) {
       return Array.from({ length: countWords(text) }, (_, i) => i);
     },
+    countGroups: (groups) => countGroupsByText(self, groups),
   };
+  return self;
 }

@@ -48,3 +48,17 @@ test("Qwen2 ids match the ids Qwen2 chat prompts are known to have", async () =>
   assert.deepEqual(await rust.encode("<|im_start|>user\n"), [151644, 872, 198]);
   assert.deepEqual(await rust.encode("<|im_start|>assistant\n"), [151644, 77091, 198]);
 });
+
+test("joining texts with <|endoftext|> counts exactly what tokenizing them one by one does", async () => {
+  const { countGroupsByText } = await import("../../lib/tokens/text-tokenizer");
+  const texts = variedStrings(1200, 5);
+  const groups: string[][] = [];
+  for (let i = 0; i < texts.length; i += 1 + (i % 5)) groups.push(texts.slice(i, i + 1 + (i % 5)));
+  groups.push([], [""], ["", ""]);
+  for (const tokenizer of [loadQwen2RustTokenizer(), loadQwen2JsTokenizer()]) {
+    assert.deepEqual(
+      await tokenizer.countGroups(groups),
+      await countGroupsByText(tokenizer, groups),
+    );
+  }
+});
