@@ -80,7 +80,7 @@ export async function* countTokensParallel(
     inFlight.push(new Promise<Reply>((resolve) => pending.set(id, resolve)));
     workers[id % nWorkers].postMessage({ id, conversations, startIndex });
   };
-  const take = async function* () {
+  const take = async (): Promise<TokenCountRow[]> => {
     const reply = await inFlight.shift()!;
     pending.delete(reply.id);
     if (reply.error) {
@@ -88,7 +88,7 @@ export async function* countTokensParallel(
       if (e.location) throw new InputError(e.location, e.problem ?? "");
       throw new Error(e.message);
     }
-    yield* reply.rows!;
+    return reply.rows!;
   };
   try {
     let batch: Conversation[] = [];
@@ -102,11 +102,11 @@ export async function* countTokensParallel(
         submit(batch, batchStart);
         batch = [];
         // Keep two batches per worker in flight: enough to hide reading, bounded memory.
-        while (inFlight.length >= Math.max(2, nWorkers * 2)) yield* take();
+        while (inFlight.length >= Math.max(2, nWorkers * 2)) for (const r of await take()) yield r;
       }
     }
     if (batch.length > 0) submit(batch, batchStart);
-    while (inFlight.length > 0) yield* take();
+    while (inFlight.length > 0) for (const r of await take()) yield r;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

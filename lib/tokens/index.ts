@@ -73,3 +73,16 @@ export {
   tokenShareFigure,
   type TokenMix,
 } from "./token-report";
+export { collectTokenCounts } from "./collect-token-counts";
+export {
+  t3FamilyAndLength,
+  t3FamilyLengthTable,
+  t3FamilyLengthFigure,
+  type T3FamilyLength,
+} from "./t3-family-length";
+export { presetDropTable } from "./preset-drops";
+export {
+  countWithEveryTokenizer,
+  tokenizerComparisonTable,
+  tokenizerComparisonFigure,
+} from "./tokenizer-comparison";

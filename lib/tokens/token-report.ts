@@ -72,7 +72,7 @@ export function sourceStatsTable(mixes: readonly TokenMix[]): DataFrame {
         mix: m.name,
         source: s.source,
         ...statsRow(s),
-        token_share: Math.round(s.tokenShare * 10000) / 10000,
+        token_share_pct: Math.round(s.tokenShare * 1000) / 10,
       })),
     ),
   );

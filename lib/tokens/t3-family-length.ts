@@ -1,0 +1,90 @@
+/**
+ * Video-T3 records by task family and length (notebook 04, "Lengths per family"): the
+ * source `tempqa-order-4x` is family "order", length 4x; `tempqa-order-long` (the 1x
+ * files), `tempqa-refer_*` and `tempqa-order_shuffle_*` are 1x.
+ */
+import type { DataFrame } from "danfojs-node";
+import type { Figure } from "../plots/figure";
+import { toDataFrame } from "../tables/data-frame";
+import type { TokenCountRow } from "./count-record-tokens";
+import { percentile } from "./summarize-token-counts";
+
+export interface T3FamilyLength {
+  family: string;
+  /** 1, 2, 4 or 8. */
+  length: number;
+}
+
+/** Family and length of a Video-T3 source, or undefined for other sources. */
+export function t3FamilyAndLength(source: string): T3FamilyLength | undefined {
+  const m = /^tempqa-(.+)$/.exec(source);
+  if (!m) return undefined;
+  const aspect = m[1];
+  const sized = /^(order|attribute)-(\d+)x$/.exec(aspect);
+  if (sized) return { family: sized[1], length: Number(sized[2]) };
+  if (/^(order|attribute)-long$/.test(aspect))
+    return { family: aspect.replace("-long", ""), length: 1 };
+  if (aspect.startsWith("order_shuffle")) return { family: "order-template", length: 1 };
+  if (aspect.startsWith("refer")) return { family: "referring", length: 1 };
+  if (aspect.startsWith("grounding")) return { family: "grounding", length: 1 };
+  return { family: aspect, length: 1 };
+}
+
+function groups(
+  rows: readonly TokenCountRow[],
+): Map<string, { fl: T3FamilyLength; totals: number[] }> {
+  const out = new Map<string, { fl: T3FamilyLength; totals: number[] }>();
+  for (const r of rows) {
+    const fl = t3FamilyAndLength(r.source);
+    if (!fl) continue;
+    const key = `${fl.family} ${fl.length}x`;
+    const g = out.get(key) ?? { fl, totals: [] };
+    g.totals.push(r.total_tokens);
+    out.set(key, g);
+  }
+  return new Map(
+    [...out].sort(
+      ([, a], [, b]) => a.fl.family.localeCompare(b.fl.family) || a.fl.length - b.fl.length,
+    ),
+  );
+}
+
+/** One row per (family, length): records and p50/p90/p99/max of tokens per record. */
+export function t3FamilyLengthTable(rows: readonly TokenCountRow[]): DataFrame {
+  return toDataFrame(
+    [...groups(rows)].map(([, g]) => {
+      const sorted = Float64Array.from(g.totals).sort();
+      return {
+        family: g.fl.family,
+        length: `${g.fl.length}x`,
+        records: g.totals.length,
+        p50: percentile(sorted, 50),
+        p90: percentile(sorted, 90),
+        p99: percentile(sorted, 99),
+        max: sorted[sorted.length - 1],
+      };
+    }),
+  );
+}
+
+/** Box plots of tokens per record, one box per (family, length). */
+export function t3FamilyLengthFigure(
+  rows: readonly TokenCountRow[],
+  title = "Video-T3 tokens per record by family and length",
+): Figure {
+  return {
+    data: [...groups(rows)].map(([name, g]) => ({
+      type: "box" as const,
+      name,
+      y: g.totals,
+      boxpoints: false as const,
+    })),
+    layout: {
+      title: { text: title },
+      width: 900,
+      height: 460,
+      showlegend: false,
+      yaxis: { title: { text: "tokens per record" }, type: "log" },
+    },
+  };
+}
