@@ -206,3 +206,27 @@ test("filter: JSONL lines are kept byte for byte; presets apply their limits", (
   assert.equal(readFileSync(out, "utf8"), `${lines[0]}\n${lines[2]}\n`);
   assert.equal(t3kit("filter", "--preset", "gpt5", "--out", out, file).code, 2);
 });
+
+test("report: per-mix and per-source tables and figures from records and from count rows", () => {
+  const mix = join(dir, "report-mix.json");
+  writeFileSync(mix, JSON.stringify(llava));
+  const counts = join(dir, "report-counts.jsonl");
+  assert.equal(t3kit("count", "--out", counts, mix).code, 0);
+  const r = t3kit("report", "--max-tokens", "5120", counts, mix);
+  assert.equal(r.code, 0, r.stderr);
+  const out = join(dir, "out");
+  const byMix = readFileSync(join(out, "tables", "tokens-by-mix.csv"), "utf8")
+    .trim()
+    .split("\n");
+  assert.equal(
+    byMix[0],
+    "mix,records,p50,p90,p99,max,mean,total_tokens,text_tokens,template_tokens,visual_tokens",
+  );
+  // The count rows and the records they came from give the same line.
+  assert.equal(byMix[1].replace(/^report-counts/, "X"), byMix[2].replace(/^report-mix/, "X"));
+  const bySource = readFileSync(join(out, "tables", "tokens-by-source.csv"), "utf8");
+  assert.match(bySource, /report-mix,tempqa-order-8x,1,/);
+  for (const f of ["tokens-histogram-by-mix", "tokens-share-by-source"]) {
+    assert.ok(readFileSync(join(out, "figures", `${f}.png`)).length > 1000, `${f}.png`);
+  }
+});
