@@ -8,7 +8,11 @@ import { isAbsolute, join } from "node:path";
 import { InputError } from "../errors/index";
 import { longvaImageTokens, longvaVideoTokens } from "./longva-visual-tokens";
 import type { MediaSlot } from "./plan-record-tokens";
-import { qwen2vlImageTokens, qwen2vlVideoTokens } from "./qwen2vl-visual-tokens";
+import {
+  qwen2vlImageTokens,
+  qwen2vlVideoFrames,
+  qwen2vlVideoTokens,
+} from "./qwen2vl-visual-tokens";
 import { ImageHeaderError, readImageSize } from "./read-image-size";
 import type { VisualSettings } from "./visual-settings";
 
@@ -53,6 +57,11 @@ function imageSize(
   );
 }
 
+function qwen2vlFrames(settings: VisualSettings): number {
+  if (settings.videoSeconds === undefined) return settings.videoFrames;
+  return qwen2vlVideoFrames(settings.videoSeconds, settings.videoFps);
+}
+
 /** Visual tokens of `media` (slots of record `index` of `file`). */
 export function countVisualTokens(
   media: readonly MediaSlot[],
@@ -71,7 +80,7 @@ export function countVisualTokens(
       out.tokens +=
         settings.vision === "longva"
           ? longvaVideoTokens(settings.videoFrames)
-          : qwen2vlVideoTokens(settings.videoFrames, width, height, settings);
+          : qwen2vlVideoTokens(qwen2vlFrames(settings), width, height, settings);
       continue;
     }
     k++;

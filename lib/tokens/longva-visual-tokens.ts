@@ -73,10 +73,19 @@ export function longvaImageGrid(width: number, height: number): [number, number]
   return [Math.floor(w / longvaTileSize), Math.floor(h / longvaTileSize)];
 }
 
+const imageTokenCache = new Map<number, number>();
+
 /** Visual tokens of one image: tiles·144. A 640×480 image → 2×2 grid → 576. */
 export function longvaImageTokens(width: number, height: number): number {
-  const [cols, rows] = longvaImageGrid(width, height);
-  return cols * rows * longvaTokensPerTile;
+  // Sizes repeat (the default size, common camera sizes): remember each one's grid.
+  const key = width * 65536 + height;
+  let tokens = imageTokenCache.get(key);
+  if (tokens === undefined) {
+    const [cols, rows] = longvaImageGrid(width, height);
+    tokens = cols * rows * longvaTokensPerTile;
+    if (imageTokenCache.size < 100000) imageTokenCache.set(key, tokens);
+  }
+  return tokens;
 }
 
 /** Visual tokens of one video of `frames` sampled frames: frames·144. */

@@ -110,7 +110,8 @@ function planLongva(conv: Conversation, file: string, index: number): RecordToke
   const turns = conv.turns[0]?.role === "assistant" ? conv.turns.slice(1) : conv.turns;
   for (const turn of turns) {
     template.push(turn.role === "user" ? "<|im_start|>user" : "<|im_start|>assistant", "\n");
-    let value = turn.value;
+    // LongVA tags a video with <image>; sharegpt data (LLaMA-Factory) writes <video>.
+    let value = conv.videos.length > 0 ? turn.value.split("<video>").join("<image>") : turn.value;
     if (hasMedia && value.includes("<image>")) {
       value = value.split("QA_GT_caption_based_noisy").join("");
       const n = countTags(value, "<image>");

@@ -21,6 +21,13 @@ export interface VisualSettings extends Qwen2vlVisionSettings {
   missingImages: "error" | "default";
   /** Frames sampled per video: default 8 (the T3 72B run's NFRAMES; LongVA probing). */
   videoFrames: number;
+  /**
+   * Video duration in seconds: when set, Qwen2-VL samples `videoFps` frames per second
+   * (qwen-vl-utils `smart_nframes`: 4..768, even) instead of `videoFrames`.
+   */
+  videoSeconds?: number;
+  /** Qwen2-VL sampling rate for `videoSeconds` (default 2, qwen-vl-utils' FPS). */
+  videoFps?: number;
   /** Frame size of videos (video headers are not read): default 640×360. */
   videoSize: { width: number; height: number };
 }

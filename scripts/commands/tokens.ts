@@ -39,6 +39,8 @@ Counting options (count, filter, report):
   --max-pixels N          Qwen2-VL image max_pixels (default 1003520 = 28*28*1280)
   --video-frames N        frames sampled per video (default 8)
   --video-size WxH        video frame size (default 640x360; video headers are not read)
+  --video-seconds S       video duration: Qwen2-VL then samples --video-fps frames per second
+                          (default 2; 4..768 frames, even) instead of --video-frames
   --qwen2-impl IMPL       rust (tokenizers binding, default) or js (@lenml pure JS)
   --workers N             worker threads (default: one per core; 0 = main thread only)
 `;
@@ -75,6 +77,8 @@ const countOptionSpec = {
   "max-pixels": { type: "string" },
   "video-frames": { type: "string" },
   "video-size": { type: "string" },
+  "video-seconds": { type: "string" },
+  "video-fps": { type: "string" },
   "qwen2-impl": { type: "string" },
   workers: { type: "string" },
 } as const;
@@ -137,6 +141,16 @@ function countOptions(
   if (maxPixels !== undefined) visual.maxPixels = maxPixels;
   const frames = positiveInt("video-frames", v["video-frames"] as string);
   if (frames !== undefined) visual.videoFrames = frames;
+  for (const [flag, key] of [
+    ["video-seconds", "videoSeconds"],
+    ["video-fps", "videoFps"],
+  ] as const) {
+    const raw = v[flag] as string | undefined;
+    if (raw === undefined) continue;
+    const x = Number(raw);
+    if (!(x > 0)) throw new UsageError(`--${flag}: "${raw}" is not a positive number`);
+    visual[key] = x;
+  }
   const videoSize = size("video-size", v["video-size"] as string);
   if (videoSize) visual.videoSize = videoSize;
   return {

@@ -136,3 +136,22 @@ test("a Video-T3 pair has its index as id; a validation row its qid", async () =
   assert.equal(b.id, "order_val-0");
   assert.equal(b.source, "order_val");
 });
+
+test("videos: frames · 144 for LongVA; Qwen2-VL from frames, or from seconds at 2 fps", async () => {
+  const r = {
+    id: "v",
+    videos: ["clip.mp4"],
+    conversations: [
+      { from: "human", value: "<video>\nWhat happens first?" },
+      { from: "gpt", value: "A dog runs." },
+    ],
+  };
+  assert.equal((await countRecordTokens(r, { template: "longva" })).visual, 8 * 144);
+  // 640x360 frames → 644x364 → 23·13 per 2 frames, plus <|vision_start|> and <|vision_end|>.
+  assert.equal((await countRecordTokens(r, { template: "qwen2vl" })).visual, 4 * 299 + 2);
+  const tenSeconds = await countRecordTokens(r, {
+    template: "qwen2vl",
+    visual: { videoSeconds: 10 },
+  });
+  assert.equal(tenSeconds.visual, 10 * 299 + 2);
+});
