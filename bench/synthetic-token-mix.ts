@@ -1,11 +1,12 @@
-import { once } from "node:events";
 /**
  * A deterministic synthetic LLaVA/T3 mix for the token benchmark, written as one JSON
  * array (one record per line, like a compact mix file): 80% LLaVA-NeXT-like records (an
  * image, one to three question/answer pairs, ~0.7 KB) and 20% Video-T3-like text records
- * at lengths 1x/2x/4x/8x (~1.2 KB of captions per 1x). Words come from a mixed
- * vocabulary (English, numbers, some CJK and punctuation) so BPE caches do not trivialize it.
+ * at lengths 1x/2x/4x/8x (~1.2 KB of captions per 1x). Words follow a Zipf-like law over
+ * a 100-word core (English, numbers, CJK, punctuation) and 50,000 made-up words, with
+ * random numbers, so a word cache meets new words all along, as on real text.
  */
+import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 
 const words = (
@@ -27,6 +28,22 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+const syllables =
+  "ka lo mi ne ru sa ti vo be da fe gi ho ju ly an er in or us ek al om ip str pl th ch qu".split(
+    " ",
+  );
+
+function madeUpWords(n: number, rand: () => number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    let w = "";
+    const k = 2 + Math.floor(rand() * 3);
+    for (let j = 0; j < k; j++) w += syllables[Math.floor(rand() * syllables.length)];
+    out.push(rand() < 0.1 ? w[0].toUpperCase() + w.slice(1) : w);
+  }
+  return out;
+}
+
 /** Writes `records` records to `path`; returns the bytes written. */
 export async function writeSyntheticTokenMix(
   path: string,
@@ -34,10 +51,15 @@ export async function writeSyntheticTokenMix(
   seed = 1234,
 ): Promise<number> {
   const rand = mulberry32(seed);
+  const vocabulary = [...words, ...madeUpWords(50000, rand)];
+  // Log-uniform ranks: frequency about 1/rank (Zipf), over the whole vocabulary.
+  const word = () => {
+    if (rand() < 0.02) return String(Math.floor(rand() * 100000));
+    return vocabulary[Math.floor(vocabulary.length ** rand()) - 1];
+  };
   const sentence = (n: number) => {
     let s = "";
-    for (let i = 0; i < n; i++)
-      s += (i === 0 ? "" : " ") + words[Math.floor(rand() * words.length)];
+    for (let i = 0; i < n; i++) s += (i === 0 ? "" : " ") + word();
     return s;
   };
   const out = createWriteStream(path);

@@ -1,8 +1,8 @@
 /**
  * Counts a stream of records on every core: the main thread reads and checks records
  * (readConversation) and posts batches to worker threads, each with its own tokenizer;
- * rows come back in input order. The pure-JS tokenizers (Qwen2 js, cl100k, o200k, words)
- * use one worker per core by default. The Rust Qwen2 tokenizer defaults to `workers: 0`:
+ * rows come back in input order. One worker per core by default, except for the plain
+ * Rust Qwen2 tokenizer (`qwen2Implementation: "rust"`), which defaults to `workers: 0`:
  * the main thread reads and plans the next batch while Rust tokenizes the current one on
  * every core (rayon), which measured faster here than worker threads competing with it.
  */
@@ -16,7 +16,7 @@ import { type Conversation, readConversation } from "./read-conversation";
 export interface ParallelCountOptions extends Omit<CountOptions, "tokenizer" | "startIndex"> {
   /** Tokenizer name (workers load their own). Default qwen2. */
   tokenizer?: string;
-  /** Worker threads; default one per core (0 for the Rust Qwen2). 0 = main thread only. */
+  /** Worker threads; default one per core (0 for the plain Rust Qwen2). 0 = main thread. */
   workers?: number;
   /** Records per batch (default 512). */
   batchSize?: number;
@@ -46,11 +46,10 @@ export async function* countTokensParallel(
   options: ParallelCountOptions = {},
 ): AsyncGenerator<TokenCountRow> {
   const file = options.file ?? "<records>";
-  // The Rust tokenizer already spreads each batch over every core (rayon): worker
+  // The plain Rust tokenizer already spreads each batch over every core (rayon): worker
   // threads would only compete with it, so it runs on the main thread, in bigger batches.
   const rustQwen2 =
-    (options.tokenizer ?? "qwen2") === "qwen2" &&
-    (options.qwen2Implementation ?? "rust") === "rust";
+    (options.tokenizer ?? "qwen2") === "qwen2" && options.qwen2Implementation === "rust";
   const batchSize = options.batchSize ?? (rustQwen2 ? 1024 : 512);
   const nWorkers = options.workers ?? (rustQwen2 ? 0 : availableParallelism());
   const workers = Array.from({ length: nWorkers }, () => startWorker(options));

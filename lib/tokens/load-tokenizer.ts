@@ -1,6 +1,8 @@
 /** Loads a tokenizer by the name users type, with a clear error for an unknown name. */
 import { loadQwen2JsTokenizer } from "./qwen2-js-tokenizer";
+import { withQwen2PretokenCache } from "./qwen2-pretoken-cache";
 import { loadQwen2RustTokenizer } from "./qwen2-rust-tokenizer";
+import { qwen2AddedTokens } from "./qwen2-tokenizer-json";
 import {
   type Qwen2Implementation,
   type TextTokenizer,
@@ -25,12 +27,12 @@ export function parseTokenizerName(name: string): TokenizerName {
 }
 
 /**
- * The tokenizer `name`; for qwen2, `qwen2Implementation` picks the Rust binding (default)
- * or the pure-JS oracle. Loaded once per process and reused.
+ * The tokenizer `name`; for qwen2, `qwen2Implementation` picks the cached Rust binding
+ * (default), the plain Rust binding or the pure-JS one. Loaded once per process and reused.
  */
 export function loadTokenizer(
   name: string,
-  qwen2Implementation: Qwen2Implementation = "rust",
+  qwen2Implementation: Qwen2Implementation = "cached",
 ): TextTokenizer {
   const key = `${name}/${qwen2Implementation}`;
   const hit = loaded.get(key);
@@ -40,7 +42,9 @@ export function loadTokenizer(
     checked === "qwen2"
       ? qwen2Implementation === "js"
         ? loadQwen2JsTokenizer()
-        : loadQwen2RustTokenizer()
+        : qwen2Implementation === "rust"
+          ? loadQwen2RustTokenizer()
+          : withQwen2PretokenCache(loadQwen2RustTokenizer(), qwen2AddedTokens())
       : checked === "words"
         ? loadWordTokenizer()
         : loadTiktokenTokenizer(checked);

@@ -54,3 +54,8 @@ export function qwen2TokenizerConfig(): Record<string, unknown> {
   );
   return { ...raw, added_tokens_decoder: kept };
 }
+
+/** The added-token strings kept (Qwen2-VL's 14; each is always one token). */
+export function qwen2AddedTokens(): string[] {
+  return (qwen2TokenizerJson().added_tokens as AddedToken[]).map((t) => t.content);
+}

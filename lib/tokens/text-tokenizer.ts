@@ -22,8 +22,11 @@ export interface TextTokenizer {
 export const tokenizerNames = ["qwen2", "cl100k", "o200k", "words"] as const;
 export type TokenizerName = (typeof tokenizerNames)[number];
 
-/** Which Qwen2 implementation: the Rust binding (default, faster here) or the pure-JS one. */
-export type Qwen2Implementation = "rust" | "js";
+/**
+ * Which Qwen2 implementation: `cached` (default: the Rust binding behind a pre-token count
+ * cache, fastest here), `rust` (the Rust binding on every text) or `js` (pure JS).
+ */
+export type Qwen2Implementation = "cached" | "rust" | "js";
 
 /** countGroups through countBatch: every text separately, then sums per group. */
 export async function countGroupsByText(

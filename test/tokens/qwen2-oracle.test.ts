@@ -62,3 +62,13 @@ test("joining texts with <|endoftext|> counts exactly what tokenizing them one b
     );
   }
 });
+
+test("the pre-token cache gives the Rust tokenizer's counts, cold and warm", async () => {
+  const { loadTokenizer } = await import("../../lib/tokens/load-tokenizer");
+  const cached = loadTokenizer("qwen2", "cached");
+  const rust = loadQwen2RustTokenizer();
+  const texts = [...variedStrings(3000, 77), "a\u0085b \ufeffc", "x \u0085\n y", "It'ſ 'S 'LL"];
+  const expected = await rust.countBatch(texts);
+  assert.deepEqual(await cached.countBatch(texts), expected, "cold cache");
+  assert.deepEqual(await cached.countBatch(texts), expected, "warm cache");
+});
