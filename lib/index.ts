@@ -1,2 +1,3 @@
 export * from "./pyrandom/index";
 export * from "./json/index";
+export * from "./mixing/index";

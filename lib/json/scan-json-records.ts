@@ -15,7 +15,9 @@ import {
   JsonSyntaxFault,
   NEED_MORE,
   type TopKeyProbe,
+  type TurnProbe,
   lastValueNeedsPythonParse,
+  newTurnProbe,
   skipJsonValue,
 } from "./skip-json-value";
 
@@ -34,11 +36,27 @@ export interface RecordSpan {
   topKeys: number;
   /** True when JSON.parse would lose something Python keeps (see lastValueNeedsPythonParse). */
   needsPythonParse: boolean;
+  /** With options.turns: the record's shape as a list of turns (see TurnProbe). */
+  turns?: TurnSummary;
+}
+
+/** A record seen as a list of `{from, value}` turns, without parsing it. */
+export interface TurnSummary {
+  /** Number of elements when the record is a list (0 otherwise). */
+  count: number;
+  /** For the first 4 elements: the raw `from` string (undefined when absent or not a string). */
+  from: (string | undefined)[];
+  /** Bit k: element k is an object. */
+  objectMask: number;
+  /** Bit k: element k has a string `value`. */
+  valueMask: number;
 }
 
 export interface ScanOptions {
   /** Top-level key names to look for in each record (at most 30). */
   topKeys?: string[];
+  /** Summarise each record as a list of turns (RecordSpan.turns). */
+  turns?: boolean;
   chunkSize?: number;
   /** Called after each chunk with the bytes read so far (for progress). */
   onProgress?: (bytesRead: number, records: number) => void;
@@ -96,9 +114,14 @@ export async function* scanRecordBatches(
   options: ScanOptions = {},
 ): AsyncGenerator<RecordSpan[]> {
   const chunkSize = options.chunkSize ?? CHUNK;
-  const probe: TopKeyProbe | null = options.topKeys
-    ? { keys: options.topKeys.map((k) => Buffer.from(k, "utf8")), found: 0 }
-    : null;
+  const probe: TopKeyProbe | null =
+    options.topKeys || options.turns
+      ? {
+          keys: (options.topKeys ?? []).map((k) => Buffer.from(k, "utf8")),
+          found: 0,
+          turns: options.turns ? newTurnProbe() : undefined,
+        }
+      : null;
   let fh: Awaited<ReturnType<typeof open>>;
   try {
     fh = await open(path, "r");
@@ -343,7 +366,16 @@ function spanOf(
     fileOffset: fileOffset + start,
     topKeys: probe ? probe.found : 0,
     needsPythonParse: lastValueNeedsPythonParse(),
+    turns: probe?.turns ? summariseTurns(buf, probe.turns) : undefined,
   };
+}
+
+function summariseTurns(buf: Buffer, t: TurnProbe): TurnSummary {
+  const from: (string | undefined)[] = [];
+  for (let k = 0; k < Math.min(t.count, 4); k++) {
+    from.push(t.fromStart[k] < 0 ? undefined : buf.toString("utf8", t.fromStart[k], t.fromEnd[k]));
+  }
+  return { count: t.count, from, objectMask: t.objectMask, valueMask: t.valueMask };
 }
 
 function checkUtf8(

@@ -1,0 +1,31 @@
+/**
+ * SFT data mixing: the paper's reference recipe byte for byte, declarative mix specs
+ * (count | fraction | proportion per source, lRatio, holdout, sweeps), and the checks and
+ * tables around them. Notebook: notebooks/03-data-mixing.ipynb.
+ */
+export { LLAVA_KEY, T3_FILES, compositionName, t3IdPrefix, type T3File } from "./t3-files";
+export {
+  MemorySource,
+  loadFileSource,
+  type FileSourceKind,
+  type RecordSource,
+} from "./record-source";
+export {
+  MIX_FORMATS,
+  packRef,
+  refIndex,
+  refSource,
+  writeMixFile,
+  type MixFormat,
+} from "./write-mix-file";
+export {
+  REFERENCE_COMPOSITIONS,
+  REFERENCE_LRATIO,
+  REFERENCE_PER,
+  REFERENCE_SEED,
+  REFERENCE_TOTALS,
+  referenceFileName,
+  runReferenceRecipe,
+  type ReferenceOutput,
+  type ReferenceRecipeOptions,
+} from "./reference-recipe";

@@ -1,0 +1,253 @@
+/**
+ * A mixing source: the records of one input file, known by their byte spans rather than
+ * held as objects (1M LLaVA records cost 12 MB of offsets instead of gigabytes), and
+ * re-emitted on demand in Python's json.dump layout straight from their source bytes.
+ *
+ * Kinds: "llava" (each element is a LLaVA record, written as is), "t3-pairs" (each element
+ * is a `[human, gpt]` pair, written as `{"id": prefix + index, "conversations": pair}`),
+ * and "memory" (records built in memory, e.g. the HotpotQA control).
+ */
+import { closeSync, openSync, readSync } from "node:fs";
+import { InputError } from "../errors/index";
+import {
+  type ByteBuilder,
+  type JsonValue,
+  type ReindentLayout,
+  RepeatedKey,
+  detectRecordFormat,
+  encodePythonString,
+  formatPythonJson,
+  parsePythonJson,
+  reindentPythonJson,
+  scanRecordBatches,
+} from "../json/index";
+
+export interface RecordSource {
+  /** Display name (the key in the reference recipe, the source name in a spec). */
+  readonly name: string;
+  /** The file the records come from (or a description for in-memory sources). */
+  readonly file: string;
+  readonly count: number;
+  /** Appends record `i` to `out`, laid out at `level` (1 = an element of the top list). */
+  emit(i: number, out: ByteBuilder, level: number, layout: ReindentLayout): void;
+  /** Record `i` as a value (for checks and previews; slower than emit). */
+  record(i: number): JsonValue;
+  close(): void;
+}
+
+export type FileSourceKind = "llava" | "t3-pairs";
+
+export interface LoadOptions {
+  /** For "t3-pairs": the id prefix (`tempqa-{aspect}-{version}`). */
+  idPrefix?: string;
+  onProgress?: (bytesRead: number, records: number) => void;
+}
+
+/**
+ * Scans `file` (a JSON array or JSONL) and checks every record: LLaVA records need a
+ * `conversations` key; T3 pairs must be `[{"from": "human", …}, {"from": "gpt", …}]`
+ * with string values. Errors name the file, the record index and the field.
+ */
+export async function loadFileSource(
+  name: string,
+  file: string,
+  kind: FileSourceKind,
+  options: LoadOptions = {},
+): Promise<RecordSource> {
+  let starts = new Float64Array(1 << 16);
+  let lengths = new Uint32Array(1 << 16);
+  let n = 0;
+  const format = await detectFormat(file);
+  for await (const spans of scanRecordBatches(file, format, {
+    topKeys: kind === "llava" ? ["conversations"] : undefined,
+    turns: kind === "t3-pairs",
+    onProgress: options.onProgress,
+  })) {
+    for (const s of spans) {
+      const where =
+        s.line === undefined
+          ? { file, record: s.index }
+          : { file, record: s.line, recordKind: "line" as const };
+      if (kind === "llava") checkLlavaSpan(s.bytes[s.start], s.topKeys, where);
+      else checkPairSpan(s.turns!, where);
+      if (n === starts.length) {
+        const s2 = new Float64Array(n * 2);
+        s2.set(starts);
+        starts = s2;
+        const l2 = new Uint32Array(n * 2);
+        l2.set(lengths);
+        lengths = l2;
+      }
+      starts[n] = s.fileOffset;
+      lengths[n] = s.end - s.start;
+      n++;
+    }
+  }
+  return new FileSpanSource(
+    name,
+    file,
+    kind,
+    starts.subarray(0, n),
+    lengths.subarray(0, n),
+    options.idPrefix ?? "",
+  );
+}
+
+async function detectFormat(file: string): Promise<"array" | "jsonl"> {
+  try {
+    return await detectRecordFormat(file);
+  } catch (e) {
+    throw new InputError({ file }, `cannot read: ${(e as Error).message}`);
+  }
+}
+
+type Where = { file: string; record: number; recordKind?: "record" | "line" };
+
+function checkLlavaSpan(firstByte: number, topKeys: number, where: Where): void {
+  if (firstByte !== 123) throw new InputError(where, "expected a LLaVA record (a JSON object)");
+  if ((topKeys & 1) === 0)
+    throw new InputError(
+      { ...where, field: "conversations" },
+      "missing: every LLaVA record needs conversations",
+    );
+}
+
+function checkPairSpan(
+  t: { count: number; from: (string | undefined)[]; objectMask: number; valueMask: number },
+  where: Where,
+): void {
+  if (t.count !== 2) {
+    throw new InputError(
+      where,
+      `expected a [human, gpt] pair, got ${t.count === 0 ? "no list (or an empty one)" : `${t.count} turns`}`,
+    );
+  }
+  const want = ["human", "gpt"];
+  for (let k = 0; k < 2; k++) {
+    if ((t.objectMask & (1 << k)) === 0)
+      throw new InputError({ ...where, field: `[${k}]` }, "expected a {from, value} turn");
+    if (t.from[k] !== want[k]) {
+      throw new InputError(
+        { ...where, field: `[${k}].from` },
+        `expected "${want[k]}" (a pair is human then gpt), got ${t.from[k] === undefined ? "nothing" : JSON.stringify(t.from[k])}`,
+      );
+    }
+    if ((t.valueMask & (1 << k)) === 0)
+      throw new InputError({ ...where, field: `[${k}].value` }, "missing or not a string");
+  }
+}
+
+class FileSpanSource implements RecordSource {
+  private fd: number | null = null;
+  private scratch = Buffer.allocUnsafe(1 << 16);
+  private readonly idPrefixBytes: string;
+
+  constructor(
+    readonly name: string,
+    readonly file: string,
+    private readonly kind: FileSourceKind,
+    private readonly starts: Float64Array,
+    private readonly lengths: Uint32Array,
+    idPrefix: string,
+  ) {
+    this.idPrefixBytes = idPrefix;
+  }
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  private bytesOf(i: number): Buffer {
+    if (this.fd === null) this.fd = openSync(this.file, "r");
+    const len = this.lengths[i];
+    if (this.scratch.length < len)
+      this.scratch = Buffer.allocUnsafe(Math.max(len, this.scratch.length * 2));
+    const got = readSync(this.fd, this.scratch, 0, len, this.starts[i]);
+    if (got !== len)
+      throw new InputError({ file: this.file, record: i }, "the file changed while mixing");
+    return this.scratch;
+  }
+
+  emit(i: number, out: ByteBuilder, level: number, layout: ReindentLayout): void {
+    const bytes = this.bytesOf(i);
+    if (this.kind === "llava") {
+      emitValue(bytes, this.lengths[i], out, level, layout);
+      return;
+    }
+    // {"id": "<prefix><i>", "conversations": <pair>} laid out as Python would.
+    const inner = layout.indent === null ? "" : `\n${" ".repeat((level + 1) * layout.indent)}`;
+    const outer = layout.indent === null ? "" : `\n${" ".repeat(level * layout.indent)}`;
+    out.pushAscii(
+      `{${inner}"id"${layout.keySeparator}${encodePythonString(this.idPrefixBytes + i)}${layout.itemSeparator}${inner}"conversations"${layout.keySeparator}`,
+    );
+    emitValue(bytes, this.lengths[i], out, level + 1, layout);
+    out.pushAscii(`${outer}}`);
+  }
+
+  record(i: number): JsonValue {
+    const bytes = this.bytesOf(i);
+    const v = parsePythonJson(bytes.toString("utf8", 0, this.lengths[i]));
+    if (this.kind === "llava") return v;
+    return { id: this.idPrefixBytes + i, conversations: v };
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+/** Re-emits one value's bytes; on a repeated key, parses it with Python's rule instead. */
+function emitValue(
+  bytes: Buffer,
+  len: number,
+  out: ByteBuilder,
+  level: number,
+  layout: ReindentLayout,
+): void {
+  const mark = out.length;
+  try {
+    reindentPythonJson(bytes, 0, out, level, layout);
+  } catch (e) {
+    if (!(e instanceof RepeatedKey)) throw e;
+    out.length = mark;
+    const v = parsePythonJson(bytes.toString("utf8", 0, len));
+    const indent = layout.indent;
+    out.pushAscii(
+      formatPythonJson(
+        v,
+        { indent, separators: [layout.itemSeparator, layout.keySeparator] },
+        level,
+      ),
+    );
+  }
+}
+
+/** Records held in memory (small derived sources such as the HotpotQA control). */
+export class MemorySource implements RecordSource {
+  constructor(
+    readonly name: string,
+    readonly file: string,
+    private readonly records: JsonValue[],
+  ) {}
+
+  get count(): number {
+    return this.records.length;
+  }
+
+  emit(i: number, out: ByteBuilder, level: number, layout: ReindentLayout): void {
+    out.pushAscii(
+      formatPythonJson(
+        this.records[i],
+        { indent: layout.indent, separators: [layout.itemSeparator, layout.keySeparator] },
+        level,
+      ),
+    );
+  }
+
+  record(i: number): JsonValue {
+    return this.records[i];
+  }
+
+  close(): void {}
+}
