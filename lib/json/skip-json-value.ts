@@ -138,8 +138,10 @@ export function formatPath(parts: readonly (string | number)[]): string {
 
 function skipWs(iAt: number): number {
   let i = iAt;
-  while (i < end) {
-    const c = buf[i];
+  const b = buf;
+  const stop = end;
+  while (i < stop) {
+    const c = b[i];
     if (c === 32 || c === 10 || c === 13 || c === 9) i++;
     else return i;
   }
@@ -219,12 +221,18 @@ function number(iAt: number): number {
 }
 
 function string(iAt: number): number {
-  let i = iAt;
+  let i = iAt + 1;
   const b = buf;
-  i++;
+  const stop = end;
   for (;;) {
-    if (i >= end) throw NEED_MORE_SIGNAL;
-    const c = b[i];
+    // The common case first: a run of plain bytes, with locals only.
+    let c = 0;
+    while (i < stop) {
+      c = b[i];
+      if (c === 34 || c === 92 || c < 32) break;
+      i++;
+    }
+    if (i >= stop) throw NEED_MORE_SIGNAL;
     if (c === 34) return i + 1;
     if (c === 92) {
       if (i + 1 >= end) throw NEED_MORE_SIGNAL;

@@ -11,6 +11,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { InputError } from "../errors/index";
 import {
   type ByteBuilder,
+  JsonSyntaxFault,
   type JsonValue,
   type ReindentLayout,
   RepeatedKey,
@@ -40,6 +41,11 @@ export type FileSourceKind = "llava" | "t3-pairs";
 export interface LoadOptions {
   /** For "t3-pairs": the id prefix (`tempqa-{aspect}-{version}`). */
   idPrefix?: string;
+  /**
+   * Keep the file's bytes in memory (about the file's size) so that writing needs no
+   * reads; otherwise each written record is read back from the file (one read each).
+   */
+  keepBytes?: boolean;
   onProgress?: (bytesRead: number, records: number) => void;
 }
 
@@ -57,12 +63,15 @@ export async function loadFileSource(
   let starts = new Float64Array(1 << 16);
   let lengths = new Uint32Array(1 << 16);
   let n = 0;
+  const chunks: Buffer[] = [];
+  let chunkOf = new Uint32Array(options.keepBytes ? 1 << 16 : 0);
   const format = await detectFormat(file);
   for await (const spans of scanRecordBatches(file, format, {
     topKeys: kind === "llava" ? ["conversations"] : undefined,
     turns: kind === "t3-pairs",
     onProgress: options.onProgress,
   })) {
+    if (options.keepBytes && spans.length > 0) chunks.push(spans[0].bytes as Buffer);
     for (const s of spans) {
       const where =
         s.line === undefined
@@ -77,8 +86,14 @@ export async function loadFileSource(
         const l2 = new Uint32Array(n * 2);
         l2.set(lengths);
         lengths = l2;
+        if (options.keepBytes) {
+          const c2 = new Uint32Array(n * 2);
+          c2.set(chunkOf);
+          chunkOf = c2;
+        }
       }
-      starts[n] = s.fileOffset;
+      if (options.keepBytes) chunkOf[n] = chunks.length - 1;
+      starts[n] = options.keepBytes ? s.start : s.fileOffset;
       lengths[n] = s.end - s.start;
       n++;
     }
@@ -90,6 +105,7 @@ export async function loadFileSource(
     starts.subarray(0, n),
     lengths.subarray(0, n),
     options.idPrefix ?? "",
+    options.keepBytes ? { chunks, chunkOf: chunkOf.subarray(0, n) } : null,
   );
 }
 
@@ -149,6 +165,7 @@ class FileSpanSource implements RecordSource {
     private readonly starts: Float64Array,
     private readonly lengths: Uint32Array,
     idPrefix: string,
+    private readonly kept: { chunks: Buffer[]; chunkOf: Uint32Array } | null,
   ) {
     this.idPrefixBytes = idPrefix;
   }
@@ -157,7 +174,15 @@ class FileSpanSource implements RecordSource {
     return this.starts.length;
   }
 
+  /** The record's bytes start at `this.at` in the returned buffer. */
+  private at = 0;
+
   private bytesOf(i: number): Buffer {
+    if (this.kept) {
+      this.at = this.starts[i];
+      return this.kept.chunks[this.kept.chunkOf[i]];
+    }
+    this.at = 0;
     if (this.fd === null) this.fd = openSync(this.file, "r");
     const len = this.lengths[i];
     if (this.scratch.length < len)
@@ -170,8 +195,24 @@ class FileSpanSource implements RecordSource {
 
   emit(i: number, out: ByteBuilder, level: number, layout: ReindentLayout): void {
     const bytes = this.bytesOf(i);
+    try {
+      this.emitBytes(i, bytes, out, level, layout);
+    } catch (e) {
+      if (e instanceof JsonSyntaxFault)
+        throw new InputError({ file: this.file, record: i }, e.message);
+      throw e;
+    }
+  }
+
+  private emitBytes(
+    i: number,
+    bytes: Buffer,
+    out: ByteBuilder,
+    level: number,
+    layout: ReindentLayout,
+  ): void {
     if (this.kind === "llava") {
-      emitValue(bytes, this.lengths[i], out, level, layout);
+      emitValue(bytes, this.at, this.lengths[i], out, level, layout);
       return;
     }
     // {"id": "<prefix><i>", "conversations": <pair>} laid out as Python would.
@@ -180,13 +221,13 @@ class FileSpanSource implements RecordSource {
     out.pushAscii(
       `{${inner}"id"${layout.keySeparator}${encodePythonString(this.idPrefixBytes + i)}${layout.itemSeparator}${inner}"conversations"${layout.keySeparator}`,
     );
-    emitValue(bytes, this.lengths[i], out, level + 1, layout);
+    emitValue(bytes, this.at, this.lengths[i], out, level + 1, layout);
     out.pushAscii(`${outer}}`);
   }
 
   record(i: number): JsonValue {
     const bytes = this.bytesOf(i);
-    const v = parsePythonJson(bytes.toString("utf8", 0, this.lengths[i]));
+    const v = parsePythonJson(bytes.toString("utf8", this.at, this.at + this.lengths[i]));
     if (this.kind === "llava") return v;
     return { id: this.idPrefixBytes + i, conversations: v };
   }
@@ -200,6 +241,7 @@ class FileSpanSource implements RecordSource {
 /** Re-emits one value's bytes; on a repeated key, parses it with Python's rule instead. */
 function emitValue(
   bytes: Buffer,
+  at: number,
   len: number,
   out: ByteBuilder,
   level: number,
@@ -207,11 +249,11 @@ function emitValue(
 ): void {
   const mark = out.length;
   try {
-    reindentPythonJson(bytes, 0, out, level, layout);
+    reindentPythonJson(bytes, at, out, level, layout, at + len);
   } catch (e) {
     if (!(e instanceof RepeatedKey)) throw e;
     out.length = mark;
-    const v = parsePythonJson(bytes.toString("utf8", 0, len));
+    const v = parsePythonJson(bytes.toString("utf8", at, at + len));
     const indent = layout.indent;
     out.pushAscii(
       formatPythonJson(

@@ -95,6 +95,7 @@ export async function runReferenceRecipe(
     add(
       LLAVA_KEY,
       await loadFileSource(LLAVA_KEY, options.llava, "llava", {
+        keepBytes: true,
         onProgress: (bytes, records) => {
           if (bytes - lastMb >= 256 << 20) {
             lastMb = bytes;
@@ -107,7 +108,12 @@ export async function runReferenceRecipe(
     rng.shuffleIndices(lists[0]);
     for (const f of T3_FILES) {
       const file = join(options.t3Dir, f.file);
-      add(f.key, await loadFileSource(f.key, file, "t3-pairs", { idPrefix: t3IdPrefix(f) }));
+      // Only files that some composition writes are kept in memory; the rest are scanned.
+      const keepBytes = REFERENCE_COMPOSITIONS.some((c) => c.includes(f.key));
+      add(
+        f.key,
+        await loadFileSource(f.key, file, "t3-pairs", { idPrefix: t3IdPrefix(f), keepBytes }),
+      );
       say(`  ${f.file}: ${sources[sources.length - 1].count} pairs`);
     }
     for (const list of lists) rng.shuffleIndices(list);
