@@ -170,27 +170,50 @@ export class HubStandIn {
       authorization: req.headers.authorization,
       body: isBody && !path.startsWith("/api/"),
     });
-    let m: RegExpExecArray | null;
     if (path.startsWith("/api/")) {
       const fault = this.applyFault(this.apiFaults, res);
       if (fault?.kind === "status") return;
-      if ((m = /^\/api\/(datasets|models)\/([^/]+\/[^/]+)\/revision\/(.+)$/.exec(path))) {
-        return this.repoInfo(req, res, m[1], m[2], m[3]);
-      }
-      if ((m = /^\/api\/(datasets|models)\/([^/]+\/[^/]+)\/tree\/([^/]+)(?:\/(.*))?$/.exec(path))) {
-        return this.tree(req, res, url, m[1], m[2], m[3], m[4] ?? "");
-      }
-      if ((m = /^\/api\/(datasets|models)\/([^/]+\/[^/]+)\/paths-info\/(.+)$/.exec(path))) {
-        return this.pathsInfo(req, res, body, m[1], m[2], m[3]);
-      }
-      return this.error(res, 404, undefined, "no such API");
     }
-    if ((m = /^\/lfs\/([0-9a-f]{64})$/.exec(path))) return this.lfsObject(req, res, m[1]);
-    if ((m = /^\/(?:(datasets)\/)?([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/.exec(path))) {
-      return this.resolve(req, res, m[1] ? "datasets" : "models", m[2], m[3], m[4]);
+    for (const [re, route] of this.routes) {
+      const m = re.exec(path);
+      if (m) {
+        route(req, res, m, url, body);
+        return;
+      }
     }
     this.error(res, 404, undefined, "not found");
   }
+
+  private readonly routes: Array<
+    [
+      RegExp,
+      (
+        req: IncomingMessage,
+        res: ServerResponse,
+        m: RegExpExecArray,
+        url: URL,
+        body: Buffer,
+      ) => void,
+    ]
+  > = [
+    [
+      /^\/api\/(datasets|models)\/([^/]+\/[^/]+)\/revision\/(.+)$/,
+      (req, res, m) => this.repoInfo(req, res, m[1], m[2], m[3]),
+    ],
+    [
+      /^\/api\/(datasets|models)\/([^/]+\/[^/]+)\/tree\/([^/]+)(?:\/(.*))?$/,
+      (req, res, m, url) => this.tree(req, res, url, m[1], m[2], m[3], m[4] ?? ""),
+    ],
+    [
+      /^\/api\/(datasets|models)\/([^/]+\/[^/]+)\/paths-info\/(.+)$/,
+      (req, res, m, _url, body) => this.pathsInfo(req, res, body, m[1], m[2], m[3]),
+    ],
+    [/^\/lfs\/([0-9a-f]{64})$/, (req, res, m) => this.lfsObject(req, res, m[1])],
+    [
+      /^\/(?:(datasets)\/)?([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/,
+      (req, res, m) => this.resolve(req, res, m[1] ? "datasets" : "models", m[2], m[3], m[4]),
+    ],
+  ];
 
   private isLfsPath(path: string): boolean {
     const m = /^\/(?:(datasets)\/)?([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/.exec(path);
