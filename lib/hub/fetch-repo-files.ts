@@ -112,8 +112,10 @@ export async function fetchRepoFiles(
       });
       bytesReceived += r.bytesReceived;
     });
-  } finally {
     bar?.finish();
+  } catch (err) {
+    bar?.finish(false);
+    throw err;
   }
 
   for (const f of missing) {

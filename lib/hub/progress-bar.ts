@@ -7,8 +7,8 @@ import type { ByteCounter } from "./download-blob";
 import { formatBytes } from "./format-bytes";
 
 export interface ProgressBar extends ByteCounter {
-  /** Draws the final state and ends the line. */
-  finish(): void;
+  /** Draws the final state (unless the download failed) and ends the line. */
+  finish(completed?: boolean): void;
 }
 
 export interface ProgressBarOptions {
@@ -58,6 +58,7 @@ export function progressBar(
   let done = 0;
   let received = 0;
   let last = start;
+  let drawn = false;
   const speed = () => {
     const secs = (now() - start) / 1000;
     return secs > 0 ? received / secs : 0;
@@ -66,6 +67,7 @@ export function progressBar(
     const t = now();
     if (!force && t - last < every) return;
     last = t;
+    drawn = true;
     const line = progressLine(label, done, total, speed());
     stream.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
   };
@@ -78,9 +80,9 @@ export function progressBar(
     adjust(n) {
       done += n;
     },
-    finish() {
-      draw(true);
-      if (tty) stream.write("\n");
+    finish(completed = true) {
+      if (completed) draw(true);
+      if (tty && drawn) stream.write("\n");
     },
   };
 }
