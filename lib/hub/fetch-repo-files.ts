@@ -3,6 +3,7 @@
  * and of `hub:` sources that downloads, links and records the ref.
  */
 import { writeFileAtomic } from "../files/index";
+import { ensureCacheDirTag } from "./cache-dir-tag";
 import {
   blobPath,
   isCommitSha,
@@ -12,6 +13,7 @@ import {
   snapshotPath,
 } from "./cache-layout";
 import { downloadBlob } from "./download-blob";
+import { HubError } from "./hub-error";
 import type { ResolvedHubOptions } from "./hub-options";
 import { linkSnapshotFile, snapshotFileExists } from "./link-snapshot-file";
 import type { RepoFile } from "./list-repo-files";
@@ -87,6 +89,13 @@ export async function fetchRepoFiles(
       blobs.set(f.etag, f);
   }
   const toFetch = [...blobs.values()];
+  if (toFetch.length > 0 && o.config.offline) {
+    throw new HubError(
+      `${repoLabel(ref)}@${revision}`,
+      `HF_HUB_OFFLINE is set and ${toFetch.length} file(s) are not in the cache: ${toFetch.map((f) => f.path).join(", ")}`,
+    );
+  }
+  if (missing.length > 0) await ensureCacheDirTag(o.config.cacheDir);
   const total = toFetch.reduce((s, f) => s + f.size, 0);
   const bar =
     o.progress && toFetch.length > 0

@@ -14,6 +14,7 @@ import { type RepoFile, listRepoFiles } from "./list-repo-files";
 import { matchesAny } from "./match-globs";
 import { type RepoRef, repoLabel } from "./repo-ref";
 import { resolveCommit } from "./resolve-commit";
+import { readTreeCache } from "./tree-cache";
 
 export interface GetOptions extends HubOptions {
   /** Branch, tag or commit sha (default "main"). */
@@ -41,7 +42,7 @@ async function cachedSnapshotFiles(dir: string): Promise<RepoFile[]> {
       else if (await snapshotFileExists(p)) {
         const etag = l.isSymbolicLink() ? basename(await readlink(p)) : "";
         const path = relative(dir, p).split(sep).join(posix.sep);
-        out.push({ path, size: (await stat(p)).size, etag, lfs: etag.length === 64 });
+        out.push({ path, size: (await stat(p)).size, etag, lfs: etag.length === 64, blobId: "" });
       }
     }
   };
@@ -58,7 +59,8 @@ async function selectFiles(
   what: string,
 ): Promise<RepoFile[]> {
   const all = o.config.offline
-    ? await cachedSnapshotFiles(snapshotDir(repoDir, commit))
+    ? ((await readTreeCache(repoDir, commit)) ??
+      (await cachedSnapshotFiles(snapshotDir(repoDir, commit))))
     : await listRepoFiles(ref, commit, o);
   const chosen = all.filter((f) => matchesAny(f.path, patterns));
   const unmatched = patterns.filter((p) => !all.some((f) => matchesAny(f.path, [p])));

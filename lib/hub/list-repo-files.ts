@@ -1,8 +1,11 @@
 /** The files of a repository at one commit, with sizes and the names their blobs take. */
 import { listFiles, pathsInfo } from "@huggingface/hub";
-import { fromLibraryError } from "./hub-error";
+import { ensureCacheDirTag } from "./cache-dir-tag";
+import { repoCacheDir } from "./cache-layout";
+import { HubError, fromLibraryError } from "./hub-error";
 import { type ResolvedHubOptions, libraryParams } from "./hub-options";
 import { type RepoRef, libraryRepo, repoLabel } from "./repo-ref";
+import { readTreeCache, writeTreeCache } from "./tree-cache";
 
 /** One file of a repository. */
 export interface RepoFile {
@@ -16,6 +19,10 @@ export interface RepoFile {
   etag: string;
   /** Stored with Git LFS (or Xet): large, verified by sha256. */
   lfs: boolean;
+  /** The git blob id (for an LFS file, of its pointer). */
+  blobId: string;
+  /** The Xet hash, when the Hub stores the file with Xet. */
+  xetHash?: string;
 }
 
 interface TreeEntry {
@@ -24,19 +31,31 @@ interface TreeEntry {
   size: number;
   oid?: string;
   lfs?: { oid: string; size: number };
+  xetHash?: string;
 }
 
 /** A tree or paths-info entry as a RepoFile; undefined for folders. */
 export function toRepoFile(e: TreeEntry): RepoFile | undefined {
   if (e.type !== "file") return undefined;
   const etag = e.lfs?.oid ?? e.oid;
-  if (!etag) return undefined;
-  return { path: e.path, size: e.lfs?.size ?? e.size, etag, lfs: e.lfs !== undefined };
+  if (!etag || !e.oid) return undefined;
+  return {
+    path: e.path,
+    size: e.lfs?.size ?? e.size,
+    etag,
+    lfs: e.lfs !== undefined && e.lfs !== null,
+    blobId: e.oid,
+    ...(e.xetHash ? { xetHash: e.xetHash } : {}),
+  };
 }
 
+const byPath = (a: RepoFile, b: RepoFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
 /**
- * Every file of `ref` at `commit`, sorted by path (`/api/…/tree/<commit>?recursive=true`,
- * through @huggingface/hub's listFiles, which follows the Link pages).
+ * Every file of `ref` at `commit` (or under the folder `under`), sorted by path. A whole
+ * listing comes from `trees/<commit>.json` when the cache has it, else from
+ * `/api/…/tree/<commit>?recursive=true` (@huggingface/hub's listFiles, which follows the
+ * Link pages), and is then recorded there.
  */
 export async function listRepoFiles(
   ref: RepoRef,
@@ -44,6 +63,18 @@ export async function listRepoFiles(
   o: ResolvedHubOptions,
   under?: string,
 ): Promise<RepoFile[]> {
+  const repoDir = repoCacheDir(o.config.cacheDir, ref);
+  const cached = await readTreeCache(repoDir, commit);
+  if (cached) {
+    const prefix = under ? `${under.replace(/\/+$/, "")}/` : "";
+    return cached.filter((f) => f.path.startsWith(prefix)).sort(byPath);
+  }
+  if (o.config.offline) {
+    throw new HubError(
+      `${repoLabel(ref)}@${commit}`,
+      "HF_HUB_OFFLINE is set and this commit's file list is not in the cache",
+    );
+  }
   const files: RepoFile[] = [];
   try {
     for await (const e of listFiles({
@@ -59,7 +90,11 @@ export async function listRepoFiles(
   } catch (err) {
     throw fromLibraryError(err, { what: `${repoLabel(ref)}${under ? `/${under}` : ""}@${commit}` });
   }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (!under) {
+    await ensureCacheDirTag(o.config.cacheDir);
+    await writeTreeCache(repoDir, commit, files);
+  }
+  return files.sort(byPath);
 }
 
 /**

@@ -63,7 +63,8 @@ test("get writes Python huggingface_hub's cache layout; a second get downloads n
     [...new Set(demoFiles().map(etagOf))].sort(),
     "one blob per content, no leftovers",
   );
-  assert.deepEqual(readdirSync(repoDir()).sort(), ["blobs", "refs", "snapshots"]);
+  assert.deepEqual(readdirSync(repoDir()).sort(), ["blobs", "refs", "snapshots", "trees"]);
+  assert.ok(existsSync(join(fx.cacheDir, "CACHEDIR.TAG")));
   // two paths with the same bytes: one body request for them
   assert.equal(fx.hub.bodyRequests.length, 4);
   assert.ok(r.files.every((f) => f.state === "downloaded"));
@@ -76,6 +77,11 @@ test("get writes Python huggingface_hub's cache layout; a second get downloads n
   const again = await getRepoFiles(demo, fx.options());
   assert.equal(fx.hub.bodyRequests.length, 0, "no file body is requested the second time");
   assert.equal(fx.hub.bytesSent, 0);
+  assert.deepEqual(
+    fx.hub.log.map((l) => l.url.replace(/\?.*/, "")),
+    ["/api/datasets/t3kit/demo/revision/main"],
+    "only: which commit is main now (the listing comes from trees/<commit>.json)",
+  );
   assert.ok(again.files.every((f) => f.state === "cached"));
 });
 
@@ -246,7 +252,9 @@ test("models live under models--owner--name and resolve without a datasets/ pref
 test("listings that come in pages (Link: next) are followed", async () => {
   fx.hub.pageSize = 2;
   try {
-    const r = await getRepoFiles(demo, { ...fx.options(), files: ["*"] });
+    const opts = fx.options();
+    opts.config!.cacheDir = join(fx.cacheDir, "pages");
+    const r = await getRepoFiles(demo, { ...opts, files: ["*"] });
     assert.equal(r.files.length, 5);
     assert.ok(fx.hub.log.filter((l) => l.url.includes("/tree/")).length >= 3);
   } finally {

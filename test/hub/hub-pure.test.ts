@@ -170,8 +170,8 @@ test("progress line shows percent, bytes, speed and time left; the file table si
   );
   assert.equal(
     formatFileTable([
-      { path: "big.json", size: 1_640_000_000, etag: "e", lfs: true },
-      { path: "README.md", size: 512, etag: "g", lfs: false },
+      { path: "big.json", size: 1_640_000_000, etag: "e", lfs: true, blobId: "b" },
+      { path: "README.md", size: 512, etag: "g", lfs: false, blobId: "g" },
     ]),
     "   size  kind  path\n1.64 GB  lfs   big.json\n  512 B  git   README.md\n1.64 GB  total, 2 files\n",
   );

@@ -76,6 +76,12 @@ export class HubStandIn {
   readonly apiFaults: Fault[] = [];
   bytesSent = 0;
   pageSize = 1000;
+  /**
+   * The host name in LFS redirects. The Hub redirects to another host (a CDN); Python's
+   * huggingface_hub reads the file metadata from that redirect only when the host
+   * differs, so its checks set "localhost" here.
+   */
+  lfsHostname = "127.0.0.1";
   private server?: Server;
   url = "";
 
@@ -378,7 +384,7 @@ export class HubStandIn {
       const oid = sha256(f.data);
       res.writeHead(302, {
         ...common,
-        Location: `${this.url}/lfs/${oid}`,
+        Location: `${this.url.replace("127.0.0.1", this.lfsHostname)}/lfs/${oid}`,
         "X-Linked-Etag": `"${oid}"`,
         "X-Linked-Size": String(f.data.length),
         ETag: `"${oid}"`,
