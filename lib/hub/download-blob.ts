@@ -111,6 +111,8 @@ export async function downloadBlob(req: BlobRequest): Promise<BlobResult> {
   let received = 0;
   let resumedFrom: number | undefined;
   let badBodies = 0;
+  let hasher: BlobHasher | undefined;
+  let hashed = 0;
   let failures = 0;
 
   const retryOrThrow = async (why: string, err: unknown, retryAfterMs?: number) => {
@@ -131,8 +133,13 @@ export async function downloadBlob(req: BlobRequest): Promise<BlobResult> {
       resumedFrom = have;
       counter.adjust(have);
     }
-    let hasher = blobHasher(req.etag, req.size);
-    await hashFilePrefix(part, have, hasher);
+    // The hash of the bytes on disk: carried over from the previous try when it covers
+    // exactly them (the usual dropped connection), else computed from the file.
+    if (!hasher || hashed !== have) {
+      hasher = blobHasher(req.etag, req.size);
+      await hashFilePrefix(part, have, hasher);
+      hashed = have;
+    }
 
     if (have < req.size) {
       const headers: Record<string, string> = {};
@@ -179,9 +186,11 @@ export async function downloadBlob(req: BlobRequest): Promise<BlobResult> {
         append = false;
         have = 0;
         hasher = blobHasher(req.etag, req.size);
+        hashed = 0;
       }
       try {
         await appendBody(res.body, part, append, hasher, (n) => {
+          hashed += n;
           received += n;
           counter.received(n);
         });
@@ -201,14 +210,16 @@ export async function downloadBlob(req: BlobRequest): Promise<BlobResult> {
     }
 
     const got = await fileSize(part);
+    const algorithm = hasher.algorithm;
     const digest = got === req.size ? hasher.digest() : `${got} bytes`;
+    hasher = undefined;
     if (digest !== req.etag) {
       await rm(part, { force: true });
       counter.adjust(-got);
       badBodies++;
       const err = new HubError(
         req.what,
-        `the downloaded bytes do not match the Hub's checksum (${hasher.algorithm} ${digest}, expected ${req.etag}); nothing was stored`,
+        `the downloaded bytes do not match the Hub's checksum (${algorithm} ${digest}, expected ${req.etag}); nothing was stored`,
       );
       if (badBodies >= 2) throw err;
       req.notice(
