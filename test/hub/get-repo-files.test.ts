@@ -261,3 +261,33 @@ test("listings that come in pages (Link: next) are followed", async () => {
     fx.hub.pageSize = 1000;
   }
 });
+
+test("the token goes to the Hub but not to the LFS host it redirects to", async () => {
+  fx.hub.addRepo({
+    type: "dataset",
+    id: "t3kit/gated-lfs",
+    commits: new Map([[COMMIT_V1, [{ path: "w.bin", data: Buffer.alloc(4096, 7), lfs: true }]]]),
+    refs: new Map([["main", COMMIT_V1]]),
+    token: "hf_standintoken",
+    access: "gated",
+  });
+  fx.hub.lfsHostname = "localhost";
+  try {
+    const opts = fx.options({ token: "hf_standintoken" });
+    await getRepoFiles(parseRepoRef("datasets/t3kit/gated-lfs"), opts);
+    const lfs = fx.hub.log.filter((l) => l.url.startsWith("/lfs/"));
+    assert.equal(lfs.length, 1);
+    assert.equal(lfs[0].authorization, undefined);
+    assert.ok(
+      fx.hub.log
+        .filter((l) => l.url.startsWith("/api/"))
+        .every((l) => l.authorization === "Bearer hf_standintoken"),
+    );
+  } finally {
+    fx.hub.lfsHostname = "127.0.0.1";
+  }
+  await assert.rejects(
+    getRepoFiles(parseRepoRef("datasets/t3kit/gated-lfs"), fx.options({ token: "not-a-token" })),
+    /HF_TOKEN must be a Hugging Face token \(it starts with hf_\)/,
+  );
+});
