@@ -102,7 +102,20 @@ async function appendBody(
  * `.incomplete`, retrying 429/5xx/dropped connections, rejecting a body that does not
  * match its etag (it is deleted and fetched once more from byte 0, then the call fails).
  */
-export async function downloadBlob(req: BlobRequest): Promise<BlobResult> {
+export function downloadBlob(req: BlobRequest): Promise<BlobResult> {
+  // Two calls for one blob in this process share one download rather than both
+  // appending to the same .incomplete (other processes: see the README's caveat).
+  const key = blobPath(req.repoDir, req.etag);
+  const running = inFlight.get(key);
+  if (running) return running.then((r) => ({ ...r, bytesReceived: 0 }));
+  const p = downloadBlobOnce(req).finally(() => inFlight.delete(key));
+  inFlight.set(key, p);
+  return p;
+}
+
+const inFlight = new Map<string, Promise<BlobResult>>();
+
+async function downloadBlobOnce(req: BlobRequest): Promise<BlobResult> {
   const final = blobPath(req.repoDir, req.etag);
   const part = incompletePath(req.repoDir, req.etag);
   await mkdir(dirname(final), { recursive: true });
@@ -142,7 +155,9 @@ export async function downloadBlob(req: BlobRequest): Promise<BlobResult> {
     }
 
     if (have < req.size) {
-      const headers: Record<string, string> = {};
+      // identity: the byte offsets of a Range must be those of the file, not of a gzip
+      // stream (Python's huggingface_hub asks the same).
+      const headers: Record<string, string> = { "Accept-Encoding": "identity" };
       if (req.token) headers.Authorization = `Bearer ${req.token}`;
       if (have > 0) headers.Range = `bytes=${have}-`;
       let res: Response;

@@ -108,3 +108,15 @@ test("a missing file is a 404 naming the file; offline mode answers from the cac
 test("resolveSource passes a local path through untouched", async () => {
   assert.equal(await resolveSource("data/llava/x.json"), "data/llava/x.json");
 });
+
+test("two sources naming the same blob at once share one download", async () => {
+  const opts = fx.options();
+  opts.config!.cacheDir = join(fx.cacheDir, "shared");
+  fx.hub.resetCounters();
+  const [a, b] = await Promise.all([
+    resolveHubSource("hub:t3kit/demo/big.bin", opts),
+    resolveHubSource("hub:t3kit/demo/big.bin@v1", opts),
+  ]);
+  assert.deepEqual(readFileSync(a), readFileSync(b));
+  assert.equal(fx.hub.bodyRequests.length, 1);
+});
