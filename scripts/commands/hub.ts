@@ -70,9 +70,8 @@ export const hubCommand: Command = {
   summary: "list and download the paper's datasets and checkpoints (Hugging Face Hub)",
   async run(argv) {
     const [sub, ...rest] = argv;
-    if (sub === undefined || sub === "--help" || sub === "-h") {
-      parseCommandArgs(["--help"], { usage, options: {} });
-    }
+    if (sub === "--help" || sub === "-h") parseCommandArgs(["--help"], { usage, options: {} });
+    if (sub === undefined) throw new UsageError(`a subcommand is needed\n\n${usage.trim()}`);
     if (sub !== "list" && sub !== "get")
       throw new UsageError(`unknown subcommand "${sub}"\n\n${usage.trim()}`);
     const { values, positionals } = parseCommandArgs(rest, {
