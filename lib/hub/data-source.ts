@@ -4,9 +4,12 @@
  * Hub, fetched into the shared cache. The first cell of every notebook shows
  * `dataSource("<stage>")`.
  */
+import { join } from "node:path";
 import { InputError } from "../errors/index";
+import { projectRoot } from "../paths/index";
 import { hubConfig } from "./hub-config";
-import { parseHubSpec } from "./hub-source";
+import type { HubOptions } from "./hub-options";
+import { parseHubSpec, resolveHubSource } from "./hub-source";
 import { repoLabel } from "./repo-ref";
 
 /** A stage's two sources: the embedded folder, and the `hub:` specs that replace it. */
@@ -100,4 +103,23 @@ export function dataSource(stage: string, env: Env = process.env): string {
   const c = hubConfig(env);
   const auth = c.token ? "with HF_TOKEN" : "anonymous";
   return `Data: Hugging Face Hub ${c.endpoint} (${auth}): ${s.hub.map(describeSpec).join("; ")}. Cached in ${c.cacheDir}${c.offline ? " (HF_HUB_OFFLINE: cache only)" : ""}.`;
+}
+
+/**
+ * The local paths a stage reads: its embedded folders (absolute) by default, or with
+ * T3KIT_SOURCE=hub its `hub:` specs fetched into the cache (only what is missing).
+ *
+ * @example const [qa, llava] = await stageInputPaths("mixing") // with T3KIT_SOURCE=hub: snapshot folder, json file
+ */
+export async function stageInputPaths(
+  stage: string,
+  options: HubOptions = {},
+  env: Env = process.env,
+): Promise<string[]> {
+  const s = stageSources(stage);
+  if (!hubSourceSelected(env) || s.hub.length === 0)
+    return s.embedded.map((p) => join(projectRoot, p));
+  const out: string[] = [];
+  for (const spec of s.hub) out.push(await resolveHubSource(spec, options));
+  return out;
 }

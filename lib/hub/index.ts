@@ -56,6 +56,7 @@ export {
   STAGE_SOURCES,
   dataSource,
   hubSourceSelected,
+  stageInputPaths,
   stageSources,
   type StageSources,
 } from "./data-source";

@@ -59,6 +59,7 @@ export function progressBar(
   let received = 0;
   let last = start;
   let drawn = false;
+  let drawnDone = -1;
   const speed = () => {
     const secs = (now() - start) / 1000;
     return secs > 0 ? received / secs : 0;
@@ -66,8 +67,10 @@ export function progressBar(
   const draw = (force: boolean) => {
     const t = now();
     if (!force && t - last < every) return;
+    if (force && drawn && done === drawnDone) return;
     last = t;
     drawn = true;
+    drawnDone = done;
     const line = progressLine(label, done, total, speed());
     stream.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
   };

@@ -172,6 +172,10 @@ test("a corrupted body never lands in blobs/: it is fetched again, and a second 
     ? readdirSync(join(dir2, "datasets--t3kit--demo", "blobs"))
     : [];
   assert.deepEqual(left, [], "no blob and no .incomplete");
+  assert.ok(
+    !existsSync(join(dir2, "datasets--t3kit--demo", "refs", "main")),
+    "no ref to a snapshot that failed",
+  );
   assert.ok(!existsSync(join(dir2, "datasets--t3kit--demo", "snapshots", COMMIT_MAIN, "big.bin")));
 
   // a corrupted git file is caught by its git sha1

@@ -18,6 +18,7 @@ import {
   matchesAny,
   parseRepoRef,
   parseRetryAfter,
+  progressBar,
   progressLine,
   repoFolderName,
   repoTypeGuessed,
@@ -195,4 +196,46 @@ test("dataSource: the embedded default unless T3KIT_SOURCE=hub", () => {
     () => dataSource("mixing", { T3KIT_SOURCE: "hf" }),
     /T3KIT_SOURCE: "hf" is not hub or embedded/,
   );
+});
+
+function fakeStream(isTTY: boolean) {
+  const writes: string[] = [];
+  return {
+    writes,
+    stream: { isTTY, write: (s: string) => writes.push(s) } as unknown as NodeJS.WriteStream,
+  };
+}
+
+test("progress: a TTY gets one line redrawn in place; a log gets a line every interval", () => {
+  let t = 0;
+  const tty = fakeStream(true);
+  const bar = progressBar("o/n", 500, tty.stream, { now: () => t, redrawMs: 100 });
+  t = 50;
+  bar.received(100); // too soon: not drawn
+  t = 1000;
+  bar.received(400);
+  bar.finish();
+  assert.equal(tty.writes.length, 2, "the final state was drawn already");
+  assert.ok(tty.writes[0].startsWith("\ro/n 100% "));
+  assert.ok(tty.writes[0].endsWith("\x1b[K"));
+  assert.match(tty.writes[0], /^\ro\/n 100% \[#+\] 500 B \/ 500 B {2}500 B\/s {2}eta 0s/);
+  assert.equal(tty.writes[1], "\n");
+
+  t = 0;
+  const log = fakeStream(false);
+  const plain = progressBar("o/n", 1000, log.stream, { now: () => t, lineIntervalMs: 10_000 });
+  plain.adjust(200); // resumed bytes count as done, not as speed
+  for (let i = 1; i <= 8; i++) {
+    t = i * 2500;
+    plain.received(100);
+  }
+  plain.finish();
+  assert.deepEqual(
+    log.writes.map((w) => w.slice(0, 9)),
+    ["o/n  60% ", "o/n 100% "],
+  );
+  assert.ok(log.writes.every((w) => w.endsWith("\n") && !w.includes("\r")));
+  const failed = fakeStream(true);
+  progressBar("o/n", 10, failed.stream).finish(false);
+  assert.deepEqual(failed.writes, [], "nothing drawn, nothing to end");
 });

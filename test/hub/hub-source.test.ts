@@ -2,7 +2,15 @@ import assert from "node:assert/strict";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, beforeEach, test } from "node:test";
-import { formatHubSpec, parseHubSpec, resolveHubSource, resolveSource } from "../../lib/hub/index";
+import {
+  STAGE_SOURCES,
+  formatHubSpec,
+  parseHubSpec,
+  resolveHubSource,
+  resolveSource,
+  stageInputPaths,
+} from "../../lib/hub/index";
+import { projectRoot } from "../../lib/paths/index";
 import { COMMIT_MAIN, COMMIT_V1, type Fixture, startFixture } from "./stand-in-fixture";
 
 test("hub: spec grammar: type prefix, path, @rev at the end or after the name", () => {
@@ -119,4 +127,23 @@ test("two sources naming the same blob at once share one download", async () => 
   ]);
   assert.deepEqual(readFileSync(a), readFileSync(b));
   assert.equal(fx.hub.bodyRequests.length, 1);
+});
+
+test("stageInputPaths: embedded folders by default, fetched hub: sources with T3KIT_SOURCE=hub", async () => {
+  STAGE_SOURCES["stand-in"] = {
+    embedded: ["data/paper/"],
+    hub: ["hub:t3kit/demo/README.md", "hub:models/t3kit/demo-model"],
+  };
+  try {
+    assert.deepEqual(await stageInputPaths("stand-in", fx.options(), {}), [
+      join(projectRoot, "data", "paper"),
+    ]);
+    const [readme, model] = await stageInputPaths("stand-in", fx.options(), {
+      T3KIT_SOURCE: "hub",
+    });
+    assert.equal(readFileSync(readme, "utf8"), "# demo\n");
+    assert.ok(statSync(join(model, "config.json")).isFile());
+  } finally {
+    delete STAGE_SOURCES["stand-in"];
+  }
 });
