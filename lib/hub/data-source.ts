@@ -118,7 +118,7 @@ export async function stageInputPaths(
 ): Promise<string[]> {
   const s = stageSources(stage);
   if (!hubSourceSelected(env) || s.hub.length === 0)
-    return s.embedded.map((p) => join(projectRoot, p));
+    return s.embedded.map((p) => join(projectRoot, p).replace(/\/+$/, ""));
   const out: string[] = [];
   for (const spec of s.hub) out.push(await resolveHubSource(spec, options));
   return out;

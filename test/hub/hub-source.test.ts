@@ -144,6 +144,6 @@ test("stageInputPaths: embedded folders by default, fetched hub: sources with T3
     assert.equal(readFileSync(readme, "utf8"), "# demo\n");
     assert.ok(statSync(join(model, "config.json")).isFile());
   } finally {
-    delete STAGE_SOURCES["stand-in"];
+    Reflect.deleteProperty(STAGE_SOURCES, "stand-in");
   }
 });
