@@ -6,6 +6,7 @@ export * from "./errors/index";
 export * from "./files/index";
 export * from "./paths/index";
 export * from "./records/index";
+export * from "./hub/index";
 export * from "./plots/index";
 export * from "./tables/index";
 export * from "./notebooks/index";

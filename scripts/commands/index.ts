@@ -1,6 +1,7 @@
 /** Every `t3kit <stage>` command, in the order data flows. */
 import type { Command } from "./command";
+import { hubCommand } from "./hub";
 import { notebooksCommand } from "./notebooks";
 import { resultsCommand } from "./results";
 
-export const commands: Command[] = [resultsCommand, notebooksCommand];
+export const commands: Command[] = [hubCommand, resultsCommand, notebooksCommand];
