@@ -1,7 +1,8 @@
 /** Every `t3kit <stage>` command, in the order data flows. */
 import type { Command } from "./command";
+import { hubCommand } from "./hub";
 import { mixCommand } from "./mix";
 import { notebooksCommand } from "./notebooks";
 import { resultsCommand } from "./results";
 
-export const commands: Command[] = [mixCommand, resultsCommand, notebooksCommand];
+export const commands: Command[] = [hubCommand, mixCommand, resultsCommand, notebooksCommand];
