@@ -29,3 +29,41 @@ export {
   type ReferenceOutput,
   type ReferenceRecipeOptions,
 } from "./reference-recipe";
+export {
+  loadMixSpec,
+  validateMixSpec,
+  type Exhaustion,
+  type MixSpec,
+  type SourceKind,
+  type SourceSpec,
+} from "./mix-spec";
+export {
+  formatPlan,
+  mixPoints,
+  planMix,
+  resolveSourceCount,
+  type MixPlan,
+  type MixPoint,
+  type SourcePlan,
+} from "./plan-mix";
+export { HOTPOTQA_MAX_WORDS, hotpotqaToLlava } from "./hotpotqa-records";
+export { checkLlavaRecord } from "./check-records";
+export { ConcatSource } from "./concat-source";
+export {
+  loadMixSource,
+  resolveSourcePath,
+  t3FilesOf,
+  t3PrefixFor,
+  type SourceLoadOptions,
+} from "./load-mix-sources";
+export {
+  openMixSources,
+  planSpec,
+  runMix,
+  selectMix,
+  sweepCsv,
+  type MixRunOptions,
+  type MixRunResult,
+  type OpenedSources,
+} from "./run-mix";
+export { compositionFigure, compositionMatrix, compositionRows } from "./composition-table";

@@ -89,15 +89,47 @@ export function loadMixSpec(path: string): MixSpec {
   try {
     raw = path.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
-    throw new InputError({ file: path }, `not valid ${path.endsWith(".json") ? "JSON" : "YAML"}: ${(e as Error).message}`);
+    throw new InputError(
+      { file: path },
+      `not valid ${path.endsWith(".json") ? "JSON" : "YAML"}: ${(e as Error).message}`,
+    );
   }
   return validateMixSpec(raw, path);
 }
 
 type Obj = Record<string, unknown>;
 
-const SPEC_KEYS = ["name", "description", "seed", "total", "per", "lRatio", "ratio", "shuffle", "output", "holdout", "checks", "vars", "sources", "sweep", "paper"];
-const SOURCE_KEYS = ["name", "kind", "path", "count", "fraction", "proportion", "ratioOf", "replacement", "maxRepeats", "onExhausted", "role", "maxWords"];
+const SPEC_KEYS = [
+  "name",
+  "description",
+  "seed",
+  "total",
+  "per",
+  "lRatio",
+  "ratio",
+  "shuffle",
+  "output",
+  "holdout",
+  "checks",
+  "vars",
+  "sources",
+  "sweep",
+  "paper",
+];
+const SOURCE_KEYS = [
+  "name",
+  "kind",
+  "path",
+  "count",
+  "fraction",
+  "proportion",
+  "ratioOf",
+  "replacement",
+  "maxRepeats",
+  "onExhausted",
+  "role",
+  "maxWords",
+];
 
 /** Validates a parsed spec; every error names `file` and the field path. */
 export function validateMixSpec(raw: unknown, file = "<spec>"): MixSpec {
@@ -110,41 +142,63 @@ export function validateMixSpec(raw: unknown, file = "<spec>"): MixSpec {
   };
   const known = (o: Obj, keys: string[], field: string) => {
     for (const k of Object.keys(o)) {
-      if (!keys.includes(k)) fail(field ? `${field}.${k}` : k, `unknown field (known: ${keys.join(", ")})`);
+      if (!keys.includes(k))
+        fail(field ? `${field}.${k}` : k, `unknown field (known: ${keys.join(", ")})`);
     }
   };
-  const num = (v: unknown, field: string, opts: { int?: boolean; min?: number; max?: number; above?: number } = {}): number => {
-    if (typeof v !== "number" || !Number.isFinite(v)) fail(field, `expected a number, got ${JSON.stringify(v)}`);
+  const num = (
+    v: unknown,
+    field: string,
+    opts: { int?: boolean; min?: number; max?: number; above?: number } = {},
+  ): number => {
+    if (typeof v !== "number" || !Number.isFinite(v))
+      fail(field, `expected a number, got ${JSON.stringify(v)}`);
     const n = v as number;
     if (opts.int && !Number.isInteger(n)) fail(field, `expected an integer, got ${n}`);
     if (opts.min !== undefined && n < opts.min) fail(field, `must be >= ${opts.min}, got ${n}`);
-    if (opts.above !== undefined && n <= opts.above) fail(field, `must be > ${opts.above}, got ${n}`);
+    if (opts.above !== undefined && n <= opts.above)
+      fail(field, `must be > ${opts.above}, got ${n}`);
     if (opts.max !== undefined && n > opts.max) fail(field, `must be <= ${opts.max}, got ${n}`);
     return n;
   };
   const str = (v: unknown, field: string): string => {
-    if (typeof v !== "string" || v === "") fail(field, `expected a non-empty string, got ${JSON.stringify(v)}`);
+    if (typeof v !== "string" || v === "")
+      fail(field, `expected a non-empty string, got ${JSON.stringify(v)}`);
     return v as string;
   };
-  const opt = <T>(o: Obj, key: string, f: (v: unknown, field: string) => T, field: string): T | undefined =>
+  const opt = <T>(
+    o: Obj,
+    key: string,
+    f: (v: unknown, field: string) => T,
+    field: string,
+  ): T | undefined =>
     o[key] === undefined ? undefined : f(o[key], field ? `${field}.${key}` : key);
 
   const root = obj(raw, "");
   known(root, SPEC_KEYS, "");
   const name = str(root.name, "name");
-  if (!/^[A-Za-z0-9._+-]+$/.test(name)) fail("name", "use letters, digits and . _ + - only (it names the output file)");
+  if (!/^[A-Za-z0-9._+-]+$/.test(name))
+    fail("name", "use letters, digits and . _ + - only (it names the output file)");
   const seed = root.seed === undefined ? 1234 : num(root.seed, "seed", { int: true, min: 0 });
 
   const outRaw = root.output === undefined ? {} : obj(root.output, "output");
   known(outRaw, ["format", "file"], "output");
   const format = (outRaw.format ?? "llava-json") as MixFormat;
-  if (!MIX_FORMATS.includes(format)) fail("output.format", `expected one of ${MIX_FORMATS.join(", ")}, got ${JSON.stringify(outRaw.format)}`);
+  if (!MIX_FORMATS.includes(format))
+    fail(
+      "output.format",
+      `expected one of ${MIX_FORMATS.join(", ")}, got ${JSON.stringify(outRaw.format)}`,
+    );
   const outFile = opt(outRaw, "file", str, "output");
 
   const checksRaw = root.checks === undefined ? {} : obj(root.checks, "checks");
   known(checksRaw, ["imageTags", "imageRoot"], "checks");
-  if (checksRaw.imageTags !== undefined && typeof checksRaw.imageTags !== "boolean") fail("checks.imageTags", "expected true or false");
-  const checks = { imageTags: checksRaw.imageTags !== false, imageRoot: opt(checksRaw, "imageRoot", str, "checks") };
+  if (checksRaw.imageTags !== undefined && typeof checksRaw.imageTags !== "boolean")
+    fail("checks.imageTags", "expected true or false");
+  const checks = {
+    imageTags: checksRaw.imageTags !== false,
+    imageRoot: opt(checksRaw, "imageRoot", str, "checks"),
+  };
 
   const varsRaw = root.vars === undefined ? {} : obj(root.vars, "vars");
   const vars: Record<string, string> = {};
@@ -154,7 +208,8 @@ export function validateMixSpec(raw: unknown, file = "<spec>"): MixSpec {
   if (root.holdout !== undefined) {
     const h = obj(root.holdout, "holdout");
     known(h, ["count", "fraction"], "holdout");
-    if ((h.count === undefined) === (h.fraction === undefined)) fail("holdout", "give exactly one of count, fraction");
+    if ((h.count === undefined) === (h.fraction === undefined))
+      fail("holdout", "give exactly one of count, fraction");
     holdout = {
       count: opt(h, "count", (v, f) => num(v, f, { int: true, min: 1 }), "holdout"),
       fraction: opt(h, "fraction", (v, f) => num(v, f, { above: 0, max: 0.5 }), "holdout"),
@@ -181,10 +236,15 @@ export function validateMixSpec(raw: unknown, file = "<spec>"): MixSpec {
   if (root.paper !== undefined) {
     const p = obj(root.paper, "paper");
     known(p, ["table", "row", "note"], "paper");
-    paper = { table: str(p.table, "paper.table"), row: str(p.row, "paper.row"), note: opt(p, "note", str, "paper") };
+    paper = {
+      table: str(p.table, "paper.table"),
+      row: str(p.row, "paper.row"),
+      note: opt(p, "note", str, "paper"),
+    };
   }
 
-  if (!Array.isArray(root.sources) || root.sources.length === 0) fail("sources", "expected a non-empty list of sources");
+  if (!Array.isArray(root.sources) || root.sources.length === 0)
+    fail("sources", "expected a non-empty list of sources");
   const names = new Set<string>();
   const sources = (root.sources as unknown[]).map((rawSource, k): SourceSpec => {
     const f = `sources[${k}]`;
@@ -194,23 +254,33 @@ export function validateMixSpec(raw: unknown, file = "<spec>"): MixSpec {
     if (names.has(sname)) fail(`${f}.name`, `"${sname}" names two sources`);
     names.add(sname);
     const kind = s.kind as SourceKind;
-    if (!["llava", "t3", "hotpotqa"].includes(kind as string)) fail(`${f}.kind`, `expected llava, t3 or hotpotqa, got ${JSON.stringify(s.kind)}`);
+    if (!["llava", "t3", "hotpotqa"].includes(kind as string))
+      fail(`${f}.kind`, `expected llava, t3 or hotpotqa, got ${JSON.stringify(s.kind)}`);
     const knobs = ["count", "fraction", "proportion"].filter((x) => s[x] !== undefined);
     if (knobs.length !== 1) {
-      fail(f, `give exactly one of count, fraction, proportion (got ${knobs.length === 0 ? "none" : knobs.join(" and ")})`);
+      fail(
+        f,
+        `give exactly one of count, fraction, proportion (got ${knobs.length === 0 ? "none" : knobs.join(" and ")})`,
+      );
     }
     let count: SourceSpec["count"];
     if (s.count !== undefined) {
       if (s.count === "per" || s.count === "lRatio" || s.count === "ratio") count = s.count;
       else if (typeof s.count === "object" && s.count !== null && "tokens" in (s.count as Obj)) {
-        fail(`${f}.count`, "token budgets need the tokens stage (lib/tokens); extension point: resolveSourceCount in lib/mixing/plan-mix.ts");
+        fail(
+          `${f}.count`,
+          "token budgets need the tokens stage (lib/tokens); extension point: resolveSourceCount in lib/mixing/plan-mix.ts",
+        );
       } else count = num(s.count, `${f}.count`, { int: true, min: 0 });
     }
     const role = (s.role ?? (kind === "llava" ? "image" : "text")) as "image" | "text";
     if (role !== "image" && role !== "text") fail(`${f}.role`, 'expected "image" or "text"');
-    const onExhausted = (s.onExhausted ?? (typeof count === "string" ? "truncate" : "error")) as Exhaustion;
-    if (!["error", "truncate", "repeat"].includes(onExhausted)) fail(`${f}.onExhausted`, "expected error, truncate or repeat");
-    if (s.replacement !== undefined && typeof s.replacement !== "boolean") fail(`${f}.replacement`, "expected true or false");
+    const onExhausted = (s.onExhausted ??
+      (typeof count === "string" ? "truncate" : "error")) as Exhaustion;
+    if (!["error", "truncate", "repeat"].includes(onExhausted))
+      fail(`${f}.onExhausted`, "expected error, truncate or repeat");
+    if (s.replacement !== undefined && typeof s.replacement !== "boolean")
+      fail(`${f}.replacement`, "expected true or false");
     const source: SourceSpec = {
       name: sname,
       kind,
@@ -225,11 +295,18 @@ export function validateMixSpec(raw: unknown, file = "<spec>"): MixSpec {
       role,
       maxWords: opt(s, "maxWords", (v, ff) => num(v, ff, { int: true, min: 1 }), f),
     };
-    if (count === "ratio" && source.ratioOf === undefined) fail(`${f}.ratioOf`, 'count: "ratio" needs ratioOf: <source name>');
-    if (source.fraction !== undefined && source.fraction > 1 && !source.replacement && onExhausted !== "repeat") {
+    if (count === "ratio" && source.ratioOf === undefined)
+      fail(`${f}.ratioOf`, 'count: "ratio" needs ratioOf: <source name>');
+    if (
+      source.fraction !== undefined &&
+      source.fraction > 1 &&
+      !source.replacement &&
+      onExhausted !== "repeat"
+    ) {
       fail(`${f}.fraction`, "a fraction above 1 needs replacement: true or onExhausted: repeat");
     }
-    if (source.maxWords !== undefined && kind !== "hotpotqa") fail(`${f}.maxWords`, "only hotpotqa sources have a word filter");
+    if (source.maxWords !== undefined && kind !== "hotpotqa")
+      fail(`${f}.maxWords`, "only hotpotqa sources have a word filter");
     return source;
   });
   sources.forEach((s, k) => {

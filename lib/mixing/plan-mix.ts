@@ -50,7 +50,9 @@ export interface MixPlan {
 
 /** The points of a spec: the cartesian product of its sweep lists, in spec order. */
 export function mixPoints(spec: MixSpec): MixPoint[] {
-  let points: MixPoint[] = [{ label: "", total: spec.total, per: spec.per, lRatio: spec.lRatio, ratio: spec.ratio }];
+  let points: MixPoint[] = [
+    { label: "", total: spec.total, per: spec.per, lRatio: spec.lRatio, ratio: spec.ratio },
+  ];
   const axes = ["per", "lRatio", "ratio", "total"] as const;
   for (const axis of axes) {
     const values = spec.sweep?.[axis];
@@ -77,15 +79,25 @@ export function resolveSourceCount(
   if (s.count === "per") return { requested: point.per!, knob: `count: per (${point.per})` };
   if (s.count === "lRatio") {
     const n = Math.floor(textSources * point.per! * point.lRatio!);
-    return { requested: n, knob: `count: lRatio (${textSources} × ${point.per} × ${point.lRatio})` };
+    return {
+      requested: n,
+      knob: `count: lRatio (${textSources} × ${point.per} × ${point.lRatio})`,
+    };
   }
   if (s.count === "ratio") {
     const base = takenBy(s.ratioOf!);
-    return { requested: Math.floor(base * point.ratio!), knob: `count: ratio (${base} × ${point.ratio})` };
+    return {
+      requested: Math.floor(base * point.ratio!),
+      knob: `count: ratio (${base} × ${point.ratio})`,
+    };
   }
   if (s.count !== undefined) return { requested: s.count, knob: `count: ${s.count}` };
-  if (s.fraction !== undefined) return { requested: Math.floor(s.fraction * holds), knob: `fraction: ${s.fraction}` };
-  return { requested: Math.round(s.proportion! * point.total!), knob: `proportion: ${s.proportion} of ${point.total}` };
+  if (s.fraction !== undefined)
+    return { requested: Math.floor(s.fraction * holds), knob: `fraction: ${s.fraction}` };
+  return {
+    requested: Math.round(s.proportion! * point.total!),
+    knob: `proportion: ${s.proportion} of ${point.total}`,
+  };
 }
 
 /** Plans one point. `holds[k]` is the size of source k (null: unreadable, with `why`). */
@@ -102,13 +114,33 @@ export function planMix(
   for (const k of order) {
     const s = spec.sources[k];
     const h = holds[k];
-    const base = { name: s.name, kind: s.kind, role: s.role!, holds: h, replacement: s.replacement === true };
+    const base = {
+      name: s.name,
+      kind: s.kind,
+      role: s.role!,
+      holds: h,
+      replacement: s.replacement === true,
+    };
     if (h === null) {
-      plans[k] = { ...base, knob: "", requested: 0, takes: 0, passes: 0, share: 0, status: why[k] ?? "cannot read" };
+      plans[k] = {
+        ...base,
+        knob: "",
+        requested: 0,
+        takes: 0,
+        passes: 0,
+        share: 0,
+        status: why[k] ?? "cannot read",
+      };
       taken.set(s.name, 0);
       continue;
     }
-    const { requested, knob } = resolveSourceCount(s, point, h, textSources, (n) => taken.get(n) ?? 0);
+    const { requested, knob } = resolveSourceCount(
+      s,
+      point,
+      h,
+      textSources,
+      (n) => taken.get(n) ?? 0,
+    );
     const { takes, passes, status } = exhaust(s, requested, h);
     plans[k] = { ...base, knob, requested, takes, passes, share: 0, status };
     taken.set(s.name, takes);
@@ -130,12 +162,21 @@ export function planMix(
   };
 }
 
-function exhaust(s: SourceSpec, requested: number, holds: number): { takes: number; passes: number; status: string } {
+function exhaust(
+  s: SourceSpec,
+  requested: number,
+  holds: number,
+): { takes: number; passes: number; status: string } {
   const cap = s.maxRepeats ?? 1;
   if (s.replacement) {
-    if (holds === 0 && requested > 0) return { takes: 0, passes: 0, status: "empty source, cannot draw" };
+    if (holds === 0 && requested > 0)
+      return { takes: 0, passes: 0, status: "empty source, cannot draw" };
     if (s.maxRepeats !== undefined && requested > holds * cap) {
-      return { takes: 0, passes: 0, status: `asks ${requested} draws but maxRepeats ${cap} × ${holds} records allows ${holds * cap}` };
+      return {
+        takes: 0,
+        passes: 0,
+        status: `asks ${requested} draws but maxRepeats ${cap} × ${holds} records allows ${holds * cap}`,
+      };
     }
     return { takes: requested, passes: 1, status: "ok" };
   }
@@ -144,7 +185,11 @@ function exhaust(s: SourceSpec, requested: number, holds: number): { takes: numb
   if (s.onExhausted === "repeat" && holds > 0) {
     const passes = Math.ceil(requested / holds);
     if (passes <= cap) return { takes: requested, passes, status: "ok" };
-    return { takes: 0, passes, status: `needs ${passes} passes over ${holds} records; maxRepeats is ${cap}` };
+    return {
+      takes: 0,
+      passes,
+      status: `needs ${passes} passes over ${holds} records; maxRepeats is ${cap}`,
+    };
   }
   return {
     takes: 0,
@@ -161,7 +206,11 @@ function ratioOrder(sources: SourceSpec[]): number[] {
     if (done.has(k)) return;
     if (depth > sources.length) throw new Error(`ratioOf forms a cycle at ${sources[k].name}`);
     const dep = sources[k].ratioOf;
-    if (dep !== undefined) visit(sources.findIndex((s) => s.name === dep), depth + 1);
+    if (dep !== undefined)
+      visit(
+        sources.findIndex((s) => s.name === dep),
+        depth + 1,
+      );
     done.add(k);
     out.push(k);
   };
@@ -171,7 +220,18 @@ function ratioOrder(sources: SourceSpec[]): number[] {
 
 /** A plan as text rows (what `mix plan` prints). */
 export function formatPlan(plan: MixPlan): string {
-  const head = ["source", "kind", "role", "holds", "knob", "requested", "takes", "passes", "share", "status"];
+  const head = [
+    "source",
+    "kind",
+    "role",
+    "holds",
+    "knob",
+    "requested",
+    "takes",
+    "passes",
+    "share",
+    "status",
+  ];
   const rows = plan.sources.map((p) => [
     p.name,
     p.kind,
@@ -185,7 +245,8 @@ export function formatPlan(plan: MixPlan): string {
     p.status,
   ]);
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => r.map((x, c) => (c === r.length - 1 ? x : x.padEnd(widths[c]))).join("  ");
+  const line = (r: string[]) =>
+    r.map((x, c) => (c === r.length - 1 ? x : x.padEnd(widths[c]))).join("  ");
   const title = `${plan.spec}${plan.point.label ? ` [${plan.point.label}]` : ""}`;
   return [
     title,
