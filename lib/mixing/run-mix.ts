@@ -12,7 +12,7 @@
  */
 import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { InputError } from "../errors/index";
 import { sha256File, writeFileAtomic } from "../files/index";
 import { outPath, projectRoot } from "../paths/index";
@@ -183,7 +183,14 @@ export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promis
           inMix: countFrom(mix, k),
           inHoldout: countFrom(holdout, k),
         })),
-        output: { path: file, format: spec.output.format, records: mix.length, bytes, sha256 },
+        // Output paths relative to the manifest, so a copied folder stays consistent.
+        output: {
+          path: basename(file),
+          format: spec.output.format,
+          records: mix.length,
+          bytes,
+          sha256,
+        },
         holdout: holdoutFile
           ? { path: holdoutFile, records: holdout.length, sha256: await sha256File(holdoutFile) }
           : null,
