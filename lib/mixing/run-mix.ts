@@ -192,7 +192,11 @@ export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promis
           sha256,
         },
         holdout: holdoutFile
-          ? { path: basename(holdoutFile), records: holdout.length, sha256: await sha256File(holdoutFile) }
+          ? {
+              path: basename(holdoutFile),
+              records: holdout.length,
+              sha256: await sha256File(holdoutFile),
+            }
           : null,
       };
       await writeFileAtomic(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
