@@ -16,6 +16,7 @@ export function compositionRows(plans: readonly MixPlan[]): Record<string, Cell>
       source: s.name,
       role: s.role,
       holds: s.holds,
+      requested: s.requested,
       records: s.takes,
       "share %": Number((s.share * 100).toFixed(1)),
     })),

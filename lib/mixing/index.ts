@@ -67,3 +67,13 @@ export {
   type OpenedSources,
 } from "./run-mix";
 export { compositionFigure, compositionMatrix, compositionRows } from "./composition-table";
+export {
+  mixingInputs,
+  previewMixRecords,
+  referenceOutputRows,
+  shippedSpec,
+  tempcompassAblation,
+  tempcompassScores,
+  tempcompassSpecs,
+  type MixingInputs,
+} from "./notebook-views";
