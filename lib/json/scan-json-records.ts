@@ -58,6 +58,12 @@ export interface ScanOptions {
   /** Summarise each record as a list of turns (RecordSpan.turns). */
   turns?: boolean;
   chunkSize?: number;
+  /**
+   * "none" (default): batches are views of one reused buffer, valid until the next batch.
+   * "all": the whole file is read into one buffer that every batch views and that stays
+   * valid (for callers that keep record bytes; costs the file's size in memory).
+   */
+  retain?: "none" | "all";
   /** Called after each chunk with the bytes read so far (for progress). */
   onProgress?: (bytesRead: number, records: number) => void;
 }
@@ -134,16 +140,35 @@ export async function* scanRecordBatches(
   let carry: Buffer = Buffer.alloc(0);
   let fileOffset = 0; // file offset of carry[0]
   let eof = false;
+  // retain "all": the whole file is read into one buffer, chunk after chunk, and batches
+  // are views of it (one allocation: no copies, no GC churn). "none": one buffer is reused.
+  const whole = options.retain === "all" ? Buffer.allocUnsafe((await fh.stat()).size + 1) : null;
+  let scratch: Buffer = Buffer.alloc(0);
   try {
     while (!eof) {
-      const want = Math.max(chunkSize, carry.length);
-      const chunk = Buffer.allocUnsafe(want);
-      const { bytesRead } = await fh.read(chunk, 0, want, fileOffset + carry.length);
+      let chunk: Buffer;
+      let at: number; // where the new bytes go in `chunk`
+      if (whole) {
+        chunk = whole;
+        at = fileOffset + carry.length;
+      } else {
+        // The carried partial record first, then the file's next bytes right after it.
+        const need = carry.length + Math.max(chunkSize, carry.length);
+        if (scratch.length < need) {
+          const next = Buffer.allocUnsafe(need);
+          carry.copy(next, 0);
+          scratch = next;
+        } else {
+          carry.copy(scratch, 0);
+        }
+        chunk = scratch;
+        at = carry.length;
+      }
+      const want = whole ? Math.min(chunkSize, whole.length - at) : chunk.length - at;
+      if (want <= 0) throw new InputError({ file: path }, "the file grew while it was read");
+      const { bytesRead } = await fh.read(chunk, at, want, fileOffset + carry.length);
       eof = bytesRead === 0;
-      const buf =
-        carry.length === 0
-          ? chunk.subarray(0, bytesRead)
-          : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
+      const buf = whole ? whole.subarray(fileOffset, at + bytesRead) : chunk.subarray(0, at + bytesRead);
       let pos = 0;
       const spans: RecordSpan[] = [];
       if (format === "array") {

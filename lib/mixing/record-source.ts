@@ -13,6 +13,7 @@ import {
   type ByteBuilder,
   JsonSyntaxFault,
   type JsonValue,
+  PYTHON_INDENT_4,
   type ReindentLayout,
   RepeatedKey,
   detectRecordFormat,
@@ -46,6 +47,12 @@ export interface LoadOptions {
    * reads; otherwise each written record is read back from the file (one read each).
    */
   keepBytes?: boolean;
+  /**
+   * Keep each record's Python indent=4 bytes once written, and copy them when the same
+   * record is written again (the reference recipe writes each T3 record into up to six
+   * files). Costs memory for the written records' output bytes.
+   */
+  cacheEmitted?: boolean;
   onProgress?: (bytesRead: number, records: number) => void;
 }
 
@@ -69,6 +76,7 @@ export async function loadFileSource(
   for await (const spans of scanRecordBatches(file, format, {
     topKeys: kind === "llava" ? ["conversations"] : undefined,
     turns: kind === "t3-pairs",
+    retain: options.keepBytes ? "all" : "none",
     onProgress: options.onProgress,
   })) {
     if (options.keepBytes && spans.length > 0) chunks.push(spans[0].bytes as Buffer);
@@ -106,7 +114,46 @@ export async function loadFileSource(
     lengths.subarray(0, n),
     options.idPrefix ?? "",
     options.keepBytes ? { chunks, chunkOf: chunkOf.subarray(0, n) } : null,
+    options.cacheEmitted ? new EmittedCache(n) : null,
   );
+}
+
+/** Output bytes of records already written at level 1 in Python's indent=4 layout. */
+class EmittedCache {
+  private readonly slabs: Buffer[] = [];
+  private slab: Buffer = Buffer.alloc(0);
+  private used = 0;
+  readonly slabOf: Int32Array;
+  readonly start: Uint32Array;
+  readonly length: Uint32Array;
+
+  constructor(n: number) {
+    this.slabOf = new Int32Array(n).fill(-1);
+    this.start = new Uint32Array(n);
+    this.length = new Uint32Array(n);
+  }
+
+  has(i: number): boolean {
+    return this.slabOf[i] >= 0;
+  }
+
+  copyTo(i: number, out: ByteBuilder): void {
+    out.pushBytes(this.slabs[this.slabOf[i]], this.start[i], this.start[i] + this.length[i]);
+  }
+
+  keep(i: number, bytes: Uint8Array, from: number, to: number): void {
+    const n = to - from;
+    if (this.used + n > this.slab.length) {
+      this.slab = Buffer.allocUnsafe(Math.max(32 << 20, n));
+      this.slabs.push(this.slab);
+      this.used = 0;
+    }
+    this.slab.set(bytes.subarray(from, to), this.used);
+    this.slabOf[i] = this.slabs.length - 1;
+    this.start[i] = this.used;
+    this.length[i] = n;
+    this.used += n;
+  }
 }
 
 async function detectFormat(file: string): Promise<"array" | "jsonl"> {
@@ -166,6 +213,7 @@ class FileSpanSource implements RecordSource {
     private readonly lengths: Uint32Array,
     idPrefix: string,
     private readonly kept: { chunks: Buffer[]; chunkOf: Uint32Array } | null,
+    private readonly cache: EmittedCache | null = null,
   ) {
     this.idPrefixBytes = idPrefix;
   }
@@ -194,9 +242,16 @@ class FileSpanSource implements RecordSource {
   }
 
   emit(i: number, out: ByteBuilder, level: number, layout: ReindentLayout): void {
+    const cacheable = this.cache !== null && level === 1 && layout === PYTHON_INDENT_4;
+    if (cacheable && this.cache!.has(i)) {
+      this.cache!.copyTo(i, out);
+      return;
+    }
     const bytes = this.bytesOf(i);
+    const mark = out.length;
     try {
       this.emitBytes(i, bytes, out, level, layout);
+      if (cacheable) this.cache!.keep(i, out.bytes, mark, out.length);
     } catch (e) {
       if (e instanceof JsonSyntaxFault)
         throw new InputError({ file: this.file, record: i }, e.message);

@@ -96,6 +96,7 @@ export async function runReferenceRecipe(
       LLAVA_KEY,
       await loadFileSource(LLAVA_KEY, options.llava, "llava", {
         keepBytes: true,
+        cacheEmitted: true,
         onProgress: (bytes, records) => {
           if (bytes - lastMb >= 256 << 20) {
             lastMb = bytes;
@@ -112,7 +113,11 @@ export async function runReferenceRecipe(
       const keepBytes = REFERENCE_COMPOSITIONS.some((c) => c.includes(f.key));
       add(
         f.key,
-        await loadFileSource(f.key, file, "t3-pairs", { idPrefix: t3IdPrefix(f), keepBytes }),
+        await loadFileSource(f.key, file, "t3-pairs", {
+          idPrefix: t3IdPrefix(f),
+          keepBytes,
+          cacheEmitted: keepBytes,
+        }),
       );
       say(`  ${f.file}: ${sources[sources.length - 1].count} pairs`);
     }
