@@ -144,6 +144,7 @@ export async function* scanRecordBatches(
   // are views of it (one allocation: no copies, no GC churn). "none": one buffer is reused.
   const whole = options.retain === "all" ? Buffer.allocUnsafe((await fh.stat()).size + 1) : null;
   let scratch: Buffer = Buffer.alloc(0);
+  let ahead: Promise<{ bytesRead: number }> | null = null;
   try {
     while (!eof) {
       let chunk: Buffer;
@@ -166,9 +167,20 @@ export async function* scanRecordBatches(
       }
       const want = whole ? Math.min(chunkSize, whole.length - at) : chunk.length - at;
       if (want <= 0) throw new InputError({ file: path }, "the file grew while it was read");
-      const { bytesRead } = await fh.read(chunk, at, want, fileOffset + carry.length);
+      let bytesRead: number;
+      if (whole) {
+        // Read-ahead: the next chunk is read while this one is scanned.
+        bytesRead = (await (ahead ?? fh.read(whole, at, want, at))).bytesRead;
+        const nextAt = at + bytesRead;
+        const nextWant = Math.min(chunkSize, whole.length - nextAt);
+        ahead = bytesRead > 0 && nextWant > 0 ? fh.read(whole, nextAt, nextWant, nextAt) : null;
+      } else {
+        bytesRead = (await fh.read(chunk, at, want, fileOffset + carry.length)).bytesRead;
+      }
       eof = bytesRead === 0;
-      const buf = whole ? whole.subarray(fileOffset, at + bytesRead) : chunk.subarray(0, at + bytesRead);
+      const buf = whole
+        ? whole.subarray(fileOffset, at + bytesRead)
+        : chunk.subarray(0, at + bytesRead);
       let pos = 0;
       const spans: RecordSpan[] = [];
       if (format === "array") {
@@ -211,6 +223,7 @@ export async function* scanRecordBatches(
       );
     }
   } finally {
+    if (ahead) await ahead.catch(() => undefined);
     await fh.close();
   }
 }

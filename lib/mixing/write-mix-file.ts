@@ -46,7 +46,8 @@ export async function writeMixFile(
   format: MixFormat,
   onProgress?: (written: number, total: number) => void,
 ): Promise<number> {
-  const out = await openAtomicWriteStream(target, 1 << 22);
+  // A deep write buffer lets the disk writes (on libuv's threads) overlap the emitting.
+  const out = await openAtomicWriteStream(target, 4 << 20);
   const layout: ReindentLayout =
     format === "llava-json"
       ? PYTHON_INDENT_4
