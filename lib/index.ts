@@ -6,10 +6,17 @@ export * from "./errors/index";
 export * from "./files/index";
 export * from "./paths/index";
 export * from "./records/index";
+export * from "./pyrandom/index";
+export * from "./json/index";
+export * from "./hub/index";
+export * from "./mixing/index";
 export * from "./plots/index";
 export * from "./tables/index";
 export * from "./notebooks/index";
 export * from "./results/index";
+<<<<<<< HEAD
 export * from "./pyrandom/index";
 export * from "./json/index";
 export * from "./tokens/index";
+=======
+>>>>>>> issue-mixing

@@ -28,9 +28,17 @@ export class ByteBuilder {
 
   pushBytes(src: Uint8Array, start: number, end: number): void {
     const n = end - start;
-    this.reserve(n);
-    this.bytes.set(src.subarray(start, end), this.length);
-    this.length += n;
+    if (this.length + n > this.bytes.length) this.reserve(n);
+    if (n > 96) {
+      this.bytes.set(src.subarray(start, end), this.length);
+      this.length += n;
+      return;
+    }
+    // Short runs: a loop beats allocating a subarray view (which costs GC time).
+    const b = this.bytes;
+    let p = this.length;
+    for (let k = start; k < end; k++) b[p++] = src[k];
+    this.length = p;
   }
 
   /** Appends an ASCII / Latin-1 string (one byte per char). */

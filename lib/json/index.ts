@@ -37,7 +37,15 @@ export {
 } from "./write-python-json";
 export { writePythonJsonFile, writePythonJsonItemsFile } from "./atomic-json-file";
 export { parsePythonJson } from "./parse-python-json";
-export { JsonSyntaxFault, NEED_MORE, skipJsonValue, formatPath } from "./skip-json-value";
+export {
+  JsonSyntaxFault,
+  NEED_MORE,
+  formatPath,
+  newTurnProbe,
+  skipJsonValue,
+  type TopKeyProbe,
+  type TurnProbe,
+} from "./skip-json-value";
 export {
   detectRecordFormat,
   scanJsonArrayFile,
@@ -45,6 +53,7 @@ export {
   scanRecordBatches,
   type RecordSpan,
   type ScanOptions,
+  type TurnSummary,
 } from "./scan-json-records";
 export {
   parseRecordSpan,

@@ -10,8 +10,10 @@
  * object throws `RepeatedKey`: the caller then parses the record with Python's rule
  * (last value at the first position) and writes it with the generic writer.
  */
+import { isAscii } from "node:buffer";
 import type { ByteBuilder } from "./byte-builder";
 import { formatPythonFloat } from "./python-float-repr";
+import { JsonSyntaxFault } from "./skip-json-value";
 
 /** The layout to emit: Python's `indent` and `separators`. */
 export interface ReindentLayout {
@@ -65,14 +67,91 @@ export function reindentPythonJson(
   target: ByteBuilder,
   level: number,
   layout: ReindentLayout = PYTHON_INDENT_4,
+  end = -1,
 ): number {
   src = bytes;
   out = target;
-  oneLine = layout.indent === null;
-  indent = layout.indent ?? 0;
-  itemSep = Buffer.from(layout.itemSeparator, "latin1");
-  keySep = Buffer.from(layout.keySeparator, "latin1");
+  if (layout !== lastLayout) {
+    lastLayout = layout;
+    oneLine = layout.indent === null;
+    indent = layout.indent ?? 0;
+    itemSep = Buffer.from(layout.itemSeparator, "latin1");
+    keySep = Buffer.from(layout.keySeparator, "latin1");
+  }
+  // With the value's end known and a Buffer: if the value is all printable ASCII (and
+  // valid, as the scanners made sure), strings can be found and copied natively.
+  fast = false;
+  if (end > start && bytes instanceof Buffer) {
+    srcBuf = bytes;
+    // Searches run on a view of this value only, never into the rest of the chunk.
+    view = bytes.subarray(start, end);
+    viewStart = start;
+    fast = isAscii(view) && view.indexOf(0x7f) < 0;
+    nextBackslash = fast ? find(92, start) : -1;
+  }
   return value(ws(start), level);
+}
+
+let lastLayout: ReindentLayout | null = null;
+let fast = false;
+let srcBuf: Buffer = Buffer.alloc(0);
+let nextBackslash = -1;
+let view: Buffer = Buffer.alloc(0);
+let viewStart = 0;
+
+/** Position of the next `byte` at or after `from` inside the value, or -1. */
+function find(byte: number, from: number): number {
+  const k = view.indexOf(byte, from - viewStart);
+  return k < 0 ? -1 : k + viewStart;
+}
+
+/** A string of an all-ASCII value: memchr for the quote, backslashes handled one by one. */
+function fastString(iAt: number): number {
+  const b = srcBuf;
+  let i = iAt + 1;
+  // Short strings (keys, "human", "gpt"): a plain loop is cheaper than a native call.
+  const probeEnd = i + 16;
+  while (i < probeEnd) {
+    const c = b[i];
+    if (c === 34) {
+      out.pushBytes(b, iAt, i + 1);
+      return i + 1;
+    }
+    if (c === 92) break;
+    i++;
+  }
+  out.pushByte(34);
+  let run = iAt + 1;
+  for (;;) {
+    const q = find(34, i);
+    if (nextBackslash < 0 || nextBackslash > q) {
+      out.pushBytes(b, run, q + 1);
+      return q + 1;
+    }
+    // An escape before the quote: copy up to it, re-emit it, go on after it.
+    const bs = nextBackslash;
+    out.pushBytes(b, run, bs);
+    const e = b[bs + 1];
+    let next: number;
+    if (e === 117) {
+      const code =
+        (hexValue(b[bs + 2]) << 12) |
+        (hexValue(b[bs + 3]) << 8) |
+        (hexValue(b[bs + 4]) << 4) |
+        hexValue(b[bs + 5]);
+      pushCodeUnit(code);
+      next = bs + 6;
+    } else if (e === 47) {
+      out.pushByte(47);
+      next = bs + 2;
+    } else {
+      out.pushBytes(b, bs, bs + 2);
+      next = bs + 2;
+    }
+    run = next;
+    i = next;
+    nextBackslash = find(92, next);
+  }
 }
 
 function ws(iAt: number): number {
@@ -95,7 +174,7 @@ function sep(bytes: Uint8Array): void {
 function value(iAt: number, level: number): number {
   const i = iAt;
   const c = src[i];
-  if (c === 34) return string(i);
+  if (c === 34) return fast ? fastString(i) : string(i);
   if (c === 123) return object(i, level);
   if (c === 91) return array(i, level);
   if (c === 45 || (c >= 48 && c <= 57)) return number(i);
@@ -224,8 +303,11 @@ function string(iAt: number): number {
         out.pushBytes(b, i, i + 2); // \" \\ \b \f \n \r \t: Python writes the same
         i += 2;
       }
+    } else if (c < 0x20) {
+      // Python's json.load refuses raw control characters in strings; so do we.
+      throw new JsonSyntaxFault(i, "control character in a string (Python's json rejects it)", "");
     } else if (c < 0x80) {
-      pushEscape(c); // U+007F (controls below U+0020 are invalid here and never reach us)
+      pushEscape(c); // U+007F
       i++;
     } else if (c < 0xe0) {
       pushEscape(((c & 0x1f) << 6) | (b[i + 1] & 0x3f));
@@ -285,7 +367,7 @@ function object(iAt: number, level: number): number {
   const keys: number[] = [];
   for (;;) {
     const k0 = out.length;
-    i = ws(string(i));
+    i = ws(fast ? fastString(i) : string(i));
     const k1 = out.length;
     for (let k = 0; k < keys.length; k += 2) {
       if (sameBytes(keys[k], keys[k + 1], k0, k1)) throw new RepeatedKey();

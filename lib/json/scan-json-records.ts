@@ -15,7 +15,9 @@ import {
   JsonSyntaxFault,
   NEED_MORE,
   type TopKeyProbe,
+  type TurnProbe,
   lastValueNeedsPythonParse,
+  newTurnProbe,
   skipJsonValue,
 } from "./skip-json-value";
 
@@ -34,12 +36,34 @@ export interface RecordSpan {
   topKeys: number;
   /** True when JSON.parse would lose something Python keeps (see lastValueNeedsPythonParse). */
   needsPythonParse: boolean;
+  /** With options.turns: the record's shape as a list of turns (see TurnProbe). */
+  turns?: TurnSummary;
+}
+
+/** A record seen as a list of `{from, value}` turns, without parsing it. */
+export interface TurnSummary {
+  /** Number of elements when the record is a list (0 otherwise). */
+  count: number;
+  /** For the first 4 elements: the raw `from` string (undefined when absent or not a string). */
+  from: (string | undefined)[];
+  /** Bit k: element k is an object. */
+  objectMask: number;
+  /** Bit k: element k has a string `value`. */
+  valueMask: number;
 }
 
 export interface ScanOptions {
   /** Top-level key names to look for in each record (at most 30). */
   topKeys?: string[];
+  /** Summarise each record as a list of turns (RecordSpan.turns). */
+  turns?: boolean;
   chunkSize?: number;
+  /**
+   * "none" (default): batches are views of one reused buffer, valid until the next batch.
+   * "all": the whole file is read into one buffer that every batch views and that stays
+   * valid (for callers that keep record bytes; costs the file's size in memory).
+   */
+  retain?: "none" | "all";
   /** Called after each chunk with the bytes read so far (for progress). */
   onProgress?: (bytesRead: number, records: number) => void;
 }
@@ -96,9 +120,14 @@ export async function* scanRecordBatches(
   options: ScanOptions = {},
 ): AsyncGenerator<RecordSpan[]> {
   const chunkSize = options.chunkSize ?? CHUNK;
-  const probe: TopKeyProbe | null = options.topKeys
-    ? { keys: options.topKeys.map((k) => Buffer.from(k, "utf8")), found: 0 }
-    : null;
+  const probe: TopKeyProbe | null =
+    options.topKeys || options.turns
+      ? {
+          keys: (options.topKeys ?? []).map((k) => Buffer.from(k, "utf8")),
+          found: 0,
+          turns: options.turns ? newTurnProbe() : undefined,
+        }
+      : null;
   let fh: Awaited<ReturnType<typeof open>>;
   try {
     fh = await open(path, "r");
@@ -111,16 +140,47 @@ export async function* scanRecordBatches(
   let carry: Buffer = Buffer.alloc(0);
   let fileOffset = 0; // file offset of carry[0]
   let eof = false;
+  // retain "all": the whole file is read into one buffer, chunk after chunk, and batches
+  // are views of it (one allocation: no copies, no GC churn). "none": one buffer is reused.
+  const whole = options.retain === "all" ? Buffer.allocUnsafe((await fh.stat()).size + 1) : null;
+  let scratch: Buffer = Buffer.alloc(0);
+  let ahead: Promise<{ bytesRead: number }> | null = null;
   try {
     while (!eof) {
-      const want = Math.max(chunkSize, carry.length);
-      const chunk = Buffer.allocUnsafe(want);
-      const { bytesRead } = await fh.read(chunk, 0, want, fileOffset + carry.length);
+      let chunk: Buffer;
+      let at: number; // where the new bytes go in `chunk`
+      if (whole) {
+        chunk = whole;
+        at = fileOffset + carry.length;
+      } else {
+        // The carried partial record first, then the file's next bytes right after it.
+        const need = carry.length + Math.max(chunkSize, carry.length);
+        if (scratch.length < need) {
+          const next = Buffer.allocUnsafe(need);
+          carry.copy(next, 0);
+          scratch = next;
+        } else {
+          carry.copy(scratch, 0);
+        }
+        chunk = scratch;
+        at = carry.length;
+      }
+      const want = whole ? Math.min(chunkSize, whole.length - at) : chunk.length - at;
+      if (want <= 0) throw new InputError({ file: path }, "the file grew while it was read");
+      let bytesRead: number;
+      if (whole) {
+        // Read-ahead: the next chunk is read while this one is scanned.
+        bytesRead = (await (ahead ?? fh.read(whole, at, want, at))).bytesRead;
+        const nextAt = at + bytesRead;
+        const nextWant = Math.min(chunkSize, whole.length - nextAt);
+        ahead = bytesRead > 0 && nextWant > 0 ? fh.read(whole, nextAt, nextWant, nextAt) : null;
+      } else {
+        bytesRead = (await fh.read(chunk, at, want, fileOffset + carry.length)).bytesRead;
+      }
       eof = bytesRead === 0;
-      const buf =
-        carry.length === 0
-          ? chunk.subarray(0, bytesRead)
-          : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
+      const buf = whole
+        ? whole.subarray(fileOffset, at + bytesRead)
+        : chunk.subarray(0, at + bytesRead);
       let pos = 0;
       const spans: RecordSpan[] = [];
       if (format === "array") {
@@ -163,6 +223,7 @@ export async function* scanRecordBatches(
       );
     }
   } finally {
+    if (ahead) await ahead.catch(() => undefined);
     await fh.close();
   }
 }
@@ -343,7 +404,16 @@ function spanOf(
     fileOffset: fileOffset + start,
     topKeys: probe ? probe.found : 0,
     needsPythonParse: lastValueNeedsPythonParse(),
+    turns: probe?.turns ? summariseTurns(buf, probe.turns) : undefined,
   };
+}
+
+function summariseTurns(buf: Buffer, t: TurnProbe): TurnSummary {
+  const from: (string | undefined)[] = [];
+  for (let k = 0; k < Math.min(t.count, 4); k++) {
+    from.push(t.fromStart[k] < 0 ? undefined : buf.toString("utf8", t.fromStart[k], t.fromEnd[k]));
+  }
+  return { count: t.count, from, objectMask: t.objectMask, valueMask: t.valueMask };
 }
 
 function checkUtf8(

@@ -35,6 +35,41 @@ export interface TopKeyProbe {
   keys: Uint8Array[];
   /** Set by skipJsonValue: bit i is set when keys[i] appears at the top level. */
   found: number;
+  /**
+   * For records that are lists of turns (the Video-T3-QA pairs): the number of elements,
+   * and for the first 4 elements whether each is an object (objectMask bit), has a string
+   * "value" (valueMask bit) and where its string "from" value is (fromStart/fromEnd, -1
+   * when absent). Lets a reader check "human, then gpt" without parsing.
+   */
+  turns?: TurnProbe;
+}
+
+export interface TurnProbe {
+  count: number;
+  objectMask: number;
+  valueMask: number;
+  fromStart: Int32Array;
+  fromEnd: Int32Array;
+}
+
+/** A fresh TurnProbe for TopKeyProbe.turns. */
+export function newTurnProbe(): TurnProbe {
+  return {
+    count: 0,
+    objectMask: 0,
+    valueMask: 0,
+    fromStart: new Int32Array(4),
+    fromEnd: new Int32Array(4),
+  };
+}
+
+const FROM = [102, 114, 111, 109];
+const VALUE = [118, 97, 108, 117, 101];
+
+function keyIs(start: number, stop: number, word: number[]): boolean {
+  if (stop - start !== word.length) return false;
+  for (let k = 0; k < word.length; k++) if (buf[start + k] !== word[k]) return false;
+  return true;
 }
 
 let probe: TopKeyProbe | null = null;
@@ -62,7 +97,17 @@ export function skipJsonValue(
   end = limit;
   path.length = 0;
   probe = topKeys;
-  if (probe) probe.found = 0;
+  if (probe) {
+    probe.found = 0;
+    const t = probe.turns;
+    if (t) {
+      t.count = 0;
+      t.objectMask = 0;
+      t.valueMask = 0;
+      t.fromStart.fill(-1);
+      t.fromEnd.fill(-1);
+    }
+  }
   tricky = false;
   try {
     return value(skipWs(start), 0);
@@ -93,8 +138,10 @@ export function formatPath(parts: readonly (string | number)[]): string {
 
 function skipWs(iAt: number): number {
   let i = iAt;
-  while (i < end) {
-    const c = buf[i];
+  const b = buf;
+  const stop = end;
+  while (i < stop) {
+    const c = b[i];
     if (c === 32 || c === 10 || c === 13 || c === 9) i++;
     else return i;
   }
@@ -174,12 +221,18 @@ function number(iAt: number): number {
 }
 
 function string(iAt: number): number {
-  let i = iAt;
+  let i = iAt + 1;
   const b = buf;
-  i++;
+  const stop = end;
   for (;;) {
-    if (i >= end) throw NEED_MORE_SIGNAL;
-    const c = b[i];
+    // The common case first: a run of plain bytes, with locals only.
+    let c = 0;
+    while (i < stop) {
+      c = b[i];
+      if (c === 34 || c === 92 || c < 32) break;
+      i++;
+    }
+    if (i >= stop) throw NEED_MORE_SIGNAL;
     if (c === 34) return i + 1;
     if (c === 92) {
       if (i + 1 >= end) throw NEED_MORE_SIGNAL;
@@ -222,6 +275,9 @@ function matchesKey(start: number, stop: number, key: Uint8Array): boolean {
 
 function object(iAt: number, depth: number): number {
   let i = iAt;
+  const turns = depth === 1 && probe !== null ? probe.turns : undefined;
+  const element = turns !== undefined && path.length === 1 && path[0] < 4 ? path[0] : -1;
+  if (element >= 0) turns!.objectMask |= 1 << element;
   i = skipWs(i + 1);
   if (i >= end) throw NEED_MORE_SIGNAL;
   if (buf[i] === 125) return i + 1;
@@ -243,8 +299,17 @@ function object(iAt: number, depth: number): number {
     i = skipWs(i);
     if (i >= end) throw NEED_MORE_SIGNAL;
     if (buf[i] !== 58) return fault(i, `expected ":" after a key, got ${describeByte(buf[i])}`);
-    i = value(skipWs(i + 1), depth + 1);
+    const valueStart = skipWs(i + 1);
+    i = value(valueStart, depth + 1);
     path.pop();
+    if (element >= 0 && buf[valueStart] === 34) {
+      if (keyIs(keyStart + 1, keyEnds[path.length], FROM)) {
+        turns!.fromStart[element] = valueStart + 1;
+        turns!.fromEnd[element] = i - 1;
+      } else if (keyIs(keyStart + 1, keyEnds[path.length], VALUE)) {
+        turns!.valueMask |= 1 << element;
+      }
+    }
     i = skipWs(i);
     if (i >= end) throw NEED_MORE_SIGNAL;
     const c = buf[i];
@@ -266,7 +331,10 @@ function array(iAt: number, depth: number): number {
     i = skipWs(i);
     if (i >= end) throw NEED_MORE_SIGNAL;
     const c = buf[i];
-    if (c === 93) return i + 1;
+    if (c === 93) {
+      if (depth === 0 && probe?.turns) probe.turns.count = n + 1;
+      return i + 1;
+    }
     if (c !== 44) return fault(i, `expected "," or "]" in a list, got ${describeByte(c)}`);
     i = skipWs(i + 1);
   }

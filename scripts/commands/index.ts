@@ -1,7 +1,15 @@
 /** Every `t3kit <stage>` command, in the order data flows. */
 import type { Command } from "./command";
+import { hubCommand } from "./hub";
+import { mixCommand } from "./mix";
 import { notebooksCommand } from "./notebooks";
 import { resultsCommand } from "./results";
 import { tokensCommand } from "./tokens";
 
-export const commands: Command[] = [tokensCommand, resultsCommand, notebooksCommand];
+export const commands: Command[] = [
+  hubCommand,
+  mixCommand,
+  tokensCommand,
+  resultsCommand,
+  notebooksCommand,
+];

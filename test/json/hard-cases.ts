@@ -17,3 +17,8 @@ export const HARD_CASES: string[] = [
   '  {  "a" :  [ 1 , 2 ] ,\n\t"b"\r\n: { }  }  ',
   '{"id": "000000033471", "image": "coco/train2017/000000033471.jpg", "conversations": [{"from": "human", "value": "<image>\\nWhat are the colors of the bus in the image?"}, {"from": "gpt", "value": "The bus in the image is white and red."}]}',
 ];
+
+// Long ASCII strings with escapes: the re-emitter's native fast path.
+HARD_CASES.push(
+  '{"long": "0123456789abcdefghij\\"klmnop\\\\\\/qrstuvwxyz \\u0041\\u00e9 0123456789abcdef\\n", "k\\"": "x", "b": "abcdefghijklmnopqrstuvwxyz\\\\"}',
+);

@@ -62,6 +62,18 @@ test("re-emitting source bytes gives json.dumps's bytes, or RepeatedKey for repe
     ] as const;
     for (const [layout, want] of layouts) {
       const out = new ByteBuilder(8);
+      // Both paths: the byte loop (no end given) and the native fast path for ASCII values.
+      try {
+        const fastOut = new ByteBuilder(8);
+        reindentPythonJson(bytes, 0, fastOut, 0, layout, bytes.length);
+        assert.equal(
+          Buffer.from(fastOut.view()).toString("latin1"),
+          want,
+          `fast path, case ${k}: ${text}`,
+        );
+      } catch (e) {
+        assert.ok(e instanceof RepeatedKey, `case ${k}: ${e}`);
+      }
       try {
         reindentPythonJson(bytes, 0, out, 0, layout);
       } catch (e) {

@@ -1,0 +1,58 @@
+/**
+ * What a mix is made of, for people: one row per point and source (records, share), and a
+ * stacked bar chart of the same. Pure: they read plans (from `planSpec`) or run results.
+ * Shown in notebooks/03-data-mixing.ipynb, "Compositions" and "A sweep".
+ */
+import type { Figure } from "../plots/index";
+import type { Cell } from "../tables/index";
+import type { MixPlan } from "./plan-mix";
+
+/** Rows `{mix, point, source, role, records, share %}` for every point of every plan. */
+export function compositionRows(plans: readonly MixPlan[]): Record<string, Cell>[] {
+  return plans.flatMap((p) =>
+    p.sources.map((s) => ({
+      mix: p.spec,
+      point: p.point.label || "-",
+      source: s.name,
+      role: s.role,
+      holds: s.holds,
+      requested: s.requested,
+      records: s.takes,
+      "share %": Number((s.share * 100).toFixed(1)),
+    })),
+  );
+}
+
+/** One row per point: records per source as columns, plus the mix size after the total cut. */
+export function compositionMatrix(plans: readonly MixPlan[]): Record<string, Cell>[] {
+  return plans.map((p) => {
+    const row: Record<string, Cell> = { mix: p.spec, point: p.point.label || "-" };
+    for (const s of p.sources) row[s.name] = s.takes;
+    row.concatenated = p.concatenated;
+    row.mix_records = p.mixRecords;
+    return row;
+  });
+}
+
+/** A stacked bar per point (x: mix or point, y: records per source before the total cut). */
+export function compositionFigure(plans: readonly MixPlan[], title = "Mix composition"): Figure {
+  const labels = plans.map((p) => (p.point.label ? `${p.spec} ${p.point.label}` : p.spec));
+  const names: string[] = [];
+  for (const p of plans) for (const s of p.sources) if (!names.includes(s.name)) names.push(s.name);
+  return {
+    data: names.map((name) => ({
+      type: "bar",
+      name,
+      x: labels,
+      y: plans.map((p) => p.sources.find((s) => s.name === name)?.takes ?? 0),
+    })),
+    layout: {
+      title: { text: title },
+      barmode: "stack",
+      yaxis: { title: { text: "records (before the total cut)" } },
+      xaxis: { automargin: true },
+      legend: { orientation: "h", y: -0.3 },
+      height: 520,
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * SFT data mixing: the paper's reference recipe byte for byte, declarative mix specs
+ * (count | fraction | proportion per source, lRatio, holdout, sweeps), and the checks and
+ * tables around them. Notebook: notebooks/03-data-mixing.ipynb.
+ */
+export { LLAVA_KEY, T3_FILES, compositionName, t3IdPrefix, type T3File } from "./t3-files";
+export {
+  MemorySource,
+  loadFileSource,
+  type FileSourceKind,
+  type RecordSource,
+} from "./record-source";
+export {
+  MIX_FORMATS,
+  packRef,
+  refIndex,
+  refSource,
+  writeMixFile,
+  type MixFormat,
+} from "./write-mix-file";
+export {
+  REFERENCE_COMPOSITIONS,
+  REFERENCE_LRATIO,
+  REFERENCE_PER,
+  REFERENCE_SEED,
+  REFERENCE_TOTALS,
+  referenceFileName,
+  runReferenceRecipe,
+  type ReferenceOutput,
+  type ReferenceRecipeOptions,
+} from "./reference-recipe";
+export {
+  loadMixSpec,
+  validateMixSpec,
+  type Exhaustion,
+  type MixSpec,
+  type SourceKind,
+  type SourceSpec,
+} from "./mix-spec";
+export {
+  formatPlan,
+  mixPoints,
+  planMix,
+  resolveSourceCount,
+  type MixPlan,
+  type MixPoint,
+  type SourcePlan,
+} from "./plan-mix";
+export { HOTPOTQA_MAX_WORDS, hotpotqaToLlava } from "./hotpotqa-records";
+export { checkLlavaRecord } from "./check-records";
+export { ConcatSource } from "./concat-source";
+export {
+  loadMixSource,
+  resolveSourcePath,
+  t3FilesOf,
+  t3PrefixFor,
+  type SourceLoadOptions,
+} from "./load-mix-sources";
+export {
+  openMixSources,
+  planSpec,
+  runMix,
+  selectMix,
+  sweepCsv,
+  type MixRunOptions,
+  type MixRunResult,
+  type OpenedSources,
+} from "./run-mix";
+export { compositionFigure, compositionMatrix, compositionRows } from "./composition-table";
+export {
+  mixingInputs,
+  previewMixRecords,
+  referenceOutputRows,
+  shippedSpec,
+  tempcompassAblation,
+  tempcompassScores,
+  tempcompassSpecs,
+  type MixingInputs,
+} from "./notebook-views";

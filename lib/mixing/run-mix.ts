@@ -1,0 +1,251 @@
+/**
+ * `mix plan` and `mix run`: loads a spec's sources once, plans every point (one, or one
+ * per sweep value) and, for a run, writes each point's mix with a manifest beside it:
+ * counts per source, seed, sha256 of every input and of the output, the resolved spec
+ * and the kit version. No clock time goes in, so the same spec gives the same bytes.
+ *
+ * Draws, per point (so points do not depend on each other): a CPython-compatible
+ * generator seeded with the spec's seed; for each source in spec order, its index list
+ * is shuffled and its first `takes` records taken (a new shuffle per extra pass; with
+ * replacement, `takes` draws of `_randbelow`); the concatenation is shuffled, cut to
+ * `total`, and the holdout taken from its end.
+ */
+import { readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { InputError } from "../errors/index";
+import { sha256File, writeFileAtomic } from "../files/index";
+import { outPath, projectRoot } from "../paths/index";
+import { PythonRandom } from "../pyrandom/index";
+import { checkLlavaRecord } from "./check-records";
+import { ConcatSource } from "./concat-source";
+import { type SourceLoadOptions, loadMixSource } from "./load-mix-sources";
+import type { MixSpec } from "./mix-spec";
+import { type MixPlan, type MixPoint, mixPoints, planMix } from "./plan-mix";
+import type { RecordSource } from "./record-source";
+import { packRef, refIndex, refSource, writeMixFile } from "./write-mix-file";
+
+export interface OpenedSources {
+  sources: (RecordSource | null)[];
+  files: string[][];
+  /** Why a source could not be opened (null when it was). */
+  errors: (string | null)[];
+}
+
+/** Opens every source; with `tolerant`, a failing source is reported rather than thrown (for plans). */
+export async function openMixSources(
+  spec: MixSpec,
+  options: SourceLoadOptions = {},
+  tolerant = false,
+): Promise<OpenedSources> {
+  const out: OpenedSources = { sources: [], files: [], errors: [] };
+  for (let k = 0; k < spec.sources.length; k++) {
+    try {
+      const { source, files } = await loadMixSource(spec, k, options);
+      out.sources.push(source);
+      out.files.push(files);
+      out.errors.push(null);
+    } catch (e) {
+      if (!tolerant) {
+        for (const s of out.sources) s?.close();
+        throw e;
+      }
+      out.sources.push(null);
+      out.files.push([]);
+      out.errors.push((e as Error).message);
+    }
+  }
+  return out;
+}
+
+/** Plans every point of a spec against its sources (`mix plan`). */
+export async function planSpec(spec: MixSpec, options: SourceLoadOptions = {}): Promise<MixPlan[]> {
+  const opened = await openMixSources(spec, options, true);
+  try {
+    const holds = opened.sources.map((s) => (s ? s.count : null));
+    return mixPoints(spec).map((p) => planMix(spec, p, holds, opened.errors));
+  } finally {
+    for (const s of opened.sources) s?.close();
+  }
+}
+
+/** The records of one point: the mix and its holdout, as packed references. */
+export function selectMix(
+  spec: MixSpec,
+  plan: MixPlan,
+  counts: number[],
+): { mix: Float64Array; holdout: Float64Array } {
+  const rng = new PythonRandom(spec.seed);
+  const refs = new Float64Array(plan.concatenated);
+  let n = 0;
+  plan.sources.forEach((p, k) => {
+    const size = counts[k];
+    if (p.replacement) {
+      const cap = spec.sources[k].maxRepeats;
+      const used = cap === undefined ? null : new Uint32Array(size);
+      for (let d = 0; d < p.takes; d++) {
+        let i = rng.randbelow(size);
+        while (used && used[i] >= cap!) i = rng.randbelow(size);
+        if (used) used[i]++;
+        refs[n++] = packRef(k, i);
+      }
+      return;
+    }
+    const order = new Uint32Array(size);
+    for (let i = 0; i < size; i++) order[i] = i;
+    rng.shuffleIndices(order);
+    let left = p.takes;
+    for (let pass = 0; left > 0; pass++) {
+      if (pass > 0) rng.shuffleIndices(order); // each extra pass in a new order
+      const take = Math.min(left, size);
+      for (let i = 0; i < take; i++) refs[n++] = packRef(k, order[i]);
+      left -= take;
+    }
+  });
+  if (spec.shuffle) rng.shuffleIndices(refs);
+  const cut = refs.subarray(0, plan.afterTotal);
+  return { mix: cut.subarray(0, plan.mixRecords), holdout: cut.subarray(plan.mixRecords) };
+}
+
+export interface MixRunOptions extends SourceLoadOptions {
+  /** Where mixes go (default out/mixes). */
+  outDir?: string;
+}
+
+export interface MixRunResult {
+  plan: MixPlan;
+  file: string;
+  manifestFile: string;
+  holdoutFile?: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** Writes every point of a spec (`mix run`); a sweep also writes `<name>.sweep.csv`. */
+export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promise<MixRunResult[]> {
+  const say = options.onProgress ?? (() => {});
+  const outDir = options.outDir ?? outPath("mixes");
+  const opened = await openMixSources(spec, options);
+  const sources = opened.sources as RecordSource[];
+  try {
+    const counts = sources.map((s) => s.count);
+    const plans = mixPoints(spec).map((p) => planMix(spec, p, counts));
+    const bad = plans.find((p) => !p.ok);
+    if (bad) {
+      const s = bad.sources.find((x) => x.status !== "ok");
+      const k = bad.sources.indexOf(s!);
+      throw new InputError(
+        { file: options.specFile ?? spec.name, field: s ? `sources[${k}]` : "holdout" },
+        `${bad.point.label ? `[${bad.point.label}] ` : ""}${s ? `${s.name}: ${s.status}` : `holdout ${bad.holdout} leaves no records`} (npx t3kit mix plan shows the whole table)`,
+      );
+    }
+    const inputHashes = new Map<string, string>();
+    for (const f of opened.files.flat()) {
+      if (!inputHashes.has(f)) inputHashes.set(f, await sha256File(f));
+    }
+    const results: MixRunResult[] = [];
+    for (const plan of plans) {
+      const { mix, holdout } = selectMix(spec, plan, counts);
+      if (spec.checks.imageTags || spec.checks.imageRoot)
+        checkRefs(mix, sources, spec.checks.imageRoot);
+      const base = join(
+        outDir,
+        `${spec.output.file ?? spec.name}${plan.point.label ? `-${plan.point.label}` : ""}`,
+      );
+      const ext = spec.output.format === "jsonl" ? "jsonl" : "json";
+      const file = `${base}.${ext}`;
+      say(`writing ${file} (${mix.length} records)`);
+      const bytes = await writeMixFile(file, mix, sources, spec.output.format);
+      let holdoutFile: string | undefined;
+      if (holdout.length > 0) {
+        holdoutFile = `${base}.holdout.${ext}`;
+        await writeMixFile(holdoutFile, holdout, sources, spec.output.format);
+      }
+      const sha256 = await sha256File(file);
+      const manifestFile = `${base}.manifest.json`;
+      const manifest = {
+        kit: { name: "t3kit", version: kitVersion() },
+        spec: spec.name,
+        specFile: options.specFile ?? null,
+        resolvedSpec: spec,
+        point: plan.point,
+        seed: spec.seed,
+        paper: spec.paper ?? null,
+        inputs: spec.sources.map((s, k) => ({
+          source: s.name,
+          kind: s.kind,
+          files: opened.files[k].map((f) => ({ path: f, sha256: inputHashes.get(f) })),
+          holds: counts[k],
+          requested: plan.sources[k].requested,
+          takes: plan.sources[k].takes,
+          passes: plan.sources[k].passes,
+          replacement: plan.sources[k].replacement,
+          inMix: countFrom(mix, k),
+          inHoldout: countFrom(holdout, k),
+        })),
+        // Output paths relative to the manifest, so a copied folder stays consistent.
+        output: {
+          path: basename(file),
+          format: spec.output.format,
+          records: mix.length,
+          bytes,
+          sha256,
+        },
+        holdout: holdoutFile
+          ? {
+              path: basename(holdoutFile),
+              records: holdout.length,
+              sha256: await sha256File(holdoutFile),
+            }
+          : null,
+      };
+      await writeFileAtomic(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+      results.push({ plan, file, manifestFile, holdoutFile, sha256, bytes });
+    }
+    if (plans.length > 1) {
+      const csv = join(outDir, `${spec.output.file ?? spec.name}.sweep.csv`);
+      await writeFile(csv, sweepCsv(results));
+      say(`summary ${csv}`);
+    }
+    return results;
+  } finally {
+    for (const s of sources) s?.close();
+  }
+}
+
+function countFrom(refs: Float64Array, source: number): number {
+  let n = 0;
+  for (let i = 0; i < refs.length; i++) if (refSource(refs[i]) === source) n++;
+  return n;
+}
+
+function checkRefs(refs: Float64Array, sources: RecordSource[], imageRoot?: string): void {
+  for (let k = 0; k < refs.length; k++) {
+    const s = sources[refSource(refs[k])];
+    const i = refIndex(refs[k]);
+    const where = s instanceof ConcatSource ? s.where(i) : { file: s.file, record: i };
+    checkLlavaRecord(s.record(i), where, imageRoot);
+  }
+}
+
+/** The summary table of a sweep: one row per point, one column per source. */
+export function sweepCsv(results: MixRunResult[]): string {
+  const names = results[0].plan.sources.map((s) => s.name);
+  const head = ["point", ...names, "concatenated", "mix", "holdout", "file", "sha256"];
+  const rows = results.map((r) => [
+    r.plan.point.label,
+    ...r.plan.sources.map((s) => String(s.takes)),
+    String(r.plan.concatenated),
+    String(r.plan.mixRecords),
+    String(r.plan.holdout),
+    r.file,
+    r.sha256,
+  ]);
+  return `${[head, ...rows].map((r) => r.join(",")).join("\n")}\n`;
+}
+
+function kitVersion(): string {
+  return JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")).version;
+}
+
+export type { MixPoint };

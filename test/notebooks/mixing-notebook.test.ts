@@ -1,0 +1,30 @@
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { cellStderr } from "../../lib/notebooks/index";
+import { cellOutputText, codeCells, executeForTest } from "./run-notebook-fixture";
+
+test("03-data-mixing runs in the real tslab kernel: recipe, ablation table, sweep, figures", async () => {
+  const { nb, outRoot } = await executeForTest("03-data-mixing");
+  const cells = codeCells(nb);
+  for (const [i, cell] of cells.entries()) {
+    assert.ok((cell.outputs ?? []).length > 0, `code cell ${i + 1} produced no output`);
+    assert.equal(cellStderr(cell), "", `code cell ${i + 1} wrote to stderr`);
+  }
+  const all = cells.map(cellOutputText).join("\n");
+  assert.match(all, /Data: embedded default/);
+  // The 12 reference outputs, the Python-layout demo and the ablation rows with scores.
+  assert.equal((all.match(/_per100000_total\d+_lRatio2\.json/g) ?? []).length >= 12, true);
+  assert.match(all, /"score": 100000\.0/);
+  assert.match(all, /"text": "caf\\u00e9 \\ud83d\\ude00"/);
+  assert.match(all, /\+ Temporal Change \(8x\)/);
+  assert.match(all, /not runnable: grounding missing/);
+  assert.match(all, /Title: .*\nContent: /);
+  assert.equal(readdirSync(join(outRoot, "mixes", "reference")).length, 6);
+  assert.equal(readdirSync(join(outRoot, "mixes")).filter((f) => f.startsWith("sweep-embedded-demo") && f.endsWith("0.5.json")).length, 3);
+  for (const f of ["mixing-tempcompass-compositions", "mixing-sweep"]) {
+    assert.ok(existsSync(join(outRoot, "figures", `${f}.png`)), `${f}.png written`);
+  }
+  assert.match(readFileSync(join(outRoot, "tables", "mixing-tempcompass-ablation.csv"), "utf8"), /Temporal Referring/);
+});
