@@ -14,9 +14,4 @@ export * from "./plots/index";
 export * from "./tables/index";
 export * from "./notebooks/index";
 export * from "./results/index";
-<<<<<<< HEAD
-export * from "./pyrandom/index";
-export * from "./json/index";
 export * from "./tokens/index";
-=======
->>>>>>> issue-mixing
