@@ -1,5 +1,7 @@
+/** All rows of a file's (or a folder's) token counts in one array, for notebooks and reports. */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { countFileTokens } from "./count-file-tokens";
-/** All rows of a file's token counts in one array (for notebooks and reports). */
 import type { TokenCountRow } from "./count-record-tokens";
 import type { ParallelCountOptions } from "./count-tokens-parallel";
 
@@ -13,5 +15,21 @@ export async function collectTokenCounts(
 ): Promise<TokenCountRow[]> {
   const rows: TokenCountRow[] = [];
   for await (const row of countFileTokens(path, options)) rows.push(row);
+  return rows;
+}
+
+/**
+ * Counts every `.json`/`.jsonl` file of `dir` (in name order; e.g. the 13 Video-T3-QA
+ * files, whose pairs take their file's name as source) and returns all rows.
+ */
+export async function collectFolderTokenCounts(
+  dir: string,
+  options: Omit<ParallelCountOptions, "file"> = {},
+): Promise<TokenCountRow[]> {
+  const files = readdirSync(dir)
+    .filter((f) => /\.jsonl?$/i.test(f))
+    .sort();
+  const rows: TokenCountRow[] = [];
+  for (const f of files) rows.push(...(await collectTokenCounts(join(dir, f), options)));
   return rows;
 }

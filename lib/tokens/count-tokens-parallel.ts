@@ -52,19 +52,26 @@ export async function* countTokensParallel(
     (options.tokenizer ?? "qwen2") === "qwen2" && options.qwen2Implementation === "rust";
   const batchSize = options.batchSize ?? (rustQwen2 ? 1024 : 512);
   const nWorkers = options.workers ?? (rustQwen2 ? 0 : availableParallelism());
-  const workers = Array.from({ length: nWorkers }, () => startWorker(options));
+  // Workers start with the third batch: a small file is counted on the main thread
+  // without paying for a tokenizer load per worker (about a second each).
+  const workers: Worker[] = [];
   const pending = new Map<number, (r: Reply) => void>();
-  for (const w of workers) {
-    w.on("message", (r: Reply) => pending.get(r.id)?.(r));
-    w.on("error", (e) => {
-      for (const resolve of pending.values()) resolve({ id: -1, error: { message: e.stack } });
-    });
-  }
+  const startWorkers = () => {
+    for (let i = 0; i < nWorkers; i++) {
+      const w = startWorker(options);
+      w.on("message", (r: Reply) => pending.get(r.id)?.(r));
+      w.on("error", (e) => {
+        for (const resolve of pending.values()) resolve({ id: -1, error: { message: e.stack } });
+      });
+      workers.push(w);
+    }
+  };
   let nextId = 0;
   const inFlight: Promise<Reply>[] = [];
   const submit = (conversations: Conversation[], startIndex: number) => {
     const id = nextId++;
-    if (nWorkers === 0) {
+    if (nWorkers > 0 && id === 2) startWorkers();
+    if (workers.length === 0) {
       inFlight.push(
         countConversations(conversations, { ...options, startIndex }).then(
           (rows) => ({ id, rows }),
@@ -77,7 +84,7 @@ export async function* countTokensParallel(
       return;
     }
     inFlight.push(new Promise<Reply>((resolve) => pending.set(id, resolve)));
-    workers[id % nWorkers].postMessage({ id, conversations, startIndex });
+    workers[id % workers.length].postMessage({ id, conversations, startIndex });
   };
   const take = async (): Promise<TokenCountRow[]> => {
     const reply = await inFlight.shift()!;

@@ -73,7 +73,7 @@ export {
   tokenShareFigure,
   type TokenMix,
 } from "./token-report";
-export { collectTokenCounts } from "./collect-token-counts";
+export { collectTokenCounts, collectFolderTokenCounts } from "./collect-token-counts";
 export {
   t3FamilyAndLength,
   t3FamilyLengthTable,

@@ -32,7 +32,7 @@ export async function presetDropTable(
       s.max = Math.max(s.max, r.total_tokens);
       bySource.set(r.source, s);
     }
-    for (const [source, s] of bySource) {
+    for (const [source, s] of [...bySource].sort(([a], [b]) => a.localeCompare(b))) {
       out.push({
         preset: preset.name,
         max_tokens: preset.maxTokens,

@@ -1,7 +1,9 @@
 /**
- * Video-T3 records by task family and length (notebook 04, "Lengths per family"): the
- * source `tempqa-order-4x` is family "order", length 4x; `tempqa-order-long` (the 1x
- * files), `tempqa-refer_*` and `tempqa-order_shuffle_*` are 1x.
+ * Video-T3 records by task family and length (notebook 04, "Lengths per family"). Sources
+ * are mix ids' prefixes (`tempqa-order-4x`) or released file names
+ * (`temp_qa_order_train_long_4x_15k`): both are family "order", length 4x; the 1x files
+ * (`…-long`, `…_train_long`), referring (`refer_*`) and order templates (`order_shuffle_*`)
+ * are 1x.
  */
 import type { DataFrame } from "danfojs-node";
 import type { Figure } from "../plots/figure";
@@ -17,6 +19,12 @@ export interface T3FamilyLength {
 
 /** Family and length of a Video-T3 source, or undefined for other sources. */
 export function t3FamilyAndLength(source: string): T3FamilyLength | undefined {
+  const file = /^temp_qa_(.+?)(?:_train)?(?:_long(?:_(\d+)x_15k)?)?$/.exec(source);
+  if (file && /^temp_qa_.+_train/.test(source)) {
+    const aspect = file[1].replace(/_train$/, "");
+    if (/_train_long/.test(source)) return { family: aspect, length: Number(file[2] ?? 1) };
+    return t3FamilyAndLength(`tempqa-${aspect}`);
+  }
   const m = /^tempqa-(.+)$/.exec(source);
   if (!m) return undefined;
   const aspect = m[1];

@@ -64,11 +64,15 @@ export function mixStatsTable(mixes: readonly TokenMix[]): DataFrame {
   return toDataFrame(mixes.map((m) => ({ mix: m.name, ...statsRow(tokenStats(m.rows)) })));
 }
 
+function sortedBySource<T extends { source: string }>(xs: T[]): T[] {
+  return [...xs].sort((a, b) => a.source.localeCompare(b.source));
+}
+
 /** One row per (mix, source): percentiles and the source's share of the mix's tokens. */
 export function sourceStatsTable(mixes: readonly TokenMix[]): DataFrame {
   return toDataFrame(
     mixes.flatMap((m) =>
-      statsBySource(m.rows).map((s) => ({
+      sortedBySource(statsBySource(m.rows)).map((s) => ({
         mix: m.name,
         source: s.source,
         ...statsRow(s),
@@ -135,7 +139,7 @@ export function sourceHistogramFigure(mix: TokenMix, maxTokens?: number): Figure
 
 /** Stacked bars: each source's share of each mix's training tokens. */
 export function tokenShareFigure(mixes: readonly TokenMix[]): Figure {
-  const sources = [...new Set(mixes.flatMap((m) => m.rows.map((r) => r.source)))];
+  const sources = [...new Set(mixes.flatMap((m) => m.rows.map((r) => r.source)))].sort();
   const shares = mixes.map(
     (m) => new Map(statsBySource(m.rows).map((s) => [s.source, s.tokenShare])),
   );

@@ -24,7 +24,7 @@ export async function countWithEveryTokenizer(
 export function tokenizerComparisonTable(
   counts: Record<(typeof names)[number], TokenCountRow[]>,
 ): DataFrame {
-  const sources = [...new Set(counts.qwen2.map((r) => r.source))];
+  const sources = [...new Set(counts.qwen2.map((r) => r.source))].sort();
   const mean = (rows: TokenCountRow[], source: string) => {
     const xs = rows.filter((r) => r.source === source);
     return xs.reduce((s, r) => s + r.text_tokens, 0) / xs.length;
