@@ -42,10 +42,12 @@ export async function filterRecordsByTokens(
   output: string,
   maxTokens: number,
   options: Omit<ParallelCountOptions, "file"> = {},
+  onProgress?: (recordsCounted: number) => void,
 ): Promise<FilterReport> {
   const keep: boolean[] = [];
   const bySource = new Map<string, { records: number; dropped: number }>();
   for await (const row of countFileTokens(input, options)) {
+    if (keep.length > 0 && keep.length % 100000 === 0) onProgress?.(keep.length);
     const fits = row.total_tokens <= maxTokens;
     keep.push(fits);
     let s = bySource.get(row.source);

@@ -190,8 +190,8 @@ async function runCount(argv: string[]): Promise<number> {
         else if (!stdout!.write(buffer))
           await new Promise<void>((r) => stdout!.once("drain", () => r()));
         buffer = "";
-        if (rows.length % 100000 === 0) process.stderr.write(`  ${rows.length} records…\n`);
       }
+      if (rows.length % 100000 === 0) process.stderr.write(`  ${rows.length} records…\n`);
     }
     if (sink) {
       await sink.write(buffer);
@@ -238,6 +238,7 @@ async function runFilter(argv: string[]): Promise<number> {
     values.out,
     maxTokens,
     countOptions(values, preset),
+    (n) => process.stderr.write(`  ${n} records counted…\n`),
   );
   const lines = [
     `kept ${report.kept} of ${report.records} records (≤ ${maxTokens} tokens${preset ? `, preset ${preset.name}: ${preset.source}` : ""}) -> ${report.output}`,
