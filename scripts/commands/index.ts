@@ -2,5 +2,6 @@
 import type { Command } from "./command";
 import { notebooksCommand } from "./notebooks";
 import { resultsCommand } from "./results";
+import { synthesizeCommand } from "./synthesize";
 
-export const commands: Command[] = [resultsCommand, notebooksCommand];
+export const commands: Command[] = [synthesizeCommand, resultsCommand, notebooksCommand];
