@@ -21,6 +21,9 @@ export interface SpanDifference {
 /** The differing spans when `a` and `b` differ in one short contiguous span, else undefined. */
 export function oneSpanDifference(a: string, b: string): SpanDifference | undefined {
   if (a === b) return undefined;
+  // Fast rejection (most pairs are unrelated captions): the last word must be shared.
+  const tail = a.slice(a.lastIndexOf(" "));
+  if (!b.endsWith(tail)) return undefined;
   const x = a.split(" ");
   const y = b.split(" ");
   let p = 0;

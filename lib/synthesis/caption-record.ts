@@ -17,7 +17,10 @@ export interface Caption {
   id: string;
   /** The first sentence, whitespace collapsed, no newlines. */
   text: string;
-  /** The main object as a bare noun phrase ("school bus"), when annotated. */
+  /**
+   * The main object as a bare noun phrase ("school bus"), when annotated. An annotated
+   * record lists all its lexicon attributes: none listed means none.
+   */
   nounPhrase?: string;
   /** The main object with its modifiers ("black coins"), when annotated. */
   object?: string;

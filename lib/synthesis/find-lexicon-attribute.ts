@@ -25,6 +25,14 @@ const VALUE_PATTERN = new RegExp(
   "gi",
 );
 
+/**
+ * The attributes a record states itself: its `attributes`, or none when it is annotated
+ * (has a `noun_phrase`) without them; undefined when it is not annotated at all.
+ */
+export function annotatedAttributes(caption: Caption): Caption["attributes"] {
+  return caption.attributes ?? (caption.nounPhrase !== undefined ? [] : undefined);
+}
+
 /** Cheap test: does the text hold any lexicon phrase before a word? */
 export function mentionsLexiconValue(text: string): boolean {
   VALUE_PATTERN.lastIndex = 0;
@@ -33,8 +41,9 @@ export function mentionsLexiconValue(text: string): boolean {
 
 /** The first lexicon attribute the caption carries, or undefined. */
 export function findLexiconAttribute(caption: Caption): FoundAttribute | undefined {
-  if (caption.attributes !== undefined) {
-    for (const a of caption.attributes) {
+  const annotated = annotatedAttributes(caption);
+  if (annotated !== undefined) {
+    for (const a of annotated) {
       const kind = attributeKind(a.kind);
       if (!kind || !kind.values.includes(a.value.toLowerCase())) continue;
       const at = wordIndex(caption.text, a.value);
@@ -62,14 +71,36 @@ export function findLexiconAttribute(caption: Caption): FoundAttribute | undefin
   return undefined;
 }
 
-/** Offset of `phrase` in `text` as a whole word (case-insensitive), or -1. */
+/**
+ * Offset of `phrase` in `text` as whole words, or -1. The case of the phrase's first
+ * letter is ignored (a phrase may start a sentence); the rest must match exactly, which
+ * keeps this cheap on the hot path (no lower-casing of whole captions).
+ */
 export function wordIndex(text: string, phrase: string): number {
-  const lower = text.toLowerCase();
-  const p = phrase.toLowerCase();
-  for (let i = lower.indexOf(p); i >= 0; i = lower.indexOf(p, i + 1)) {
-    const before = i === 0 ? " " : lower[i - 1];
-    const after = i + p.length >= lower.length ? " " : lower[i + p.length];
-    if (!/[\w-]/.test(before) && !/[\w-]/.test(after)) return i;
+  if (phrase === "") return -1;
+  const first = phrase[0];
+  const other = first === first.toLowerCase() ? first.toUpperCase() : first.toLowerCase();
+  const found = wordIndexExact(text, phrase);
+  if (found >= 0 || other === first) return found;
+  return wordIndexExact(text, other + phrase.slice(1));
+}
+
+function isWordChar(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 ||
+    code === 45 ||
+    code > 127
+  );
+}
+
+function wordIndexExact(text: string, phrase: string): number {
+  for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
+    if (!isWordChar(text[i - 1]) && !isWordChar(text[i + phrase.length])) return i;
   }
   return -1;
 }

@@ -5,7 +5,7 @@
  */
 import { sha256File } from "../files/index";
 import type { Caption } from "./caption-record";
-import { mentionsLexiconValue } from "./find-lexicon-attribute";
+import { annotatedAttributes, mentionsLexiconValue } from "./find-lexicon-attribute";
 import { type CaptionFileFormat, detectCaptionFormat, readCaptions } from "./read-captions";
 
 /** Every `VALIDATION_EVERY`-th caption (the last of each run of 8) goes to validation. */
@@ -33,7 +33,8 @@ export interface CaptionSurvey {
 
 /** Whether a caption may carry an attribute of the lexicon (cheap; no tagger). */
 export function isAttributeCandidate(c: Caption): boolean {
-  return c.attributes !== undefined ? c.attributes.length > 0 : mentionsLexiconValue(c.text);
+  const annotated = annotatedAttributes(c);
+  return annotated !== undefined ? annotated.length > 0 : mentionsLexiconValue(c.text);
 }
 
 /** Reads the whole file once; throws InputError at the first bad record. */
