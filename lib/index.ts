@@ -1,1 +1,14 @@
+/**
+ * t3kit's library, one folder per paper stage or concern, in the order data flows.
+ * Notebooks import everything from here: `import { … } from "./lib/index"`.
+ */
+export * from "./errors/index";
+export * from "./files/index";
+export * from "./paths/index";
+export * from "./records/index";
 export * from "./synthesis/index";
+export * from "./hub/index";
+export * from "./plots/index";
+export * from "./tables/index";
+export * from "./notebooks/index";
+export * from "./results/index";

@@ -36,6 +36,7 @@ export const notebooksCommand: Command = {
     const outRoot = outDir();
     const total = performance.now();
     for (const nb of notebooks) {
+      if (process.stderr.isTTY) process.stderr.write(`running ${nb} …\r`);
       try {
         const r = await executeNotebook(nb, {
           outRoot,

@@ -1,0 +1,50 @@
+import { mkdir, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { tempPathFor, writeFileAtomic } from "../files/write-file-atomic";
+import { outPath } from "../paths/project-paths";
+import { type Figure, figureSize } from "./figure";
+import { figureHtml } from "./figure-html";
+import { renderHtmlToPng } from "./render-png";
+
+export interface SavedFigure {
+  html: string;
+  png: string;
+}
+
+/**
+ * Writes `fig` as a self-contained interactive page `<dir>/<name>.html` and a PNG
+ * `<dir>/<name>.png` (default dir: out/figures). Both appear complete or not at all.
+ */
+export async function saveFigure(
+  fig: Figure,
+  name: string,
+  dir = outPath("figures"),
+): Promise<SavedFigure> {
+  await mkdir(dir, { recursive: true });
+  const html = join(dir, `${name}.html`);
+  const png = join(dir, `${name}.png`);
+  const page = figureHtml(fig, name);
+  await writeFileAtomic(html, page);
+  // Chromium needs a .png name to pick the format; render beside the target, then rename.
+  const tmpPng = `${tempPathFor(png)}.png`;
+  try {
+    await renderHtmlToPng(html, tmpPng, figureSize(fig));
+    await rename(tmpPng, png);
+  } catch (err) {
+    await rm(tmpPng, { force: true });
+    throw err;
+  }
+  return { html, png };
+}
+
+/** Only the interactive page (no browser needed). */
+export async function saveFigureHtml(
+  fig: Figure,
+  name: string,
+  dir = outPath("figures"),
+): Promise<string> {
+  const html = join(dir, `${name}.html`);
+  await mkdir(dir, { recursive: true });
+  await writeFileAtomic(html, figureHtml(fig, name));
+  return html;
+}

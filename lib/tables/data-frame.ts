@@ -1,0 +1,11 @@
+import { DataFrame } from "danfojs-node";
+
+/** A cell of a table: numbers, text, or nothing (a dash in the paper). */
+export type Cell = number | string | boolean | null;
+
+/** Rows of plain objects to a danfojs DataFrame, columns in the first row's key order. */
+export function toDataFrame(rows: Record<string, Cell>[], columns?: string[]): DataFrame {
+  const cols = columns ?? (rows.length > 0 ? Object.keys(rows[0]) : []);
+  const values = rows.map((r) => cols.map((c) => (r[c] === undefined ? null : r[c])));
+  return new DataFrame(values, { columns: cols });
+}
