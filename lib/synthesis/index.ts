@@ -96,3 +96,18 @@ export {
   type WriteSynthesisOptions,
 } from "./write-synthesis";
 export { composeCaption, type ComposedCaption } from "./compose-captions";
+export {
+  loadSynthesisFolder,
+  loadSynthesisFile,
+  readSynthesisManifest,
+  type LoadedItem,
+} from "./load-synthesis-folder";
+export { verifySynthesisFolder, type FolderVerification } from "./verify-synthesis-folder";
+export {
+  synthesisCountRows,
+  answerLetterFigure,
+  wordLengthFigure,
+  wordCount,
+} from "./synthesis-figures";
+export { synthesisExampleHtml, showSynthesisExample } from "./show-synthesis-example";
+export { EMBEDDED_CAPTIONS, captionSample } from "./embedded-captions";

@@ -1,7 +1,8 @@
 import { join } from "node:path";
-import { dataDir, outPath } from "../../lib/paths/index";
+import { outPath } from "../../lib/paths/index";
 import {
   DEFAULT_LENGTHS,
+  EMBEDDED_CAPTIONS,
   TASKS,
   TASK_KEYS,
   type TaskKey,
@@ -11,7 +12,7 @@ import {
 import { UsageError, parseCommandArgs, parseIntList, parseIntOption } from "../cli-args";
 import type { Command } from "./command";
 
-const EMBEDDED = join(dataDir, "captions", "embedded-captions.jsonl");
+const EMBEDDED = EMBEDDED_CAPTIONS;
 
 const usage = `
 Usage: npx t3kit synthesize [--captions FILE] [--out DIR] [--tasks LIST] [--lengths 1,2,4,8]
