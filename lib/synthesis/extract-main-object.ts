@@ -56,35 +56,67 @@ interface MatchJson {
 
 /** The main object of `text`, or undefined when the tagger finds no usable noun. */
 export function extractMainObject(text: string): MainObject | undefined {
-  const matches = nlp(text).match("#Adjective{0,3} #Noun+").json({ offset: true }) as MatchJson[];
+  const matches = nlp(text).match("(#Adjective|#Noun)+").json({ offset: true }) as MatchJson[];
   for (const m of matches) {
-    let terms = m.terms.filter((t) => !t.tags.includes("Pronoun"));
-    terms = dropTrailingParticiple(terms);
-    const firstNoun = terms.findIndex((t) => t.tags.includes("Noun") && !t.tags.includes("Gerund"));
-    if (firstNoun < 0) continue;
-    const nounTerms = terms.slice(firstNoun);
-    if (nounTerms.some((t) => !t.tags.includes("Noun"))) continue;
-    const nounPhrase = spanOf(text, nounTerms);
+    const terms = dropTrailingParticiple(
+      text,
+      m.terms.filter((t) => !t.tags.includes("Pronoun")),
+    );
+    // A run may end in words that are no nouns ("a balloon floating"): drop them.
+    while (terms.length > 0 && !isNoun(terms[terms.length - 1])) terms.pop();
+    // The head is the run of nouns at the end; what comes before it modifies it.
+    let first = terms.length;
+    while (first > 0 && isNoun(terms[first - 1])) first--;
+    if (first === terms.length) continue;
+    const nounPhrase = spanOf(text, terms.slice(first));
     if (nounPhrase === undefined) continue;
     const head = nounPhrase.toLowerCase().split(/\s+/).pop() ?? "";
     if (PICTURE_WORDS.has(head) || PICTURE_WORDS.has(nounPhrase.toLowerCase())) continue;
     const object = spanOf(text, terms) ?? nounPhrase;
-    return { nounPhrase, object: object.toLowerCase().endsWith(nounPhrase.toLowerCase()) ? object : nounPhrase };
+    return {
+      nounPhrase,
+      object: object.toLowerCase().endsWith(nounPhrase.toLowerCase()) ? object : nounPhrase,
+    };
   }
   return undefined;
 }
 
+function isNoun(t: TermJson): boolean {
+  return t.tags.includes("Noun") && !t.tags.includes("Gerund");
+}
+
+/** Words after which an -ing word takes an object, so it is a verb: "holding a phone". */
+const OBJECT_STARTS = new Set([
+  "a",
+  "an",
+  "the",
+  "his",
+  "her",
+  "their",
+  "its",
+  "some",
+  "two",
+  "three",
+]);
+
 /**
- * The tagger reads "a person dancing" as one noun run; an -ing word right after a noun
- * for a being ("person", "dogs") is what it does, not part of its name. "brick building"
- * keeps its -ing word, as the word before it names no being.
+ * The tagger reads "a person dancing" or "a hand holding a phone" as one noun run; an
+ * -ing word after a noun is what the thing does when the noun names a being ("person",
+ * "dogs") or when an object follows it ("holding a phone"). "A brick building with …"
+ * keeps its -ing word.
  */
-function dropTrailingParticiple(terms: TermJson[]): TermJson[] {
+function dropTrailingParticiple(text: string, terms: TermJson[]): TermJson[] {
   if (terms.length < 2) return terms;
   const last = terms[terms.length - 1];
+  if (!/ing$/i.test(last.text)) return terms;
   const before = terms[terms.length - 2];
   const being = before.tags.some((t) => t === "Actor" || t === "Animal" || t === "Plural");
-  return /ing$/i.test(last.text) && being ? terms.slice(0, -1) : terms;
+  const after =
+    text
+      .slice(last.offset.start + last.offset.length)
+      .trim()
+      .split(/\s+/)[0] ?? "";
+  return being || OBJECT_STARTS.has(after.toLowerCase()) ? terms.slice(0, -1) : terms;
 }
 
 /** The original text from the first to the last term, widened to whole words. */

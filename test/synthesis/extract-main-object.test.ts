@@ -19,6 +19,17 @@ test("the tagger finds the main object, not the picture, as written in the capti
     ["The image features a split-screen of two landscapes.", "split-screen", "split-screen"],
     ["The image shows a school bus parked outside a school.", "school bus", "school bus"],
     ["Two golden retrievers play in a snowy backyard.", "retrievers", "golden retrievers"],
+    [
+      "The image depicts a vintage red telephone booth on a street.",
+      "telephone booth",
+      "vintage red telephone booth",
+    ],
+    [
+      "The image shows a close-up of a person's hand holding a smartphone.",
+      "person's hand",
+      "person's hand",
+    ],
+    ["The image shows a bicycle leaning against a brick wall.", "bicycle", "bicycle"],
   ];
   for (const [caption, nounPhrase, object] of cases) {
     assert.deepEqual(extractMainObject(caption), { nounPhrase, object }, caption);
