@@ -131,6 +131,8 @@ export interface SynthesisStats {
   redraws: Record<string, number>;
   /** Items a generator made that the verifier rejected (should stay 0). */
   verifierRejections: number;
+  /** The first such item and why, to report a generator bug. */
+  firstRejection?: string;
 }
 
 /** Streams every item of every planned output (pass 2); see the module comment. */
@@ -216,11 +218,8 @@ async function* emitUpTo(
       const answer = renderAnswer(item);
       const verdict = verifyRendered(item.task, question, answer);
       if (!verdict.ok) {
-        if (process.env.T3KIT_DEBUG_VERIFIER)
-          process.stderr.write(
-            `${item.task}: ${verdict.problems.join("; ")}\n${question}${answer}\n\n`,
-          );
         stats.verifierRejections++;
+        stats.firstRejection ??= `${item.task}: ${verdict.problems.join("; ")}\n${question}${answer}`;
         continue;
       }
       made = { output: st.output, index: st.emitted, item, question, answer };

@@ -54,7 +54,7 @@ export interface SynthesisManifest {
   };
   files: ManifestFile[];
   totals: { trainItems: number; validationItems: number; answerLetters: Record<string, number> };
-  verifier: { checked: number; rejectedWhileGenerating: number };
+  verifier: { checked: number; rejectedWhileGenerating: number; firstRejection?: string };
   redraws: Record<string, number>;
   llm?: { endpoint: string; model: string };
 }
@@ -184,7 +184,11 @@ function buildManifest(
       validationItems: sum("validation"),
       answerLetters: sorted(total),
     },
-    verifier: { checked, rejectedWhileGenerating: stats.verifierRejections },
+    verifier: {
+      checked,
+      rejectedWhileGenerating: stats.verifierRejections,
+      ...(stats.firstRejection ? { firstRejection: stats.firstRejection } : {}),
+    },
     redraws: sorted(stats.redraws),
     ...(options.llm ? { llm: options.llm } : {}),
   };
