@@ -5,7 +5,7 @@
  * caption is computed on first use and kept with it while it stays in the window.
  */
 import type { Caption } from "./caption-record";
-import { type MainObject, extractMainObject } from "./extract-main-object";
+import { type MainObject, type NounRun, extractMainObject, nounRuns } from "./extract-main-object";
 import { type FoundAttribute, findLexiconAttribute } from "./find-lexicon-attribute";
 import { wordIndex } from "./find-lexicon-attribute";
 import type { Rng } from "./rng";
@@ -13,15 +13,25 @@ import type { Rng } from "./rng";
 export class PooledCaption {
   private main: MainObject | null | undefined;
   private attribute: FoundAttribute | null | undefined;
+  private runs: NounRun[] | undefined;
   constructor(readonly caption: Caption) {}
+
+  /** The caption's noun runs, tagged once (main object and attribute share them). */
+  private nounRuns = (): NounRun[] => {
+    if (this.runs === undefined) this.runs = nounRuns(this.caption.text);
+    return this.runs;
+  };
 
   /** The main object (annotated, or from the tagger), if usable in an option. */
   mainObject(): MainObject | undefined {
     if (this.main === undefined) {
       const c = this.caption;
-      const found = c.nounPhrase
-        ? { nounPhrase: c.nounPhrase, object: c.object ?? c.nounPhrase }
-        : extractMainObject(c.text);
+      const found =
+        c.nounPhrase === null
+          ? undefined
+          : c.nounPhrase !== undefined
+            ? { nounPhrase: c.nounPhrase, object: c.object ?? c.nounPhrase }
+            : extractMainObject(c.text, this.nounRuns());
       this.main = found && usable(c.text, found) ? found : null;
     }
     return this.main ?? undefined;
@@ -29,7 +39,9 @@ export class PooledCaption {
 
   /** The lexicon attribute the caption carries, if any. */
   lexiconAttribute(): FoundAttribute | undefined {
-    if (this.attribute === undefined) this.attribute = findLexiconAttribute(this.caption) ?? null;
+    if (this.attribute === undefined) {
+      this.attribute = findLexiconAttribute(this.caption, this.nounRuns) ?? null;
+    }
     return this.attribute ?? undefined;
   }
 }

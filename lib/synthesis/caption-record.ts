@@ -19,9 +19,10 @@ export interface Caption {
   text: string;
   /**
    * The main object as a bare noun phrase ("school bus"), when annotated. An annotated
-   * record lists all its lexicon attributes: none listed means none.
+   * record lists all its lexicon attributes: none listed means none. `null`: annotated as
+   * having no usable main object (`t3kit synthesize annotate` writes that).
    */
-  nounPhrase?: string;
+  nounPhrase?: string | null;
   /** The main object with its modifiers ("black coins"), when annotated. */
   object?: string;
   attributes?: AttributeAnnotation[];

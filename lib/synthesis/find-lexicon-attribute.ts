@@ -6,7 +6,7 @@ import { ATTRIBUTE_LEXICON, type AttributeKind, attributeKind } from "./attribut
  * subject after the phrase is found with the tagger (extractMainObject).
  */
 import type { Caption } from "./caption-record";
-import { extractMainObject } from "./extract-main-object";
+import { type NounRun, nounRuns } from "./extract-main-object";
 
 export interface FoundAttribute {
   kind: AttributeKind;
@@ -39,8 +39,14 @@ export function mentionsLexiconValue(text: string): boolean {
   return VALUE_PATTERN.test(text);
 }
 
-/** The first lexicon attribute the caption carries, or undefined. */
-export function findLexiconAttribute(caption: Caption): FoundAttribute | undefined {
+/**
+ * The first lexicon attribute the caption carries, or undefined. `runs` gives the
+ * caption's noun runs (tagged once, shared with its main object).
+ */
+export function findLexiconAttribute(
+  caption: Caption,
+  runs: () => NounRun[] = () => nounRuns(caption.text),
+): FoundAttribute | undefined {
   const annotated = annotatedAttributes(caption);
   if (annotated !== undefined) {
     for (const a of annotated) {
@@ -55,18 +61,16 @@ export function findLexiconAttribute(caption: Caption): FoundAttribute | undefin
   VALUE_PATTERN.lastIndex = 0;
   for (let m = VALUE_PATTERN.exec(caption.text); m !== null; m = VALUE_PATTERN.exec(caption.text)) {
     const value = m[1];
-    const rest = caption.text.slice(m.index + value.length).trim();
-    const obj = extractMainObject(rest);
-    if (!obj) continue;
-    const lowerRest = rest.toLowerCase();
-    if (
-      !lowerRest.startsWith(obj.object.toLowerCase()) &&
-      !lowerRest.startsWith(obj.nounPhrase.toLowerCase())
-    ) {
-      continue;
-    }
+    const end = m.index + value.length;
+    // The thing qualified: a run that holds the phrase or starts right after it, and whose
+    // nouns come after it ("a loose polo shirt", "a dimly lit kitchen"; not "an orange").
+    const text = caption.text;
+    const run = runs().find(
+      (r) => r.nounStart >= end && (r.start <= end || text.slice(end, r.start).trim() === ""),
+    );
+    if (!run || run.picture) continue;
     const kind = ALL_VALUES.find((x) => x.v === value.toLowerCase())!.k;
-    return { kind, value, subject: obj.nounPhrase, at: m.index };
+    return { kind, value, subject: run.nounPhrase, at: m.index };
   }
   return undefined;
 }

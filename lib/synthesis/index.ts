@@ -111,3 +111,4 @@ export {
 } from "./synthesis-figures";
 export { synthesisExampleHtml, showSynthesisExample } from "./show-synthesis-example";
 export { EMBEDDED_CAPTIONS, captionSample } from "./embedded-captions";
+export { annotateCaptions, type AnnotationSummary } from "./annotate-captions";

@@ -1,8 +1,8 @@
 /**
  * Turns one input record into a Caption, or throws an InputError that names the file, the
  * record (JSON index or JSONL line) and the field. Accepted shapes:
- * - `{id, caption}` (JSONL or JSON), with optional annotations `noun_phrase`, `object`,
- *   `attributes: [{kind, value, subject}]`;
+ * - `{id, caption}` (JSONL or JSON), with optional annotations `noun_phrase` (`null`: no
+ *   usable main object), `object`, `attributes: [{kind, value, subject}]`;
  * - a LLaVA-ReCap record `{id, conversations: [{from: "human"}, {from: "gpt", value}]}`,
  *   whose first gpt turn is the caption.
  */
@@ -36,8 +36,9 @@ export function parseCaptionRecord(raw: unknown, place: RecordPlace): Caption {
   if (text === "") fail(place, "caption", "the caption is empty");
   const caption: Caption = { id: String(r.id), text };
   const lower = text.toLowerCase();
+  if (r.noun_phrase === null) caption.nounPhrase = null;
   for (const key of ["noun_phrase", "object"] as const) {
-    if (r[key] === undefined) continue;
+    if (r[key] === undefined || (key === "noun_phrase" && r[key] === null)) continue;
     const v = r[key];
     if (typeof v !== "string" || v.trim() === "") fail(place, key, "expected a non-empty string");
     if (!lower.includes(v.toLowerCase())) {

@@ -6,6 +6,7 @@ import {
   TASKS,
   TASK_KEYS,
   type TaskKey,
+  annotateCaptions,
   createLlmContrastWriter,
   writeSynthesis,
 } from "../../lib/synthesis/index";
@@ -13,6 +14,15 @@ import { UsageError, parseCommandArgs, parseIntList, parseIntOption } from "../c
 import type { Command } from "./command";
 
 const EMBEDDED = EMBEDDED_CAPTIONS;
+
+const annotateUsage = `
+Usage: npx t3kit synthesize annotate --captions FILE --out FILE.jsonl
+
+Tags a caption file once (main object with the compromise tagger, attributes with the
+lexicon) and writes JSONL {id, caption, noun_phrase, object, attributes} that synthesis
+then reads without tagging: worth it for a large unannotated set (such as LLaVA-ReCap)
+used for more than one run. Tagging costs about 0.4 ms per caption.
+`;
 
 const usage = `
 Usage: npx t3kit synthesize [--captions FILE] [--out DIR] [--tasks LIST] [--lengths 1,2,4,8]
@@ -47,12 +57,16 @@ ${TASKS.map((t) => `                        ${t.key.padEnd(26)} ${t.summary}`).j
   --llm-model NAME    the model to ask (required with --llm-endpoint)
   --llm-cache DIR     cached replies (default: <out>/llm-cache); the key comes from
                       $OPENAI_API_KEY when set
+
+Subcommand:
+  annotate            tag a caption file once for faster runs (npx t3kit synthesize annotate --help)
 `;
 
 export const synthesizeCommand: Command = {
   name: "synthesize",
   summary: "synthesise T3's textual temporal tasks from captions (released file names)",
   async run(argv) {
+    if (argv[0] === "annotate") return annotate(argv.slice(1));
     const { values } = parseCommandArgs(argv, {
       usage,
       options: {
@@ -133,6 +147,26 @@ export const synthesizeCommand: Command = {
     return 0;
   },
 };
+
+async function annotate(argv: string[]): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    usage: annotateUsage,
+    options: { captions: { type: "string" }, out: { type: "string" } },
+  });
+  if (!values.captions || !values.out)
+    throw new UsageError(`annotate needs --captions and --out\n${annotateUsage}`);
+  const started = performance.now();
+  const s = await annotateCaptions(values.captions, values.out, (n) =>
+    process.stderr.write(`  tagged ${n}\r`),
+  );
+  process.stderr.write("\n");
+  const secs = (performance.now() - started) / 1000;
+  process.stdout.write(
+    `${s.captions} captions tagged in ${secs.toFixed(1)} s: ${s.withMainObject} with a main object, ` +
+      `${s.withAttribute} with a lexicon attribute -> ${values.out}\n`,
+  );
+  return 0;
+}
 
 function parseTasks(value: string | undefined): TaskKey[] {
   if (value === undefined || value === "all") return [...TASK_KEYS];
