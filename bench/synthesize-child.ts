@@ -1,10 +1,23 @@
-/** One timed synthesis for bench/synthesize.ts; prints {seconds, items, maxRssMiB, bytes}. */
+/**
+ * One timed synthesis (or, with --annotate, one tagging pass) for bench/synthesize.ts;
+ * prints {seconds, items, maxRssMiB, bytes}.
+ */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { TASK_KEYS, writeSynthesis } from "../lib/synthesis/index";
+import { TASK_KEYS, annotateCaptions, writeSynthesis } from "../lib/synthesis/index";
 
 async function main(): Promise<void> {
   const [captions, out, ...rest] = process.argv.slice(2);
+  if (rest[0] === "--annotate") {
+    const t = performance.now();
+    const s = await annotateCaptions(captions, out);
+    const seconds = (performance.now() - t) / 1000;
+    const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+    process.stdout.write(
+      JSON.stringify({ seconds, items: s.captions, maxRssMiB, bytes: statSync(out).size }),
+    );
+    return;
+  }
   const opt = (name: string) => {
     const i = rest.indexOf(name);
     return i >= 0 ? rest[i + 1] : undefined;

@@ -4,7 +4,8 @@
  * memory. The captions are composed first (not timed); each synthesis runs in a child
  * process so its peak RSS is its own. Runs at a quarter of the captions too, to show that
  * memory does not grow with the caption count; and a small run without noun-phrase
- * annotations, to measure the compromise tagger's cost.
+ * annotations plus a tagging pass (`synthesize annotate`), to measure the compromise
+ * tagger's cost.
  *   npm run bench:synthesize [-- --captions 558000 --per-task 15000]
  */
 import { spawnSync } from "node:child_process";
