@@ -26,6 +26,8 @@ export interface LlmContrastOptions {
   backoffMs?: number;
   /** Per-request timeout in ms (default 60 s). */
   timeoutMs?: number;
+  /** Stop after this many unusable replies in a row (default 50): a wrong model or prompt. */
+  maxRejectedInARow?: number;
 }
 
 export interface LlmContrastStats {
@@ -54,6 +56,7 @@ export function createLlmContrastWriter(options: LlmContrastOptions): {
   stats: LlmContrastStats;
 } {
   const stats: LlmContrastStats = { requests: 0, cacheHits: 0, retries: 0, rejected: 0 };
+  let rejectedInARow = 0;
   const url = options.endpoint.replace(/\/+$/, "").endsWith("/chat/completions")
     ? options.endpoint
     : `${options.endpoint.replace(/\/+$/, "")}/chat/completions`;
@@ -68,8 +71,18 @@ export function createLlmContrastWriter(options: LlmContrastOptions): {
     };
     const content = await cachedCompletion(url, body, options, stats);
     const contrast = parseContrastReply(caption, content);
-    if (!contrast) stats.rejected++;
-    return contrast;
+    if (contrast) {
+      rejectedInARow = 0;
+      return contrast;
+    }
+    stats.rejected++;
+    rejectedInARow++;
+    if (rejectedInARow >= (options.maxRejectedInARow ?? 50)) {
+      throw new Error(
+        `${url}: ${rejectedInARow} replies in a row were not one-span caption edits; last reply: ${content.slice(0, 300)}`,
+      );
+    }
+    return undefined;
   };
   return { writer, stats };
 }

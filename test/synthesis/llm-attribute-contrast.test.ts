@@ -119,6 +119,21 @@ test("a reply that is not a one-span edit is rejected", async () => {
   assert.equal(stats.rejected, 1);
 });
 
+test("a model that never gives a usable reply stops the run with its last reply", async () => {
+  const { writer } = createLlmContrastWriter({
+    endpoint,
+    model: "m",
+    cacheDir: join(root, "cache4"),
+    maxRejectedInARow: 3,
+  });
+  assert.equal(await writer("A garbled one."), undefined);
+  assert.equal(await writer("A garbled two."), undefined);
+  await assert.rejects(
+    writer("A garbled three."),
+    /3 replies in a row were not one-span caption edits; last reply: I cannot help/,
+  );
+});
+
 test("synthesize with --llm-endpoint makes verified attribute items from captions the lexicon misses", async () => {
   const captions = join(root, "plain.jsonl");
   const nouns = [
