@@ -120,7 +120,13 @@ interface RunState {
   output: PlannedOutput;
   ctx: GeneratorContext;
   emitted: number;
+  /** After a round found no item, wait for this many captions of the split before the next. */
+  resumeAt: number;
+  failedRound: boolean;
 }
+
+/** Captions to wait for after a fruitless round, so a hard task does not stall the stream. */
+const BACKOFF_CAPTIONS = 64;
 
 const TRIES_PER_ROUND = 200;
 const TRIES_AT_END = 20_000;
@@ -160,6 +166,8 @@ export async function* synthesizeItems(
     return {
       output,
       emitted: 0,
+      resumeAt: 0,
+      failedRound: false,
       ctx: {
         task: output.task,
         length: output.length,
@@ -184,7 +192,9 @@ export async function* synthesizeItems(
     for (const st of states) {
       if (st.output.split !== split) continue;
       const due = Math.floor((st.output.quota * s.seen) / survey[split]);
+      if (s.seen < st.resumeAt) continue;
       yield* emitUpTo(st, due, TRIES_PER_ROUND, options.contrastWriter, stats);
+      if (st.failedRound) st.resumeAt = s.seen + BACKOFF_CAPTIONS;
     }
   }
   options.onProgress?.(read, survey.captions);
@@ -224,6 +234,7 @@ async function* emitUpTo(
       }
       made = { output: st.output, index: st.emitted, item, question, answer };
     }
+    st.failedRound = !made;
     if (!made) return; // Try again when more captions have arrived.
     st.emitted++;
     yield made;
