@@ -35,6 +35,15 @@ test("--help describes every option and task", () => {
   }
 });
 
+test("annotate has its own help and needs both files", () => {
+  let r = t3kit("annotate", "--help");
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /npx t3kit synthesize annotate --captions FILE --out FILE\.jsonl/);
+  r = t3kit("annotate", "--captions", "x.jsonl");
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /annotate needs --captions and --out/);
+});
+
 test("bad flags are usage errors (exit 2)", () => {
   let r = t3kit("--tasks", "order,sorting");
   assert.equal(r.status, 2);
