@@ -8,6 +8,7 @@ export * from "./paths/index";
 export * from "./records/index";
 export * from "./pyrandom/index";
 export * from "./json/index";
+export * from "./synthesis/index";
 export * from "./hub/index";
 export * from "./mixing/index";
 export * from "./plots/index";

@@ -4,10 +4,12 @@ import { hubCommand } from "./hub";
 import { mixCommand } from "./mix";
 import { notebooksCommand } from "./notebooks";
 import { resultsCommand } from "./results";
+import { synthesizeCommand } from "./synthesize";
 import { tokensCommand } from "./tokens";
 
 export const commands: Command[] = [
   hubCommand,
+  synthesizeCommand,
   mixCommand,
   tokensCommand,
   resultsCommand,
