@@ -13,6 +13,7 @@ test("04-token-analysis runs in the real tslab kernel and shows every table and 
     assert.equal(cellStderr(cell), "", `code cell ${i + 1} wrote to stderr`);
   }
   const all = cells.map(cellOutputText).join("\n");
+  assert.match(cellOutputText(cells[0]), /Data: embedded default in data\/llava\/, data\/t3\//);
   // The worked example: 640x480 → 576 LongVA tokens, 393 Qwen2-VL tokens.
   assert.match(all, /<td[^>]*>576<\/td>/);
   assert.match(all, /<td[^>]*>393<\/td>/);
