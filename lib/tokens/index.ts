@@ -13,6 +13,7 @@ export {
 export { loadTokenizer, parseTokenizerName, UnknownTokenizerError } from "./load-tokenizer";
 export { loadQwen2RustTokenizer } from "./qwen2-rust-tokenizer";
 export { loadQwen2JsTokenizer } from "./qwen2-js-tokenizer";
+export { withQwen2PretokenCache } from "./qwen2-pretoken-cache";
 export { qwen2TokenizerJson, qwen2TokenizerJsonPath } from "./qwen2-tokenizer-json";
 export { countWords } from "./word-tokenizer";
 export {
