@@ -13,7 +13,7 @@ import { InputError } from "../errors/index";
 import { PythonRandom } from "../pyrandom/index";
 import { type RecordSource, loadFileSource } from "./record-source";
 import { LLAVA_KEY, T3_FILES, compositionName, t3IdPrefix } from "./t3-files";
-import { packRef, writeMixFile } from "./write-mix-file";
+import { packRef, refIndex, refSource, writeMixFile } from "./write-mix-file";
 
 /** The constants of the released script. */
 export const REFERENCE_SEED = 1234;
@@ -96,7 +96,8 @@ export async function runReferenceRecipe(
       LLAVA_KEY,
       await loadFileSource(LLAVA_KEY, options.llava, "llava", {
         keepBytes: true,
-        cacheEmitted: true,
+        // LLaVA records are written at most twice: caching them costs more than it saves.
+        validate: "structure",
         onProgress: (bytes, records) => {
           if (bytes - lastMb >= 256 << 20) {
             lastMb = bytes;
@@ -117,13 +118,19 @@ export async function runReferenceRecipe(
           idPrefix: t3IdPrefix(f),
           keepBytes,
           cacheEmitted: keepBytes,
+          validate: "structure",
         }),
       );
       say(`  ${f.file}: ${sources[sources.length - 1].count} pairs`);
     }
     for (const list of lists) rng.shuffleIndices(list);
 
+    // First every draw and every decision (as the original makes them, in order), then a
+    // full check of every record some file will hold, and only then any writing: bad
+    // input stops the run before a single file is written.
     const outputs: ReferenceOutput[] = [];
+    const planned: { refs: Float64Array; output: ReferenceOutput }[] = [];
+    const willExist = new Set<string>();
     for (const total of REFERENCE_TOTALS) {
       for (const comp of REFERENCE_COMPOSITIONS) {
         const refs = compose(comp, total, lists, keyIndex);
@@ -131,15 +138,31 @@ export async function runReferenceRecipe(
         const d = refs.subarray(0, Math.min(total, refs.length));
         const file = join(options.outDir, referenceFileName(comp, d.length));
         const base = { file, composition: [...comp], total, records: d.length };
-        if (existsSync(file) && !options.force) {
-          say(`kept ${file} (exists; --force overwrites)`);
+        if ((existsSync(file) || willExist.has(file)) && !options.force) {
           outputs.push({ ...base, status: "kept" });
           continue;
         }
-        say(`writing ${file} (${d.length} records)`);
-        const bytes = await writeMixFile(file, d, sources, "llava-json");
-        outputs.push({ ...base, status: "written", bytes });
+        willExist.add(file);
+        const output: ReferenceOutput = { ...base, status: "written" };
+        outputs.push(output);
+        planned.push({ refs: d, output });
       }
+    }
+    say(
+      `checking the records to write (${planned.reduce((n, p) => n + p.refs.length, 0)} references)`,
+    );
+    for (const p of planned) {
+      for (let k = 0; k < p.refs.length; k++)
+        sources[refSource(p.refs[k])].check?.(refIndex(p.refs[k]));
+    }
+    for (const o of outputs) {
+      const p = planned.find((x) => x.output === o);
+      if (!p) {
+        say(`kept ${o.file} (exists; --force overwrites)`);
+        continue;
+      }
+      say(`writing ${o.file} (${o.records} records)`);
+      o.bytes = await writeMixFile(o.file, p.refs, sources, "llava-json");
     }
     return outputs;
   } finally {

@@ -6,6 +6,8 @@
  * re-emitted from its source bytes, so a 200k-record mix streams out in a few seconds
  * with memory for one 4 MiB chunk.
  */
+import { once } from "node:events";
+import { writeSync } from "node:fs";
 import { openAtomicWriteStream } from "../files/index";
 import {
   ByteBuilder,
@@ -35,6 +37,15 @@ export function refIndex(ref: number): number {
 
 const FLUSH_AT = 4 << 20;
 
+/** Writes the builder's bytes to `fd` and empties it; returns the byte count. */
+function flush(fd: number, b: ByteBuilder): number {
+  const n = b.length;
+  let done = 0;
+  while (done < n) done += writeSync(fd, b.bytes, done, n - done);
+  b.clear();
+  return n;
+}
+
 /**
  * Writes `refs` (packed with packRef) as `format` to `target` through a temp file and a
  * rename; calls `onProgress(written, total)` after each chunk. Returns the byte count.
@@ -62,6 +73,11 @@ export async function writeMixFile(
   const b = new ByteBuilder(FLUSH_AT + (1 << 20));
   let bytes = 0;
   try {
+    // Chunks go straight to the temp file's descriptor, synchronously, from one reused
+    // buffer: no 4 MiB copy per chunk, and no external allocations for the GC to chase.
+    const stream = out.stream as unknown as { fd: number | null } & NodeJS.EventEmitter;
+    if (typeof stream.fd !== "number") await once(stream, "open");
+    const fd = stream.fd as number;
     if (refs.length === 0 && format !== "jsonl") b.pushAscii("[]");
     for (let k = 0; k < refs.length; k++) {
       b.pushAscii(k === 0 ? open : between);
@@ -69,15 +85,14 @@ export async function writeMixFile(
       sources[refSource(ref)].emit(refIndex(ref), b, level, layout);
       if (after) b.pushAscii(after);
       if (b.length >= FLUSH_AT) {
-        bytes += b.length;
-        await out.write(Buffer.from(b.view()));
-        b.clear();
+        bytes += flush(fd, b);
         onProgress?.(k + 1, refs.length);
+        // Let signals (Ctrl-C: the temp file is removed) and other work run.
+        await new Promise((r) => setImmediate(r));
       }
     }
     if (refs.length > 0) b.pushAscii(close);
-    bytes += b.length;
-    await out.write(Buffer.from(b.view()));
+    bytes += flush(fd, b);
     await out.commit();
     onProgress?.(refs.length, refs.length);
     return bytes;

@@ -110,6 +110,19 @@ test("bad input names file, record and field, and writes nothing", async () => {
     assert.equal(e.location.field, "conversations");
   });
 
+  // The recipe scans fast and checks each record in full when it writes it.
+  const badEscape = join(dir, "bad-escape.json");
+  writeFileSync(
+    badEscape,
+    '[{"id": "a", "conversations": []}, {"id": "b", "conversations": [{"from": "human", "value": "bad \\x escape"}]}]',
+  );
+  await expectInputError(runReferenceRecipe({ llava: badEscape, t3Dir, outDir: out }), (e) => {
+    assert.equal(e.location.file, badEscape);
+    assert.equal(e.location.record, 1);
+    assert.equal(e.location.field, "conversations[0].value");
+    assert.match(e.message, /invalid escape/);
+  });
+
   const trunc = join(dir, "trunc.json");
   writeFileSync(trunc, readFileSync(llava).subarray(0, 3000));
   await expectInputError(runReferenceRecipe({ llava: trunc, t3Dir, outDir: out }), (e) => {
