@@ -7,7 +7,7 @@
  * with memory for one 4 MiB chunk.
  */
 import { once } from "node:events";
-import { writeSync } from "node:fs";
+import { closeSync, openSync, writeSync } from "node:fs";
 import { openAtomicWriteStream } from "../files/index";
 import {
   ByteBuilder,
@@ -57,8 +57,48 @@ export async function writeMixFile(
   format: MixFormat,
   onProgress?: (written: number, total: number) => void,
 ): Promise<number> {
-  // A deep write buffer lets the disk writes (on libuv's threads) overlap the emitting.
   const out = await openAtomicWriteStream(target, 4 << 20);
+  try {
+    // Chunks go straight to the temp file's descriptor, synchronously, from one reused
+    // buffer: no 4 MiB copy per chunk, and no external allocations for the GC to chase.
+    const stream = out.stream as unknown as { fd: number | null } & NodeJS.EventEmitter;
+    if (typeof stream.fd !== "number") await once(stream, "open");
+    const bytes = await emitMixToFd(stream.fd as number, refs, sources, format, onProgress);
+    await out.commit();
+    return bytes;
+  } catch (e) {
+    await out.abort();
+    throw e;
+  }
+}
+
+/**
+ * Writes `refs` as `format` to `path` directly (no rename: for callers that manage temp
+ * files themselves, such as the reference recipe, which renames all 12 at the end).
+ */
+export async function writeMixRecordsTo(
+  path: string,
+  refs: ArrayLike<number>,
+  sources: readonly RecordSource[],
+  format: MixFormat,
+  sourceOffset = 0,
+): Promise<number> {
+  const fd = openSync(path, "w");
+  try {
+    return await emitMixToFd(fd, refs, sources, format, undefined, sourceOffset);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function emitMixToFd(
+  fd: number,
+  refs: ArrayLike<number>,
+  sources: readonly RecordSource[],
+  format: MixFormat,
+  onProgress?: (written: number, total: number) => void,
+  sourceOffset = 0,
+): Promise<number> {
   const layout: ReindentLayout =
     format === "llava-json"
       ? PYTHON_INDENT_4
@@ -72,32 +112,21 @@ export async function writeMixFile(
   const level = format === "jsonl" ? 0 : 1;
   const b = new ByteBuilder(FLUSH_AT + (1 << 20));
   let bytes = 0;
-  try {
-    // Chunks go straight to the temp file's descriptor, synchronously, from one reused
-    // buffer: no 4 MiB copy per chunk, and no external allocations for the GC to chase.
-    const stream = out.stream as unknown as { fd: number | null } & NodeJS.EventEmitter;
-    if (typeof stream.fd !== "number") await once(stream, "open");
-    const fd = stream.fd as number;
-    if (refs.length === 0 && format !== "jsonl") b.pushAscii("[]");
-    for (let k = 0; k < refs.length; k++) {
-      b.pushAscii(k === 0 ? open : between);
-      const ref = refs[k];
-      sources[refSource(ref)].emit(refIndex(ref), b, level, layout);
-      if (after) b.pushAscii(after);
-      if (b.length >= FLUSH_AT) {
-        bytes += flush(fd, b);
-        onProgress?.(k + 1, refs.length);
-        // Let signals (Ctrl-C: the temp file is removed) and other work run.
-        await new Promise((r) => setImmediate(r));
-      }
+  if (refs.length === 0 && format !== "jsonl") b.pushAscii("[]");
+  for (let k = 0; k < refs.length; k++) {
+    b.pushAscii(k === 0 ? open : between);
+    const ref = refs[k];
+    sources[refSource(ref) - sourceOffset].emit(refIndex(ref), b, level, layout);
+    if (after) b.pushAscii(after);
+    if (b.length >= FLUSH_AT) {
+      bytes += flush(fd, b);
+      onProgress?.(k + 1, refs.length);
+      // Let signals (Ctrl-C: temp files are removed) and other work run.
+      await new Promise((r) => setImmediate(r));
     }
-    if (refs.length > 0) b.pushAscii(close);
-    bytes += flush(fd, b);
-    await out.commit();
-    onProgress?.(refs.length, refs.length);
-    return bytes;
-  } catch (e) {
-    await out.abort();
-    throw e;
   }
+  if (refs.length > 0) b.pushAscii(close);
+  bytes += flush(fd, b);
+  onProgress?.(refs.length, refs.length);
+  return bytes;
 }

@@ -44,6 +44,9 @@ test("the reference recipe writes Python's files byte for byte; existing files a
   );
   assert.equal(readdirSync(join(dir, "ts")).length, 6);
   assertSameFiles(join(dir, "ts"), join(dir, "py"));
+  // One thread or two: the same bytes.
+  await runReferenceRecipe({ llava, t3Dir, outDir: join(dir, "ts1"), threads: 1 });
+  assertSameFiles(join(dir, "ts1"), join(dir, "py"));
 
   // --force: the second round's draws overwrite, in both.
   runPythonRecipe(llava, t3Dir, join(dir, "py"), true);
