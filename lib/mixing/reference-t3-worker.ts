@@ -5,7 +5,10 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { InputError } from "../errors/index";
-import { loadT3Sources } from "./reference-t3-sources";
+import { ByteBuilder, PYTHON_INDENT_4 } from "../json/index";
+import type { RecordSource } from "./record-source";
+import { WRITTEN_T3_KEYS, loadT3Sources } from "./reference-t3-sources";
+import { T3_FILES } from "./t3-files";
 import { writeMixRecordsTo } from "./write-mix-file";
 
 interface Job {
@@ -33,8 +36,13 @@ async function main(): Promise<void> {
     return;
   }
   send({ type: "counts", counts: sources.map((s) => s.count) });
+  // While the main thread is still reading the LLaVA file (the draws need its size), check
+  // and lay out every record of the files the recipe writes: their bytes are cached, so
+  // the writing afterwards is copying.
+  const warming = warmWrittenSources(sources);
   parentPort!.on("message", async (msg: { type: "write"; jobs: Job[] }) => {
     try {
+      await warming;
       // The refs count sources from 1 (0 is LLaVA on the main thread).
       for (const j of msg.jobs)
         for (let k = 0; k < j.refs.length; k++)
@@ -47,6 +55,18 @@ async function main(): Promise<void> {
       sendError(e);
     }
   });
+}
+
+async function warmWrittenSources(sources: RecordSource[]): Promise<void> {
+  const scratch = new ByteBuilder(1 << 20);
+  for (const [k, f] of T3_FILES.entries()) {
+    if (!WRITTEN_T3_KEYS.includes(f.key)) continue;
+    for (let i = 0; i < sources[k].count; i++) {
+      sources[k].emit(i, scratch, 1, PYTHON_INDENT_4);
+      scratch.clear();
+      if (i % 5000 === 4999) await new Promise((r) => setImmediate(r));
+    }
+  }
 }
 
 main();
