@@ -64,6 +64,13 @@ export interface ScanOptions {
    * valid (for callers that keep record bytes; costs the file's size in memory).
    */
   retain?: "none" | "all";
+  /**
+   * "full" (default): every record is checked as Python's json would check it.
+   * "structure": strings are only delimited (their escapes and control characters are
+   * not checked), the rest is checked; for callers that check the records they use in
+   * full later (the mixer checks each record it writes) and want speed on the others.
+   */
+  validate?: "full" | "structure";
   /** Called after each chunk with the bytes read so far (for progress). */
   onProgress?: (bytesRead: number, records: number) => void;
 }
@@ -194,6 +201,7 @@ export async function* scanRecordBatches(
           fileOffset,
           probe,
           spans,
+          options.validate === "structure",
         ));
       } else {
         ({ pos, index, line } = scanLinesBuffer(
@@ -256,6 +264,7 @@ function scanArrayBuffer(
   fileOffset: number,
   probe: TopKeyProbe | null,
   spans: RecordSpan[],
+  structureOnly: boolean,
 ): { pos: number; state: ArrayState; index: number } {
   let pos = startPos;
   let state = startState;
@@ -291,7 +300,18 @@ function scanArrayBuffer(
       pos++;
       state = "done";
     } else {
-      const end = skipRecord(buf, pos, n, path, index, undefined, fileOffset, probe);
+      const end = skipRecord(
+        buf,
+        pos,
+        n,
+        path,
+        index,
+        undefined,
+        fileOffset,
+        probe,
+        false,
+        structureOnly,
+      );
       if (end === NEED_MORE) {
         if (eof)
           throw new InputError(
@@ -360,13 +380,14 @@ function skipRecord(
   fileOffset: number,
   probe: TopKeyProbe | null,
   lineComplete = false,
+  structureOnly = false,
 ): number {
   const where =
     line === undefined
       ? { file: path, record: index }
       : { file: path, record: line, recordKind: "line" as const };
   try {
-    let end = skipJsonValue(buf, start, limit, probe);
+    let end = skipJsonValue(buf, start, limit, probe, structureOnly);
     // A JSONL line is complete at its newline: a number touching it has ended.
     if (end === NEED_MORE && lineComplete) {
       const padded = Buffer.concat([buf.subarray(start, limit), Buffer.from(" ")]);

@@ -22,6 +22,7 @@ import {
   parsePythonJson,
   reindentPythonJson,
   scanRecordBatches,
+  skipJsonValue,
 } from "../json/index";
 
 export interface RecordSource {
@@ -32,6 +33,8 @@ export interface RecordSource {
   readonly count: number;
   /** Appends record `i` to `out`, laid out at `level` (1 = an element of the top list). */
   emit(i: number, out: ByteBuilder, level: number, layout: ReindentLayout): void;
+  /** Checks record `i` in full if the source was scanned for structure only (InputError). */
+  check?(i: number): void;
   /** Record `i` as a value (for checks and previews; slower than emit). */
   record(i: number): JsonValue;
   close(): void;
@@ -53,6 +56,11 @@ export interface LoadOptions {
    * files). Costs memory for the written records' output bytes.
    */
   cacheEmitted?: boolean;
+  /**
+   * "structure": scan fast (strings only delimited) and check each record in full when it
+   * is first written; records never written get the structural check only.
+   */
+  validate?: "full" | "structure";
   onProgress?: (bytesRead: number, records: number) => void;
 }
 
@@ -77,6 +85,7 @@ export async function loadFileSource(
     topKeys: kind === "llava" ? ["conversations"] : undefined,
     turns: kind === "t3-pairs",
     retain: options.keepBytes ? "all" : "none",
+    validate: options.validate,
     onProgress: options.onProgress,
   })) {
     if (options.keepBytes && spans.length > 0) chunks.push(spans[0].bytes as Buffer);
@@ -115,6 +124,7 @@ export async function loadFileSource(
     options.idPrefix ?? "",
     options.keepBytes ? { chunks, chunkOf: chunkOf.subarray(0, n) } : null,
     options.cacheEmitted ? new EmittedCache(n) : null,
+    options.validate === "structure",
   );
 }
 
@@ -214,6 +224,7 @@ class FileSpanSource implements RecordSource {
     idPrefix: string,
     private readonly kept: { chunks: Buffer[]; chunkOf: Uint32Array } | null,
     private readonly cache: EmittedCache | null = null,
+    private readonly checkOnEmit = false,
   ) {
     this.idPrefixBytes = idPrefix;
   }
@@ -247,16 +258,42 @@ class FileSpanSource implements RecordSource {
       this.cache!.copyTo(i, out);
       return;
     }
+    this.check(i);
     const bytes = this.bytesOf(i);
     const mark = out.length;
     try {
       this.emitBytes(i, bytes, out, level, layout);
       if (cacheable) this.cache!.keep(i, out.bytes, mark, out.length);
     } catch (e) {
-      if (e instanceof JsonSyntaxFault)
-        throw new InputError({ file: this.file, record: i }, e.message);
+      if (e instanceof JsonSyntaxFault) {
+        throw new InputError(
+          { file: this.file, record: i, field: e.field || undefined },
+          e.message,
+        );
+      }
       throw e;
     }
+  }
+
+  private checked: Uint8Array | null = null;
+
+  check(i: number): void {
+    if (!this.checkOnEmit) return;
+    if (this.checked === null) this.checked = new Uint8Array(this.count);
+    if (this.checked[i]) return;
+    const bytes = this.bytesOf(i);
+    try {
+      skipJsonValue(bytes, this.at, this.at + this.lengths[i]);
+    } catch (e) {
+      if (e instanceof JsonSyntaxFault) {
+        throw new InputError(
+          { file: this.file, record: i, field: e.field || undefined },
+          e.message,
+        );
+      }
+      throw e;
+    }
+    this.checked[i] = 1;
   }
 
   private emitBytes(

@@ -7,13 +7,16 @@
  * runs more than ten times faster than the Python original (bench/mix-bench.ts).
  * Explained in notebooks/03-data-mixing.ipynb, "The reference recipe".
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { InputError } from "../errors/index";
+import { Worker } from "node:worker_threads";
+import { InputError, type InputLocation } from "../errors/index";
 import { PythonRandom } from "../pyrandom/index";
 import { type RecordSource, loadFileSource } from "./record-source";
-import { LLAVA_KEY, T3_FILES, compositionName, t3IdPrefix } from "./t3-files";
-import { packRef, writeMixFile } from "./write-mix-file";
+import { loadT3Sources } from "./reference-t3-sources";
+import { LLAVA_KEY, T3_FILES, compositionName } from "./t3-files";
+import { TempOutputs } from "./temp-outputs";
+import { packRef, refIndex, refSource, writeMixRecordsTo } from "./write-mix-file";
 
 /** The constants of the released script. */
 export const REFERENCE_SEED = 1234;
@@ -47,6 +50,8 @@ export interface ReferenceRecipeOptions {
   outDir: string;
   /** Overwrite files that exist (the original leaves them alone). */
   force?: boolean;
+  /** 2 (default): T3 files on a second thread; 1: everything on this thread. */
+  threads?: 1 | 2;
   /** Progress lines (records read, files written), for stderr. */
   onProgress?: (message: string) => void;
 }
@@ -80,50 +85,46 @@ export async function runReferenceRecipe(
         `missing Video-T3-QA file (key ${f.key}); the recipe needs all 13 in one folder`,
       );
   }
-  const rng = new PythonRandom(REFERENCE_SEED);
-  const sources: RecordSource[] = [];
-  const lists: Uint32Array[] = [];
-  const keyIndex = new Map<string, number>();
+  // Two threads: the T3 files are scanned (and later their mixes written) on a second
+  // thread while this one does the same for the LLaVA file. The draws need only the
+  // sizes, so they are the original's, in its order, whatever the threads do.
+  const t3 = options.threads === 1 ? inThreadT3(options.t3Dir) : workerT3(options.t3Dir);
+  const temps = new TempOutputs();
+  let llava: RecordSource | null = null;
   try {
-    const add = (key: string, source: RecordSource) => {
-      keyIndex.set(key, sources.length);
-      sources.push(source);
-      lists.push(identity(source.count));
-    };
     say(`reading ${options.llava}`);
     let lastMb = 0;
-    add(
-      LLAVA_KEY,
-      await loadFileSource(LLAVA_KEY, options.llava, "llava", {
-        keepBytes: true,
-        cacheEmitted: true,
-        onProgress: (bytes, records) => {
-          if (bytes - lastMb >= 256 << 20) {
-            lastMb = bytes;
-            say(`  read ${(bytes / 2 ** 20).toFixed(0)} MiB, ${records} records`);
-          }
-        },
-      }),
-    );
-    say(`  ${sources[0].count} LLaVA records`);
+    llava = await loadFileSource(LLAVA_KEY, options.llava, "llava", {
+      keepBytes: true,
+      // Checked in full while scanned (as fast here as a structure-only scan followed by
+      // a check of the records written); the 100k file's records re-used in the 200k file.
+      cacheEmitted: true,
+      onProgress: (bytes, records) => {
+        if (bytes - lastMb >= 256 << 20) {
+          lastMb = bytes;
+          say(`  read ${(bytes / 2 ** 20).toFixed(0)} MiB, ${records} records`);
+        }
+      },
+    });
+    say(`  ${llava.count} LLaVA records`);
+    const t3Counts = await t3.counts;
+    T3_FILES.forEach((f, k) => say(`  ${f.file}: ${t3Counts[k]} pairs`));
+
+    const rng = new PythonRandom(REFERENCE_SEED);
+    const lists = [identity(llava.count), ...t3Counts.map(identity)];
+    const keyIndex = new Map<string, number>([
+      [LLAVA_KEY, 0],
+      ...T3_FILES.map((f, k) => [f.key, k + 1] as [string, number]),
+    ]);
     rng.shuffleIndices(lists[0]);
-    for (const f of T3_FILES) {
-      const file = join(options.t3Dir, f.file);
-      // Only files that some composition writes are kept in memory; the rest are scanned.
-      const keepBytes = REFERENCE_COMPOSITIONS.some((c) => c.includes(f.key));
-      add(
-        f.key,
-        await loadFileSource(f.key, file, "t3-pairs", {
-          idPrefix: t3IdPrefix(f),
-          keepBytes,
-          cacheEmitted: keepBytes,
-        }),
-      );
-      say(`  ${f.file}: ${sources[sources.length - 1].count} pairs`);
-    }
     for (const list of lists) rng.shuffleIndices(list);
 
+    // Every draw and every decision first, as the original makes them, in order; then the
+    // files, to temp names; then, only if every record checked out, all renamed at once.
     const outputs: ReferenceOutput[] = [];
+    const jobs: { refs: Float64Array; output: ReferenceOutput; temp: string; llava: boolean }[] =
+      [];
+    const willExist = new Set<string>();
     for (const total of REFERENCE_TOTALS) {
       for (const comp of REFERENCE_COMPOSITIONS) {
         const refs = compose(comp, total, lists, keyIndex);
@@ -131,20 +132,117 @@ export async function runReferenceRecipe(
         const d = refs.subarray(0, Math.min(total, refs.length));
         const file = join(options.outDir, referenceFileName(comp, d.length));
         const base = { file, composition: [...comp], total, records: d.length };
-        if (existsSync(file) && !options.force) {
-          say(`kept ${file} (exists; --force overwrites)`);
+        if ((existsSync(file) || willExist.has(file)) && !options.force) {
           outputs.push({ ...base, status: "kept" });
+          say(`kept ${file} (exists; --force overwrites)`);
           continue;
         }
-        say(`writing ${file} (${d.length} records)`);
-        const bytes = await writeMixFile(file, d, sources, "llava-json");
-        outputs.push({ ...base, status: "written", bytes });
+        willExist.add(file);
+        const output: ReferenceOutput = { ...base, status: "written" };
+        outputs.push(output);
+        const usesLlava = comp.includes(LLAVA_KEY);
+        if (usesLlava && comp.length > 1)
+          throw new Error("a composition mixing LLaVA and T3 needs both threads' sources");
+        jobs.push({ refs: d, output, temp: temps.reserve(file), llava: usesLlava });
       }
     }
+    mkdirSync(options.outDir, { recursive: true });
+    const t3Jobs = jobs.filter((j) => !j.llava);
+    for (const j of t3Jobs) say(`writing ${j.output.file} (${j.output.records} records)`);
+    const t3Written = t3.write(t3Jobs.map((j) => ({ temp: j.temp, refs: j.refs })));
+    const mine = jobs.filter((j) => j.llava);
+    const mainWritten = (async () => {
+      for (const j of mine)
+        for (let k = 0; k < j.refs.length; k++) llava!.check?.(refIndex(j.refs[k]));
+      for (const j of mine) {
+        say(`writing ${j.output.file} (${j.output.records} records)`);
+        j.output.bytes = await writeMixRecordsTo(j.temp, j.refs, [llava!], "llava-json");
+      }
+    })();
+    const [t3Bytes] = await Promise.all([t3Written, mainWritten]);
+    t3Jobs.forEach((j, k) => {
+      j.output.bytes = t3Bytes[k];
+    });
+    temps.commitAll();
     return outputs;
+  } catch (e) {
+    temps.abortAll();
+    throw e;
   } finally {
-    for (const s of sources) s.close();
+    llava?.close();
+    await t3.close();
   }
+}
+
+/** The T3 side of the recipe: sizes first, then writing the T3-only mixes it is given. */
+interface T3Side {
+  counts: Promise<number[]>;
+  write(jobs: { temp: string; refs: Float64Array }[]): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+function inThreadT3(t3Dir: string): T3Side {
+  const sources = loadT3Sources(t3Dir);
+  return {
+    counts: sources.then((s) => s.map((x) => x.count)),
+    async write(jobs) {
+      const s = await sources;
+      for (const j of jobs)
+        for (let k = 0; k < j.refs.length; k++)
+          s[refSource(j.refs[k]) - 1].check?.(refIndex(j.refs[k]));
+      const bytes: number[] = [];
+      for (const j of jobs) bytes.push(await writeMixRecordsTo(j.temp, j.refs, s, "llava-json", 1));
+      return bytes;
+    },
+    async close() {
+      for (const x of await sources.catch(() => [] as RecordSource[])) x.close();
+    },
+  };
+}
+
+function workerT3(t3Dir: string): T3Side {
+  // The worker runs the TypeScript sources through tsx, as the CLI does.
+  const entry = join(__dirname, "reference-t3-worker.ts");
+  const worker = new Worker(`require("tsx/cjs"); require(${JSON.stringify(entry)});`, {
+    eval: true,
+    workerData: { t3Dir },
+  });
+  const next = () =>
+    new Promise<{ type: string; counts?: number[]; bytes?: number[] }>((resolve, reject) => {
+      const onMessage = (m: {
+        type: string;
+        input?: { location: InputLocation; problem: string };
+        message?: string;
+      }) => {
+        cleanup();
+        if (m.type !== "error") resolve(m as { type: string; counts?: number[]; bytes?: number[] });
+        else if (m.input) reject(new InputError(m.input.location, m.input.problem));
+        else reject(new Error(`T3 thread: ${m.message}`));
+      };
+      const onError = (e: Error) => {
+        cleanup();
+        reject(e);
+      };
+      const cleanup = () => {
+        worker.off("message", onMessage);
+        worker.off("error", onError);
+      };
+      worker.on("message", onMessage);
+      worker.on("error", onError);
+    });
+  const counts = next().then((m) => m.counts!);
+  counts.catch(() => undefined);
+  return {
+    counts,
+    async write(jobs) {
+      const reply = next();
+      worker.postMessage({ type: "write", jobs });
+      return (await reply).bytes!;
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
 }
 
 function identity(n: number): Uint32Array {

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { outDir } from "../../lib/paths/index";
-import { writeResultsReport } from "../../lib/results/index";
+import type * as Results from "../../lib/results/index";
 import { parseCommandArgs } from "../cli-args";
 import type { Command } from "./command";
 
@@ -17,13 +17,21 @@ Options:
   --out DIR   output folder (default: out/, or $T3KIT_OUT)
 `;
 
+// Loaded on use: lib/results pulls in danfojs (about 1 s), which every other command would
+// otherwise pay for at start-up.
+function loadResults(): typeof Results {
+  return require("../../lib/results/index");
+}
+
 export const resultsCommand: Command = {
   name: "results",
   summary: "the paper's reported numbers as tables and figures",
   async run(argv) {
     const { values } = parseCommandArgs(argv, { usage, options: { out: { type: "string" } } });
     const out = values.out ? resolve(values.out) : outDir();
-    const report = await writeResultsReport(out, (m) => process.stderr.write(`${m}\n`));
+    const report = await loadResults().writeResultsReport(out, (m) =>
+      process.stderr.write(`${m}\n`),
+    );
     process.stdout.write(
       `${report.tables.length} tables, ${report.figures.length / 2} figures -> ${out}\n`,
     );

@@ -137,3 +137,23 @@ test("bad input names the file, the record index or line, and the field", async 
   e = await errorOf(readJsonArrayRecords(join(dir, "missing.json")));
   assert.match(e.message, /cannot open/);
 });
+
+test("a structure-only scan finds the same records as a full one, and still sees truncation", async () => {
+  const { scanJsonArrayFile } = await import("../../lib/json/index");
+  const path = join(dir, "structure.json");
+  writeFileSync(path, `[${HARD_CASES.join(",")}, "a \\\\\\" b", "\\\\\\\\"]`);
+  const spans = async (validate: "full" | "structure", chunkSize: number) => {
+    const out: string[] = [];
+    await scanJsonArrayFile(
+      path,
+      (s) => out.push(`${s.index}:${s.fileOffset}:${s.end - s.start}`),
+      { validate, chunkSize },
+    );
+    return out;
+  };
+  const full = await spans("full", 1 << 20);
+  assert.equal(full.length, HARD_CASES.length + 2);
+  for (const chunk of [5, 64, 1 << 20]) assert.deepEqual(await spans("structure", chunk), full);
+  writeFileSync(path, '[{"a": "unterminated \\" string}]');
+  await assert.rejects(spans("structure", 8), /truncated/);
+});

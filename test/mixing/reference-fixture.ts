@@ -1,7 +1,7 @@
 // Small inputs for the reference recipe: synthetic mix1M-like records plus hand-written
 // ones that catch byte-level differences (non-ASCII, escapes, floats, big ints, repeated
 // keys, extra keys, text-only records), and the 13 T3 files.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeSyntheticLlava, writeSyntheticT3Dir } from "../../bench/synthetic-mix-data";
@@ -20,6 +20,7 @@ export async function makeReferenceInputs(
   pairs = 60,
 ): Promise<{ dir: string; llava: string; t3Dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), "t3kit-ref-"));
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
   const llava = join(dir, "llava.json");
   await writeSyntheticLlava(llava, n, 3);
   const body = readFileSync(llava, "utf8").trim();

@@ -44,6 +44,9 @@ test("the reference recipe writes Python's files byte for byte; existing files a
   );
   assert.equal(readdirSync(join(dir, "ts")).length, 6);
   assertSameFiles(join(dir, "ts"), join(dir, "py"));
+  // One thread or two: the same bytes.
+  await runReferenceRecipe({ llava, t3Dir, outDir: join(dir, "ts1"), threads: 1 });
+  assertSameFiles(join(dir, "ts1"), join(dir, "py"));
 
   // --force: the second round's draws overwrite, in both.
   runPythonRecipe(llava, t3Dir, join(dir, "py"), true);
@@ -108,6 +111,19 @@ test("bad input names file, record and field, and writes nothing", async () => {
     assert.equal(e.location.file, noConv);
     assert.equal(e.location.record, 1);
     assert.equal(e.location.field, "conversations");
+  });
+
+  // The recipe scans fast and checks each record in full when it writes it.
+  const badEscape = join(dir, "bad-escape.json");
+  writeFileSync(
+    badEscape,
+    '[{"id": "a", "conversations": []}, {"id": "b", "conversations": [{"from": "human", "value": "bad \\x escape"}]}]',
+  );
+  await expectInputError(runReferenceRecipe({ llava: badEscape, t3Dir, outDir: out }), (e) => {
+    assert.equal(e.location.file, badEscape);
+    assert.equal(e.location.record, 1);
+    assert.equal(e.location.field, "conversations[0].value");
+    assert.match(e.message, /invalid escape/);
   });
 
   const trunc = join(dir, "trunc.json");
