@@ -10,6 +10,7 @@ import { isHubSpec, resolveSource } from "../hub/index";
 import { readRecords } from "../json/index";
 import { dataDir } from "../paths/index";
 import { PythonRandom } from "../pyrandom/index";
+import { isT3TrainingFile } from "../records/t3-file-names";
 import { ConcatSource } from "./concat-source";
 import { HOTPOTQA_MAX_WORDS, hotpotqaToLlava } from "./hotpotqa-records";
 import type { MixSpec, SourceSpec } from "./mix-spec";
@@ -51,7 +52,7 @@ export function resolveSourcePath(
 /** The files a T3 source reads: one file, or the T3 files of a folder (the 13 in load order first). */
 export function t3FilesOf(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
-  const names = readdirSync(path).filter((f) => f.endsWith(".json") || f.endsWith(".jsonl"));
+  const names = readdirSync(path).filter(isT3TrainingFile);
   const known = T3_FILES.map((f) => f.file).filter((f) => names.includes(f));
   const others = names.filter((f) => !known.includes(f)).sort();
   return [...known, ...others].map((f) => join(path, f));

@@ -21,7 +21,15 @@ test("mix and each subcommand have --help", () => {
 });
 
 test("mix plan prints the table and fails when a source cannot be read; mix run writes the sweep", () => {
-  const plan = cli(["plan", "data/mixes/tempcompass/temporal-grounding.yaml"]);
+  const ok = cli(["plan", "data/mixes/tempcompass/temporal-grounding.yaml"]);
+  assert.equal(ok.status, 0, ok.stdout);
+  assert.match(ok.stdout, /grounding\s+t3\s+text\s+30\b/);
+  const plan = cli([
+    "plan",
+    "data/mixes/tempcompass/temporal-grounding.yaml",
+    "--var",
+    "t3=/nonexistent",
+  ]);
   assert.equal(plan.status, 1);
   assert.match(plan.stdout, /grounding .* no such file or folder/);
   assert.match(plan.stdout, /paper: tempcompass, row "\+ Temporal Grounding"/);
