@@ -14,8 +14,8 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { PythonRandom } from "../lib/pyrandom/index";
 import { composeCaption } from "../lib/synthesis/compose-captions";
-import { createMulberry32Rng } from "../lib/synthesis/mulberry32-rng";
 
 const { values } = parseArgs({
   options: {
@@ -29,7 +29,7 @@ const perTask = values["per-task"]!;
 const dir = mkdtempSync(join(tmpdir(), "t3kit-bench-synth-"));
 
 async function composeFile(file: string, count: number, annotated: boolean): Promise<void> {
-  const rng = createMulberry32Rng(558);
+  const rng = new PythonRandom(558);
   const out = createWriteStream(file);
   for (let i = 0; i < count; i++) {
     const c = composeCaption(rng, i);

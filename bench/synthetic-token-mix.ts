@@ -8,6 +8,7 @@
  */
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
+import { PythonRandom } from "../lib/pyrandom/index";
 
 const words = (
   "the a person dancing room street city cozy living image shows frame video caption black coins blue plates " +
@@ -16,17 +17,6 @@ const words = (
   "white players field ball kitchen table window sky clouds mountain river bridge car truck bicycle dog cat " +
   "12 2024 3.5 100 7 一个 人 在 跳舞 。 , . ? ! ; : ( ) - \" ' don't it's we'll"
 ).split(" ");
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const syllables =
   "ka lo mi ne ru sa ti vo be da fe gi ho ju ly an er in or us ek al om ip str pl th ch qu".split(
@@ -50,7 +40,8 @@ export async function writeSyntheticTokenMix(
   records: number,
   seed = 1234,
 ): Promise<number> {
-  const rand = mulberry32(seed);
+  const rng = new PythonRandom(seed);
+  const rand = () => rng.random();
   const vocabulary = [...words, ...madeUpWords(50000, rand)];
   // Log-uniform ranks: frequency about 1/rank (Zipf), over the whole vocabulary.
   const word = () => {

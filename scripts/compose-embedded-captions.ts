@@ -7,11 +7,11 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { dataDir } from "../lib/paths/index";
+import { PythonRandom } from "../lib/pyrandom/index";
 import { composeCaption } from "../lib/synthesis/compose-captions";
-import { createMulberry32Rng } from "../lib/synthesis/mulberry32-rng";
 
 const COUNT = 480;
-const rng = createMulberry32Rng(20241008);
+const rng = new PythonRandom(20241008);
 const seen = new Set<string>();
 const lines: string[] = [];
 for (let i = 0; lines.length < COUNT; i++) {

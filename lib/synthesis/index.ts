@@ -3,7 +3,7 @@
  * formats (notebooks/02-t3-synthesis.ipynb explains it step by step).
  */
 export { type Rng, shuffleInPlace, pickOne } from "./rng";
-export { createMulberry32Rng, deriveSeed } from "./mulberry32-rng";
+export { deriveSeed } from "./derive-seed";
 export type { Caption, AttributeAnnotation } from "./caption-record";
 export { firstSentence } from "./first-sentence";
 export { streamJsonArray, type ArrayElement } from "./stream-json-array";

@@ -1,6 +1,6 @@
 /**
- * The randomness a synthesis step needs, as a small interface, so the generator behind it
- * can be swapped (a CPython-compatible Mersenne Twister lives in lib/pyrandom once merged).
+ * The randomness a synthesis step needs, as a small interface; lib/pyrandom's PythonRandom
+ * (CPython's Mersenne Twister) provides it.
  */
 export interface Rng {
   /** A float in [0, 1). */

@@ -6,14 +6,15 @@
  * verifier before it is yielded. Memory is flat in the number of captions.
  */
 import { InputError } from "../errors/index";
+import { PythonRandom } from "../pyrandom/mersenne-twister";
 import { BalancedLetters } from "./balanced-letters";
 import { CaptionPool, PooledCaption } from "./caption-pool";
+import { deriveSeed } from "./derive-seed";
 import { type ContrastWriter, generateAttributeItem } from "./generate-attribute-item";
 import { generateOrderItem } from "./generate-order-item";
 import { generateOrderTemplateItem } from "./generate-order-template-item";
 import { generateReferringItem } from "./generate-referring-item";
 import type { GeneratorContext } from "./generator-context";
-import { createMulberry32Rng, deriveSeed } from "./mulberry32-rng";
 import { readCaptions } from "./read-captions";
 import { renderAnswer, renderQuestion } from "./render-item";
 import {
@@ -159,7 +160,7 @@ export async function* synthesizeItems(
     },
   };
   const states: RunState[] = outputs.map((output) => {
-    const rng = createMulberry32Rng(
+    const rng = new PythonRandom(
       deriveSeed(options.seed, `${output.split}/${output.task}/${output.length}`),
     );
     const s = splits[output.split];

@@ -4,6 +4,7 @@
  * NBSP, ideographic space), long digit runs, mixed scripts, combining marks that NFC
  * composes, English contractions in both cases, and special-token strings inside text.
  */
+import { PythonRandom } from "../../lib/pyrandom/index";
 
 const pieces = [
   "The image shows a person dancing.",
@@ -70,23 +71,12 @@ const pieces = [
   "\ud83d",
 ];
 
-/** Mulberry32: a tiny seeded generator, enough to vary the mix deterministically. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const joiners = ["", " ", "\n", "  ", "\t", "\n\n", " \n", "", ""];
 
 /** `count` strings, the same ones on every run. Each piece also appears alone. */
 export function variedStrings(count: number, seed = 1234): string[] {
-  const rand = mulberry32(seed);
+  const rng = new PythonRandom(seed);
+  const rand = () => rng.random();
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const out = [...pieces];
   while (out.length < count) {
