@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { T3_FILES } from "../../lib/mixing/index";
 import { projectRoot } from "../../lib/paths/index";
+import { assertSameFiles } from "../mixing/reference-fixture";
 
 const t3kit = (...args: string[]) =>
   spawnSync(process.execPath, [join(projectRoot, "scripts", "t3kit.cjs"), ...args], {

@@ -1,7 +1,8 @@
 // Small inputs for the reference recipe: synthetic mix1M-like records plus hand-written
 // ones that catch byte-level differences (non-ASCII, escapes, floats, big ints, repeated
 // keys, extra keys, text-only records), and the 13 T3 files.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeSyntheticLlava, writeSyntheticT3Dir } from "../../bench/synthetic-mix-data";
@@ -28,4 +29,21 @@ export async function makeReferenceInputs(
   const t3Dir = join(dir, "t3");
   await writeSyntheticT3Dir(t3Dir, pairs, 2, 11);
   return { dir, llava, t3Dir };
+}
+
+function filesOf(dir: string): Map<string, Buffer> {
+  return new Map(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f))]),
+  );
+}
+
+/** Both folders hold the same file names with the same bytes. */
+export function assertSameFiles(ours: string, theirs: string): void {
+  const a = filesOf(ours);
+  const b = filesOf(theirs);
+  assert.deepEqual([...a.keys()], [...b.keys()]);
+  for (const [name, bytes] of a)
+    assert.ok(bytes.equals(b.get(name)!), `${name} differs from Python's`);
 }

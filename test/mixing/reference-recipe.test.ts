@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { InputError } from "../../lib/errors/index";
 import { T3_FILES, runReferenceRecipe } from "../../lib/mixing/index";
-import { makeReferenceInputs } from "./reference-fixture";
+import { assertSameFiles, makeReferenceInputs } from "./reference-fixture";
 
 const ORACLE = join(__dirname, "..", "..", "bench", "reference_mix.py");
 
@@ -14,22 +14,6 @@ function runPythonRecipe(llava: string, t3Dir: string, out: string, force = fals
   if (force) args.push("--force");
   const r = spawnSync("python3", args, { encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);
-}
-
-function filesOf(dir: string): Map<string, Buffer> {
-  return new Map(
-    readdirSync(dir)
-      .sort()
-      .map((f) => [f, readFileSync(join(dir, f))]),
-  );
-}
-
-function assertSameFiles(ours: string, theirs: string): void {
-  const a = filesOf(ours);
-  const b = filesOf(theirs);
-  assert.deepEqual([...a.keys()], [...b.keys()]);
-  for (const [name, bytes] of a)
-    assert.ok(bytes.equals(b.get(name)!), `${name} differs from Python's`);
 }
 
 test("the reference recipe writes Python's files byte for byte; existing files are kept", async () => {

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { executeNotebook, type Notebook, type NotebookCell } from "../../lib/notebooks/index";
+import { cellStderr, executeNotebook, type Notebook, type NotebookCell } from "../../lib/notebooks/index";
 import { projectRoot } from "../../lib/paths/index";
 
 export interface ExecutedNotebook {
@@ -38,3 +38,17 @@ export function cellOutputText(cell: NotebookCell): string {
 
 /** The code cells, in order. */
 export const codeCells = (nb: Notebook): NotebookCell[] => nb.cells.filter((c) => c.cell_type === "code");
+
+/**
+ * The code cells, after checking that each one printed or displayed something and wrote
+ * nothing to stderr (tslab reports errors there, not as error outputs).
+ */
+export function cleanCodeCells(nb: Notebook, assertOk: (ok: boolean, msg: string) => void): NotebookCell[] {
+  const cells = codeCells(nb);
+  cells.forEach((cell, i) => {
+    assertOk((cell.outputs ?? []).length > 0, `code cell ${i + 1} produced no output`);
+    const stderr = cellStderr(cell);
+    assertOk(stderr === "", `code cell ${i + 1} wrote to stderr: ${stderr.slice(0, 500)}`);
+  });
+  return cells;
+}

@@ -2,16 +2,11 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { cellStderr } from "../../lib/notebooks/index";
-import { cellOutputText, codeCells, executeForTest } from "../notebooks/run-notebook-fixture";
+import { cellOutputText, cleanCodeCells, executeForTest } from "../notebooks/run-notebook-fixture";
 
 test("04-token-analysis runs in the real tslab kernel and shows every table and figure", async () => {
   const { nb, outRoot } = await executeForTest("04-token-analysis");
-  const cells = codeCells(nb);
-  for (const [i, cell] of cells.entries()) {
-    assert.ok((cell.outputs ?? []).length > 0, `code cell ${i + 1} produced no output`);
-    assert.equal(cellStderr(cell), "", `code cell ${i + 1} wrote to stderr`);
-  }
+  const cells = cleanCodeCells(nb, assert.ok);
   const all = cells.map(cellOutputText).join("\n");
   assert.match(cellOutputText(cells[0]), /Data: embedded default in data\/llava\/, data\/t3\//);
   // The worked example: 640x480 → 576 LongVA tokens, 393 Qwen2-VL tokens.
