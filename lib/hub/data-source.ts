@@ -26,18 +26,7 @@ export interface StageSources {
  * whole (its files are listed with `npx t3kit hub list`).
  */
 export const STAGE_SOURCES: Record<string, StageSources> = {
-  probing: {
-    embedded: ["data/probing/"],
-    hub: ["hub:lyx97/t3_probing_data", "hub:tobiaslee/text_temporal/grounding_people.jsonl"],
-  },
   synthesis: { embedded: ["data/captions/"], hub: ["hub:MMInstruction/Video-T3-QA"] },
-  validation: {
-    embedded: ["data/validation/"],
-    hub: [
-      "hub:tobiaslee/text_temporal/order_val.jsonl",
-      "hub:tobiaslee/text_temporal/attribute_val.jsonl",
-    ],
-  },
   mixing: {
     embedded: ["data/llava/", "data/t3/"],
     hub: [
@@ -48,10 +37,6 @@ export const STAGE_SOURCES: Record<string, StageSources> = {
   tokens: {
     embedded: ["data/llava/", "data/t3/"],
     hub: ["hub:Lin-Chen/Open-LLaVA-NeXT-mix1M/open-llava-next_instruct_mix1M.json"],
-  },
-  training: {
-    embedded: ["data/training/"],
-    hub: ["hub:models/MMInstruction/LongVA-7B-Video-T3/trainer_state.json"],
   },
   results: { embedded: ["data/paper/"], hub: [] },
 };
