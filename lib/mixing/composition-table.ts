@@ -1,3 +1,4 @@
+import { CATEGORICAL_COLORS_20 } from "../plots/categorical-colors";
 /**
  * What a mix is made of, for people: one row per point and source (records, share), and a
  * stacked bar chart of the same. Pure: they read plans (from `planSpec`) or run results.
@@ -34,9 +35,22 @@ export function compositionMatrix(plans: readonly MixPlan[]): Record<string, Cel
   });
 }
 
+/** The longest prefix ending in "-" that every label shares ("" for one label). */
+function sharedDashPrefix(labels: readonly string[]): string {
+  if (labels.length < 2) return "";
+  let prefix = labels[0].slice(0, labels[0].lastIndexOf("-") + 1);
+  while (prefix && !labels.every((l) => l.startsWith(prefix))) {
+    prefix = prefix.slice(0, prefix.slice(0, -1).lastIndexOf("-") + 1);
+  }
+  return prefix;
+}
+
 /** A stacked bar per point (x: mix or point, y: records per source before the total cut). */
 export function compositionFigure(plans: readonly MixPlan[], title = "Mix composition"): Figure {
-  const labels = plans.map((p) => (p.point.label ? `${p.spec} ${p.point.label}` : p.spec));
+  const full = plans.map((p) => (p.point.label ? `${p.spec} ${p.point.label}` : p.spec));
+  // "tempcompass-temporal-change-1x" etc.: the shared prefix only makes the axis unreadable.
+  const prefix = sharedDashPrefix(full);
+  const labels = full.map((l) => l.slice(prefix.length) || l);
   const names: string[] = [];
   for (const p of plans) for (const s of p.sources) if (!names.includes(s.name)) names.push(s.name);
   return {
@@ -52,7 +66,9 @@ export function compositionFigure(plans: readonly MixPlan[], title = "Mix compos
       yaxis: { title: { text: "records (before the total cut)" } },
       xaxis: { automargin: true },
       legend: { orientation: "h", y: -0.3 },
-      height: 520,
+      colorway: CATEGORICAL_COLORS_20,
+      width: 1000,
+      height: 560,
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { DataFrame } from "danfojs-node";
 import { readRecords } from "../json/index";
+import { CATEGORICAL_COLORS_20 } from "../plots/categorical-colors";
 import type { Figure } from "../plots/figure";
 import { toDataFrame } from "../tables/data-frame";
 import { countFileTokens } from "./count-file-tokens";
@@ -137,30 +138,6 @@ export function sourceHistogramFigure(mix: TokenMix, maxTokens?: number): Figure
   );
 }
 
-// 20 distinguishable colours (plotly's default cycles after 10, and a mix has ~20 sources).
-const SOURCE_COLORS = [
-  "#1f77b4",
-  "#aec7e8",
-  "#ff7f0e",
-  "#ffbb78",
-  "#2ca02c",
-  "#98df8a",
-  "#d62728",
-  "#ff9896",
-  "#9467bd",
-  "#c5b0d5",
-  "#8c564b",
-  "#c49c94",
-  "#e377c2",
-  "#f7b6d2",
-  "#7f7f7f",
-  "#c7c7c7",
-  "#bcbd22",
-  "#dbdb8d",
-  "#17becf",
-  "#9edae5",
-];
-
 /** Stacked bars: each source's share of each mix's training tokens. */
 export function tokenShareFigure(mixes: readonly TokenMix[]): Figure {
   const sources = [...new Set(mixes.flatMap((m) => m.rows.map((r) => r.source)))].sort();
@@ -180,7 +157,7 @@ export function tokenShareFigure(mixes: readonly TokenMix[]): Figure {
       width: 900,
       // Tall enough for one legend row per source: a scrolled legend hides sources in the PNG.
       height: Math.max(460, 120 + 20 * sources.length),
-      colorway: SOURCE_COLORS,
+      colorway: CATEGORICAL_COLORS_20,
       yaxis: { title: { text: "% of tokens" }, range: [0, 100] },
     },
   };
