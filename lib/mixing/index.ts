@@ -79,7 +79,13 @@ export {
   type MixRunResult,
   type OpenedSources,
 } from "./run-mix";
-export { compositionFigure, compositionMatrix, compositionRows } from "./composition-table";
+export {
+  compositionFigure,
+  compositionMatrix,
+  compositionRows,
+  recordTokenShareFigure,
+  recordTokenShareRows,
+} from "./composition-table";
 export {
   mixingInputs,
   previewMixRecords,
