@@ -72,3 +72,43 @@ export function compositionFigure(plans: readonly MixPlan[], title = "Mix compos
     },
   };
 }
+
+/**
+ * One row per source of a plan that counts tokens: records and tokens it gives, and its
+ * share of each (before the total cut). Where sources differ in length (an image record
+ * costs hundreds of visual tokens) the two shares differ: this is what a token budget fixes.
+ */
+export function recordTokenShareRows(plan: MixPlan): Record<string, Cell>[] {
+  return plan.sources.map((s) => ({
+    source: s.name,
+    knob: s.knob,
+    "token budget": s.tokenBudget ?? null,
+    records: s.takes,
+    "records %": Number((s.share * 100).toFixed(1)),
+    tokens: s.tokens ?? null,
+    "tokens %": s.tokenShare === undefined ? null : Number((s.tokenShare * 100).toFixed(1)),
+  }));
+}
+
+/** Two stacked bars for one plan: each source's share of the records and of the tokens. */
+export function recordTokenShareFigure(
+  plan: MixPlan,
+  title = "Share of records vs share of tokens",
+): Figure {
+  const x = ["share of records", "share of tokens"];
+  return {
+    data: plan.sources.map((s) => ({
+      type: "bar",
+      name: s.name,
+      x,
+      y: [s.share * 100, (s.tokenShare ?? 0) * 100],
+    })),
+    layout: {
+      title: { text: title },
+      barmode: "stack",
+      yaxis: { title: { text: "% of the mix (before the total cut)" }, range: [0, 100] },
+      legend: { orientation: "h", y: -0.2 },
+      height: 460,
+    },
+  };
+}

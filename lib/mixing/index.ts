@@ -33,15 +33,28 @@ export {
   loadMixSpec,
   validateMixSpec,
   type Exhaustion,
+  tokenKnobOf,
   type MixSpec,
+  type MixTokenSettings,
   type SourceKind,
   type SourceSpec,
+  type TokenKnob,
 } from "./mix-spec";
+export {
+  drawTokenBudget,
+  tokenBudgetOf,
+  tokenSourceSeed,
+  type TokenDraw,
+} from "./draw-token-budget";
+export { RecordTokenCounter } from "./record-token-counter";
 export {
   formatPlan,
   mixPoints,
   planMix,
   resolveSourceCount,
+  TOKEN_BUDGET_RULE,
+  withTokens,
+  type TokenCounting,
   type MixPlan,
   type MixPoint,
   type SourcePlan,
@@ -66,7 +79,13 @@ export {
   type MixRunResult,
   type OpenedSources,
 } from "./run-mix";
-export { compositionFigure, compositionMatrix, compositionRows } from "./composition-table";
+export {
+  compositionFigure,
+  compositionMatrix,
+  compositionRows,
+  recordTokenShareFigure,
+  recordTokenShareRows,
+} from "./composition-table";
 export {
   mixingInputs,
   previewMixRecords,

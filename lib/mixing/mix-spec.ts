@@ -9,6 +9,14 @@
  *   SOURCE` = floor(that source's count × ratio) (the Qwen video : T3 ratios);
  * - `fraction: f` of the source's records;
  * - `proportion: p` of the mix's `total`.
+ * Token budgets (a share of training tokens rather than of records; see draw-token-budget.ts):
+ * - `count: { tokens: N }`: N training tokens (the sequence length training sees: text,
+ *   chat template and visual tokens, counted with lib/tokens under the spec's `tokens:`);
+ * - `proportion: { tokens: p }`: p of the spec's `tokens.total`.
+ * Records are taken in the source's seeded order while the running sum stays within the
+ * budget; the first record that would exceed it ends the source (none is skipped, so short
+ * records are not favoured). If not even the first record fits, that one record is taken.
+ * A spec with token knobs has no record `total` (a random record cut would break budgets).
  * Exhaustion (a source asked for more than it holds), stated per source:
  * - `onExhausted: "error"` (the default for explicit counts, fractions and proportions):
  *   the plan fails and says by how much;
@@ -24,6 +32,10 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { InputError } from "../errors/index";
+import { lengthPreset, lengthPresets } from "../tokens/length-presets";
+import { type TemplateName, templateNames } from "../tokens/plan-record-tokens";
+import { tokenizerNames } from "../tokens/text-tokenizer";
+import { type VisionModel, type VisualSettings, visionModels } from "../tokens/visual-settings";
 import { MIX_FORMATS, type MixFormat } from "./write-mix-file";
 
 export type SourceKind = "llava" | "t3" | "hotpotqa";
@@ -35,9 +47,9 @@ export interface SourceSpec {
   kind: SourceKind;
   /** A file, a folder (T3: every T3 file in it), or `hub:owner/name/path/in/repo`. */
   path: string;
-  count?: number | "per" | "lRatio" | "ratio";
+  count?: number | "per" | "lRatio" | "ratio" | TokenKnob;
   fraction?: number;
-  proportion?: number;
+  proportion?: number | TokenKnob;
   /** For `count: "ratio"`: the source whose count the ratio multiplies. */
   ratioOf?: string;
   replacement?: boolean;
@@ -48,6 +60,34 @@ export interface SourceSpec {
   role?: "image" | "text";
   /** HotpotQA: drop records whose prompt has more whitespace-separated words. */
   maxWords?: number;
+}
+
+/** `{ tokens: N }` (under count: a budget in tokens) or `{ tokens: p }` (under proportion: a share). */
+export interface TokenKnob {
+  tokens: number;
+}
+
+/** How a spec counts tokens (the `tokens:` block); defaults are the kit's: qwen2 + longva. */
+export interface MixTokenSettings {
+  /** A length preset (lib/tokens: longva, qwen2vl-7b, qwen2vl-72b) giving template and visual. */
+  preset?: string;
+  /** qwen2 (default), cl100k, o200k or words. */
+  tokenizer: string;
+  /** longva (default), qwen2vl or none. */
+  template: TemplateName;
+  /** Visual settings (vision defaults to the template's model; images without a folder count as 640x480). */
+  visual: Partial<VisualSettings>;
+  /** Tokens of the whole mix, for `proportion: { tokens: p }`. */
+  total?: number;
+}
+
+/** The budget of a token knob, or undefined for a record knob. */
+export function tokenKnobOf(
+  s: SourceSpec,
+): { kind: "count" | "proportion"; value: number } | undefined {
+  if (typeof s.count === "object") return { kind: "count", value: s.count.tokens };
+  if (typeof s.proportion === "object") return { kind: "proportion", value: s.proportion.tokens };
+  return undefined;
 }
 
 export interface MixSpec {
@@ -75,6 +115,8 @@ export interface MixSpec {
   sweep?: { total?: number[]; per?: number[]; lRatio?: number[]; ratio?: number[] };
   /** The paper row this mix stands for (an inference: paper-facts §2.3). */
   paper?: { table: string; row: string; note?: string };
+  /** Token counting (present when the spec has a `tokens:` block or a token knob). */
+  tokens?: MixTokenSettings;
 }
 
 /** Reads and validates a spec file (.yaml, .yml or .json). */
@@ -115,6 +157,7 @@ const SPEC_KEYS = [
   "sources",
   "sweep",
   "paper",
+  "tokens",
 ];
 const SOURCE_KEYS = [
   "name",
@@ -173,6 +216,18 @@ export function validateMixSpec(raw: unknown, file = "<spec>"): MixSpec {
     field: string,
   ): T | undefined =>
     o[key] === undefined ? undefined : f(o[key], field ? `${field}.${key}` : key);
+
+  // `{ tokens: N }`: the only key of a token knob.
+  const tokenKnob = (
+    v: unknown,
+    field: string,
+    opts: { int?: boolean; min?: number; max?: number; above?: number },
+  ): TokenKnob => {
+    const o = obj(v, field);
+    known(o, ["tokens"], field);
+    if (o.tokens === undefined) fail(`${field}.tokens`, "expected { tokens: <number> }");
+    return { tokens: num(o.tokens, `${field}.tokens`, opts) };
+  };
 
   const root = obj(raw, "");
   known(root, SPEC_KEYS, "");
@@ -257,6 +312,11 @@ export function validateMixSpec(raw: unknown, file = "<spec>"): MixSpec {
     if (!["llava", "t3", "hotpotqa"].includes(kind as string))
       fail(`${f}.kind`, `expected llava, t3 or hotpotqa, got ${JSON.stringify(s.kind)}`);
     const knobs = ["count", "fraction", "proportion"].filter((x) => s[x] !== undefined);
+    if (typeof s.fraction === "object" && s.fraction !== null)
+      fail(
+        `${f}.fraction`,
+        "a fraction counts the source's records; for tokens use count: { tokens: N } or proportion: { tokens: p }",
+      );
     if (knobs.length !== 1) {
       fail(
         f,
@@ -266,11 +326,8 @@ export function validateMixSpec(raw: unknown, file = "<spec>"): MixSpec {
     let count: SourceSpec["count"];
     if (s.count !== undefined) {
       if (s.count === "per" || s.count === "lRatio" || s.count === "ratio") count = s.count;
-      else if (typeof s.count === "object" && s.count !== null && "tokens" in (s.count as Obj)) {
-        fail(
-          `${f}.count`,
-          "token budgets need the tokens stage (lib/tokens); extension point: resolveSourceCount in lib/mixing/plan-mix.ts",
-        );
+      else if (typeof s.count === "object" && s.count !== null) {
+        count = tokenKnob(s.count, `${f}.count`, { int: true, min: 1 });
       } else count = num(s.count, `${f}.count`, { int: true, min: 0 });
     }
     const role = (s.role ?? (kind === "llava" ? "image" : "text")) as "image" | "text";
@@ -287,7 +344,15 @@ export function validateMixSpec(raw: unknown, file = "<spec>"): MixSpec {
       path: str(s.path, `${f}.path`),
       count,
       fraction: opt(s, "fraction", (v, ff) => num(v, ff, { above: 0 }), f),
-      proportion: opt(s, "proportion", (v, ff) => num(v, ff, { above: 0, max: 1 }), f),
+      proportion: opt(
+        s,
+        "proportion",
+        (v, ff) =>
+          typeof v === "object" && v !== null
+            ? tokenKnob(v, ff, { above: 0, max: 1 })
+            : num(v, ff, { above: 0, max: 1 }),
+        f,
+      ),
       ratioOf: opt(s, "ratioOf", str, f),
       replacement: s.replacement === true,
       maxRepeats: opt(s, "maxRepeats", (v, ff) => num(v, ff, { int: true, min: 1 }), f),
@@ -314,6 +379,70 @@ export function validateMixSpec(raw: unknown, file = "<spec>"): MixSpec {
       fail(`sources[${k}].ratioOf`, `"${s.ratioOf}" is not another source of this spec`);
     }
   });
+  const hasTokenKnob = sources.some((s) => tokenKnobOf(s) !== undefined);
+  let tokens: MixTokenSettings | undefined;
+  if (root.tokens !== undefined || hasTokenKnob) {
+    const t = root.tokens === undefined ? {} : obj(root.tokens, "tokens");
+    known(t, ["preset", "tokenizer", "template", "visual", "total"], "tokens");
+    const presetName = opt(t, "preset", str, "tokens");
+    const preset = presetName === undefined ? undefined : lengthPreset(presetName);
+    if (presetName !== undefined && preset === undefined)
+      fail(
+        "tokens.preset",
+        `expected one of ${Object.keys(lengthPresets).join(", ")}, got "${presetName}"`,
+      );
+    const tokenizer = opt(t, "tokenizer", str, "tokens") ?? "qwen2";
+    if (!(tokenizerNames as readonly string[]).includes(tokenizer))
+      fail("tokens.tokenizer", `expected one of ${tokenizerNames.join(", ")}, got "${tokenizer}"`);
+    const template = (opt(t, "template", str, "tokens") ??
+      preset?.template ??
+      "longva") as TemplateName;
+    if (!templateNames.includes(template))
+      fail("tokens.template", `expected one of ${templateNames.join(", ")}, got "${template}"`);
+    const v = t.visual === undefined ? {} : obj(t.visual, "tokens.visual");
+    known(
+      v,
+      ["vision", "imageFolder", "missingImages", "videoFrames", "maxPixels"],
+      "tokens.visual",
+    );
+    const visual: Partial<VisualSettings> = { ...(preset?.visual ?? {}) };
+    if (v.vision !== undefined) {
+      if (!visionModels.includes(v.vision as VisionModel))
+        fail(
+          "tokens.visual.vision",
+          `expected one of ${visionModels.join(", ")}, got ${JSON.stringify(v.vision)}`,
+        );
+      visual.vision = v.vision as VisionModel;
+    }
+    const folder = opt(v, "imageFolder", str, "tokens.visual");
+    if (folder !== undefined) visual.imageFolder = folder;
+    if (v.missingImages !== undefined) {
+      if (v.missingImages !== "error" && v.missingImages !== "default")
+        fail("tokens.visual.missingImages", 'expected "error" or "default"');
+      visual.missingImages = v.missingImages as "error" | "default";
+    }
+    const frames = opt(
+      v,
+      "videoFrames",
+      (x, ff) => num(x, ff, { int: true, min: 1 }),
+      "tokens.visual",
+    );
+    if (frames !== undefined) visual.videoFrames = frames;
+    const maxPixels = opt(
+      v,
+      "maxPixels",
+      (x, ff) => num(x, ff, { int: true, min: 1 }),
+      "tokens.visual",
+    );
+    if (maxPixels !== undefined) visual.maxPixels = maxPixels;
+    tokens = {
+      preset: presetName,
+      tokenizer,
+      template,
+      visual,
+      total: opt(t, "total", (x, ff) => num(x, ff, { int: true, min: 1 }), "tokens"),
+    };
+  }
   const spec: MixSpec = {
     name,
     description: opt(root, "description", str, ""),
@@ -330,6 +459,7 @@ export function validateMixSpec(raw: unknown, file = "<spec>"): MixSpec {
     sources,
     sweep,
     paper,
+    tokens,
   };
   const needs = (what: "per" | "lRatio" | "ratio" | "total", why: string) => {
     const swept = spec.sweep?.[what] !== undefined;
@@ -342,9 +472,35 @@ export function validateMixSpec(raw: unknown, file = "<spec>"): MixSpec {
       needs("lRatio", `sources[${k}] count: "lRatio"`);
     }
     if (s.count === "ratio") needs("ratio", `sources[${k}] count: "ratio"`);
-    if (s.proportion !== undefined) needs("total", `sources[${k}].proportion`);
+    if (typeof s.proportion === "number") needs("total", `sources[${k}].proportion`);
+    if (typeof s.proportion === "object" && tokens?.total === undefined)
+      fail("tokens.total", `sources[${k}].proportion.tokens needs tokens.total (the mix's tokens)`);
   });
-  const props = sources.reduce((a, s) => a + (s.proportion ?? 0), 0);
-  if (props > 1 + 1e-9) fail("sources", `proportions add up to ${props}, more than 1`);
+  if (hasTokenKnob) {
+    const k = sources.findIndex((s) => tokenKnobOf(s) !== undefined);
+    for (const field of ["total", "sweep.total"]) {
+      const given = field === "total" ? spec.total : spec.sweep?.total;
+      if (given !== undefined)
+        fail(
+          field,
+          `a record total cuts the shuffled mix at random and would break the token budget of sources[${k}]; give the budget in tokens (tokens.total with proportion: { tokens: p }) instead`,
+        );
+    }
+  }
+  for (const unit of ["records", "tokens"] as const) {
+    const props = sources.reduce((a, s) => {
+      const p = s.proportion;
+      if (p === undefined) return a;
+      return (
+        a +
+        (unit === "tokens" ? (typeof p === "object" ? p.tokens : 0) : typeof p === "number" ? p : 0)
+      );
+    }, 0);
+    if (props > 1 + 1e-9)
+      fail(
+        "sources",
+        `proportions${unit === "tokens" ? " of tokens" : ""} add up to ${props}, more than 1`,
+      );
+  }
   return spec;
 }

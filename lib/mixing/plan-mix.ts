@@ -3,8 +3,11 @@
  * how many records each source is asked for, how many it gives, with how many passes, and
  * what share of the mix that is. Pure: it needs only the spec and the source sizes.
  * `npx t3kit mix plan SPEC` prints these tables; `mix run` follows them exactly.
+ * Token budgets are drawn first (draw-token-budget.ts, which needs token counts) and
+ * passed in; `withTokens` adds the tokens each source gives when the spec counts tokens.
  */
-import type { MixSpec, SourceSpec } from "./mix-spec";
+import type { TokenDraw } from "./draw-token-budget";
+import { type MixSpec, type SourceSpec, tokenKnobOf } from "./mix-spec";
 
 /** One point of a spec: the values a sweep varies. */
 export interface MixPoint {
@@ -34,6 +37,22 @@ export interface SourcePlan {
   share: number;
   /** "ok", or what is wrong (the run refuses to start). */
   status: string;
+  /** Token knobs: the budget in tokens. */
+  tokenBudget?: number;
+  /** Tokens of the records it gives (before the total cut), when the spec counts tokens. */
+  tokens?: number;
+  /** Share of the mix's tokens (before the total cut). */
+  tokenShare?: number;
+  /** Records tokenized to plan it (a budget walk stops at its budget). */
+  counted?: number;
+}
+
+/** How tokens were counted, for the plan's footer and the manifest. */
+export interface TokenCounting {
+  tokenizer: string;
+  implementation: string;
+  template: string;
+  vision: string;
 }
 
 export interface MixPlan {
@@ -46,6 +65,8 @@ export interface MixPlan {
   holdout: number;
   mixRecords: number;
   ok: boolean;
+  /** Present when the spec counts tokens: the settings and the tokens before the total cut. */
+  tokens?: TokenCounting & { concatenated: number };
 }
 
 /** The points of a spec: the cartesian product of its sweep lists, in spec order. */
@@ -65,9 +86,9 @@ export function mixPoints(spec: MixSpec): MixPoint[] {
 }
 
 /**
- * The count a source asks for at a point. Token budgets (a share of training tokens
- * rather than of records) will plug in here once the tokens stage lands: a knob
- * `count: { tokens: N }` resolved with per-record token counts from lib/tokens.
+ * The count a source asks for at a point, for record knobs. Token knobs are resolved
+ * before planning, by walking the source to its budget (drawTokenBudget), and reach
+ * planMix as draws.
  */
 export function resolveSourceCount(
   s: SourceSpec,
@@ -91,21 +112,27 @@ export function resolveSourceCount(
       knob: `count: ratio (${base} × ${point.ratio})`,
     };
   }
-  if (s.count !== undefined) return { requested: s.count, knob: `count: ${s.count}` };
+  if (typeof s.count === "number") return { requested: s.count, knob: `count: ${s.count}` };
   if (s.fraction !== undefined)
     return { requested: Math.floor(s.fraction * holds), knob: `fraction: ${s.fraction}` };
+  if (typeof s.proportion !== "number")
+    throw new Error(`${s.name}: a token knob is resolved by drawTokenBudget, not here`);
   return {
-    requested: Math.round(s.proportion! * point.total!),
+    requested: Math.round(s.proportion * point.total!),
     knob: `proportion: ${s.proportion} of ${point.total}`,
   };
 }
 
-/** Plans one point. `holds[k]` is the size of source k (null: unreadable, with `why`). */
+/**
+ * Plans one point. `holds[k]` is the size of source k (null: unreadable, with `why`);
+ * `draws[k]` the records a token-knob source k takes (drawTokenBudget).
+ */
 export function planMix(
   spec: MixSpec,
   point: MixPoint,
   holds: (number | null)[],
   why: (string | null)[] = [],
+  draws: (TokenDraw | null)[] = [],
 ): MixPlan {
   const textSources = spec.sources.filter((s) => s.role === "text").length;
   const taken = new Map<string, number>();
@@ -132,6 +159,28 @@ export function planMix(
         status: why[k] ?? "cannot read",
       };
       taken.set(s.name, 0);
+      continue;
+    }
+    const knobOfTokens = tokenKnobOf(s);
+    if (knobOfTokens) {
+      const d = draws[k];
+      if (!d) throw new Error(`${s.name}: its token budget was not drawn`);
+      const knob =
+        knobOfTokens.kind === "count"
+          ? `count: ${d.budget} tokens`
+          : `proportion: ${knobOfTokens.value} of ${spec.tokens!.total} tokens`;
+      plans[k] = {
+        ...base,
+        knob,
+        requested: d.indices.length,
+        takes: d.status === "ok" ? d.indices.length : 0,
+        passes: d.passes,
+        share: 0,
+        status: d.status,
+        tokenBudget: d.budget,
+        counted: d.counted,
+      };
+      taken.set(s.name, plans[k].takes);
       continue;
     }
     const { requested, knob } = resolveSourceCount(
@@ -218,6 +267,33 @@ function ratioOrder(sources: SourceSpec[]): number[] {
   return out;
 }
 
+/**
+ * The plan with token columns: `tokens[k]` is what source k's taken records hold (before
+ * the total cut, repeats counted each time), `counted[k]` the records tokenized for it.
+ */
+export function withTokens(
+  plan: MixPlan,
+  tokens: number[],
+  counting: TokenCounting,
+  counted: number[] = [],
+): MixPlan {
+  const concatenated = tokens.reduce((a, t) => a + t, 0);
+  return {
+    ...plan,
+    sources: plan.sources.map((p, k) => ({
+      ...p,
+      tokens: tokens[k],
+      tokenShare: concatenated === 0 ? 0 : tokens[k] / concatenated,
+      counted: p.counted ?? counted[k],
+    })),
+    tokens: { ...counting, concatenated },
+  };
+}
+
+/** The rule token budgets follow, as `mix plan` states it. */
+export const TOKEN_BUDGET_RULE =
+  "token budgets: records in the source's seeded order while the sum stays within the budget; the first record that would exceed it ends the source (a budget below one record takes that record)";
+
 /** A plan as text rows (what `mix plan` prints). */
 export function formatPlan(plan: MixPlan): string {
   const head = [
@@ -232,18 +308,32 @@ export function formatPlan(plan: MixPlan): string {
     "share",
     "status",
   ];
-  const rows = plan.sources.map((p) => [
-    p.name,
-    p.kind,
-    p.role,
-    p.holds === null ? "-" : String(p.holds),
-    p.knob + (p.replacement ? " (with replacement)" : ""),
-    String(p.requested),
-    String(p.takes),
-    String(p.passes),
-    `${(p.share * 100).toFixed(1)}%`,
-    p.status,
-  ]);
+  const t = plan.tokens;
+  if (t) head.splice(head.length - 1, 0, "tok budget", "tokens", "tok share", "counted");
+  const rows = plan.sources.map((p) => {
+    const row = [
+      p.name,
+      p.kind,
+      p.role,
+      p.holds === null ? "-" : String(p.holds),
+      p.knob + (p.replacement ? " (with replacement)" : ""),
+      String(p.requested),
+      String(p.takes),
+      String(p.passes),
+      `${(p.share * 100).toFixed(1)}%`,
+      p.status,
+    ];
+    if (t)
+      row.splice(
+        row.length - 1,
+        0,
+        p.tokenBudget === undefined ? "-" : String(p.tokenBudget),
+        String(p.tokens ?? 0),
+        `${((p.tokenShare ?? 0) * 100).toFixed(1)}%`,
+        String(p.counted ?? 0),
+      );
+    return row;
+  });
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (r: string[]) =>
     r.map((x, c) => (c === r.length - 1 ? x : x.padEnd(widths[c]))).join("  ");
@@ -253,5 +343,11 @@ export function formatPlan(plan: MixPlan): string {
     line(head),
     ...rows.map(line),
     `concatenated ${plan.concatenated}, after total ${plan.afterTotal}, holdout ${plan.holdout}, mix ${plan.mixRecords}${plan.ok ? "" : "  (NOT RUNNABLE: see status)"}`,
+    ...(t
+      ? [
+          `tokens ${t.concatenated} before the total cut and holdout; counted with ${t.tokenizer} (${t.implementation}), template ${t.template}, vision ${t.vision}`,
+          ...(plan.sources.some((p) => p.tokenBudget !== undefined) ? [TOKEN_BUDGET_RULE] : []),
+        ]
+      : []),
   ].join("\n");
 }

@@ -8,7 +8,11 @@
  * generator seeded with the spec's seed; for each source in spec order, its index list
  * is shuffled and its first `takes` records taken (a new shuffle per extra pass; with
  * replacement, `takes` draws of `_randbelow`); the concatenation is shuffled, cut to
- * `total`, and the holdout taken from its end.
+ * `total`, and the holdout taken from its end. A token-budget source takes the records its
+ * budget walk chose (draw-token-budget.ts: a generator of its own) and draws nothing from
+ * the shared one, so adding a budget leaves the other sources' draws as they were.
+ * When the spec counts tokens (a `tokens:` block or a token knob), plans and manifests
+ * carry the tokens of every source; only records that are taken are tokenized.
  */
 import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
@@ -19,10 +23,12 @@ import { outPath, projectRoot } from "../paths/index";
 import { PythonRandom } from "../pyrandom/index";
 import { checkLlavaRecord } from "./check-records";
 import { ConcatSource } from "./concat-source";
+import { type TokenDraw, drawTokenBudget, tokenBudgetOf } from "./draw-token-budget";
 import { type SourceLoadOptions, loadMixSource } from "./load-mix-sources";
 import type { MixSpec } from "./mix-spec";
-import { type MixPlan, type MixPoint, mixPoints, planMix } from "./plan-mix";
+import { type MixPlan, type MixPoint, mixPoints, planMix, withTokens } from "./plan-mix";
 import type { RecordSource } from "./record-source";
+import { RecordTokenCounter } from "./record-token-counter";
 import { packRef, refIndex, refSource, writeMixFile } from "./write-mix-file";
 
 export interface OpenedSources {
@@ -62,24 +68,94 @@ export async function openMixSources(
 export async function planSpec(spec: MixSpec, options: SourceLoadOptions = {}): Promise<MixPlan[]> {
   const opened = await openMixSources(spec, options, true);
   try {
-    const holds = opened.sources.map((s) => (s ? s.count : null));
-    return mixPoints(spec).map((p) => planMix(spec, p, holds, opened.errors));
+    return (await planOpened(spec, opened.sources, opened.errors, options)).plans;
   } finally {
     for (const s of opened.sources) s?.close();
   }
 }
 
-/** The records of one point: the mix and its holdout, as packed references. */
+interface PlannedSpec {
+  plans: MixPlan[];
+  draws: (TokenDraw | null)[];
+  counter: RecordTokenCounter | null;
+}
+
+/** Token budgets drawn, points planned, token columns added when the spec counts tokens. */
+async function planOpened(
+  spec: MixSpec,
+  sources: (RecordSource | null)[],
+  errors: (string | null)[],
+  options: SourceLoadOptions,
+): Promise<PlannedSpec> {
+  const say = options.onProgress ?? (() => {});
+  const holds = sources.map((s) => (s ? s.count : null));
+  const counter = spec.tokens ? new RecordTokenCounter(spec.tokens, sources) : null;
+  const draws: (TokenDraw | null)[] = [];
+  for (const [k, s] of spec.sources.entries()) {
+    const budget = tokenBudgetOf(spec, s);
+    const source = sources[k];
+    if (budget === undefined || !source || !counter) {
+      draws.push(null);
+      continue;
+    }
+    say(`counting ${s.name} up to its budget of ${budget} tokens`);
+    draws.push(
+      await drawTokenBudget(spec, s, source.count, budget, (ix) => counter.tokensOf(k, ix)),
+    );
+  }
+  let plans = mixPoints(spec).map((p) => planMix(spec, p, holds, errors, draws));
+  if (counter) {
+    const counting = counter.describe();
+    const withCounts: MixPlan[] = [];
+    for (const plan of plans) {
+      if (!plan.ok) {
+        const drawn = plan.sources.map((_, k) => draws[k]?.tokens ?? 0);
+        withCounts.push(withTokens(plan, drawn, counting, [...counter.counted]));
+        continue;
+      }
+      const { all } = selectMix(spec, plan, holds as number[], draws);
+      const perSource = await tokensBySource(all, sources as RecordSource[], counter);
+      withCounts.push(withTokens(plan, perSource, counting, [...counter.counted]));
+    }
+    plans = withCounts;
+  }
+  return { plans, draws, counter };
+}
+
+/** Tokens per source of the records `refs` point at (repeats counted each time). */
+async function tokensBySource(
+  refs: Float64Array,
+  sources: readonly RecordSource[],
+  counter: RecordTokenCounter,
+): Promise<number[]> {
+  const byK: number[][] = sources.map(() => []);
+  for (let i = 0; i < refs.length; i++) byK[refSource(refs[i])].push(refIndex(refs[i]));
+  const out: number[] = [];
+  for (const [k, ix] of byK.entries()) out.push(await counter.sumOf(k, ix));
+  return out;
+}
+
+/**
+ * The records of one point: the mix and its holdout, as packed references, and `all`,
+ * the shuffled concatenation before the total cut. `draws[k]` gives the records of a
+ * token-budget source.
+ */
 export function selectMix(
   spec: MixSpec,
   plan: MixPlan,
   counts: number[],
-): { mix: Float64Array; holdout: Float64Array } {
+  draws: readonly (TokenDraw | null)[] = [],
+): { mix: Float64Array; holdout: Float64Array; all: Float64Array } {
   const rng = new PythonRandom(spec.seed);
   const refs = new Float64Array(plan.concatenated);
   let n = 0;
   plan.sources.forEach((p, k) => {
     const size = counts[k];
+    const drawn = draws[k];
+    if (drawn) {
+      for (let i = 0; i < p.takes; i++) refs[n++] = packRef(k, drawn.indices[i]);
+      return;
+    }
     if (p.replacement) {
       const cap = spec.sources[k].maxRepeats;
       const used = cap === undefined ? null : new Uint32Array(size);
@@ -104,7 +180,11 @@ export function selectMix(
   });
   if (spec.shuffle) rng.shuffleIndices(refs);
   const cut = refs.subarray(0, plan.afterTotal);
-  return { mix: cut.subarray(0, plan.mixRecords), holdout: cut.subarray(plan.mixRecords) };
+  return {
+    mix: cut.subarray(0, plan.mixRecords),
+    holdout: cut.subarray(plan.mixRecords),
+    all: refs,
+  };
 }
 
 export interface MixRunOptions extends SourceLoadOptions {
@@ -129,7 +209,12 @@ export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promis
   const sources = opened.sources as RecordSource[];
   try {
     const counts = sources.map((s) => s.count);
-    const plans = mixPoints(spec).map((p) => planMix(spec, p, counts));
+    const { plans, draws, counter } = await planOpened(
+      spec,
+      sources,
+      sources.map(() => null),
+      options,
+    );
     const bad = plans.find((p) => !p.ok);
     if (bad) {
       const s = bad.sources.find((x) => x.status !== "ok");
@@ -145,7 +230,13 @@ export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promis
     }
     const results: MixRunResult[] = [];
     for (const plan of plans) {
-      const { mix, holdout } = selectMix(spec, plan, counts);
+      const { mix, holdout } = selectMix(spec, plan, counts, draws);
+      const tokensIn = counter
+        ? {
+            mix: await tokensBySource(mix, sources, counter),
+            holdout: await tokensBySource(holdout, sources, counter),
+          }
+        : null;
       if (spec.checks.imageTags || spec.checks.imageRoot)
         checkRefs(mix, sources, spec.checks.imageRoot);
       const base = join(
@@ -182,7 +273,27 @@ export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promis
           replacement: plan.sources[k].replacement,
           inMix: countFrom(mix, k),
           inHoldout: countFrom(holdout, k),
+          ...(tokensIn
+            ? {
+                tokens: {
+                  budget: plan.sources[k].tokenBudget ?? null,
+                  takes: plan.sources[k].tokens,
+                  share: plan.sources[k].tokenShare,
+                  inMix: tokensIn.mix[k],
+                  inHoldout: tokensIn.holdout[k],
+                },
+              }
+            : {}),
         })),
+        ...(plan.tokens
+          ? {
+              tokens: {
+                ...plan.tokens,
+                visual: spec.tokens?.visual ?? {},
+                inMix: tokensIn!.mix.reduce((a, t) => a + t, 0),
+              },
+            }
+          : {}),
         // Output paths relative to the manifest, so a copied folder stays consistent.
         output: {
           path: basename(file),

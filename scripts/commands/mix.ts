@@ -80,7 +80,10 @@ version), a holdout file when the spec asks for one, and for a sweep a summary t
 (<name>.sweep.csv). The same spec gives the same bytes. Files are written atomically.`
     : `Dry run: reads the sources, then prints for each point what each source is asked for,
 what it holds, what it gives, with how many passes and what share of the mix. Writes
-nothing. A source that cannot be read shows why.`
+nothing. A source that cannot be read shows why. When the spec counts tokens (a tokens:
+block, or a knob count: { tokens: N } / proportion: { tokens: p }), each source also
+shows its token budget, the tokens it gives, its share of the mix's tokens and how many
+records were tokenized (a budget stops counting at its budget).`
 }
 
 Options:

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { cellStderr } from "../../lib/notebooks/index";
 import { cellOutputText, codeCells, executeForTest } from "./run-notebook-fixture";
 
-test("03-data-mixing runs in the real tslab kernel: recipe, ablation table, sweep, figures", async () => {
+test("03-data-mixing runs in the real tslab kernel: recipe, ablation table, sweep, token shares, figures", async () => {
   const { nb, outRoot } = await executeForTest("03-data-mixing");
   const cells = codeCells(nb);
   for (const [i, cell] of cells.entries()) {
@@ -24,7 +24,12 @@ test("03-data-mixing runs in the real tslab kernel: recipe, ablation table, swee
   assert.match(all, /Title: .*\nContent: /);
   assert.equal(readdirSync(join(outRoot, "mixes", "reference")).length, 6);
   assert.equal(readdirSync(join(outRoot, "mixes")).filter((f) => f.startsWith("sweep-embedded-demo") && f.endsWith("0.5.json")).length, 3);
-  for (const f of ["mixing-tempcompass-compositions", "mixing-sweep"]) {
+  // Section 7: the same sources as shares of records and of tokens (token-budget-demo).
+  const shares = cellOutputText(cells[cells.length - 1]);
+  assert.match(shares, /records %/);
+  assert.match(shares, /tokens %/);
+  assert.match(shares, /proportion: 0\.5 of 12000 tokens/);
+  for (const f of ["mixing-tempcompass-compositions", "mixing-sweep", "mixing-token-shares"]) {
     assert.ok(existsSync(join(outRoot, "figures", `${f}.png`)), `${f}.png written`);
   }
   assert.match(readFileSync(join(outRoot, "tables", "mixing-tempcompass-ablation.csv"), "utf8"), /Temporal Referring/);
