@@ -191,7 +191,10 @@ test("dataSource: the embedded default unless T3KIT_SOURCE=hub", () => {
     dataSource("results", { T3KIT_SOURCE: "hub" }),
     /embedded default in data\/paper\/ \(no network\) \(this stage has no Hub source\)/,
   );
-  assert.throws(() => dataSource("nope", {}), /unknown stage; known: synthesis, mixing, tokens, results/);
+  assert.throws(
+    () => dataSource("nope", {}),
+    /unknown stage; known: synthesis, mixing, tokens, results/,
+  );
   assert.throws(
     () => dataSource("mixing", { T3KIT_SOURCE: "hf" }),
     /T3KIT_SOURCE: "hf" is not hub or embedded/,
