@@ -1,6 +1,7 @@
 import { countVisualTokens } from "./count-visual-tokens";
 import { loadTokenizer } from "./load-tokenizer";
 import { type TemplateName, planRecordTokens } from "./plan-record-tokens";
+import { probeUnknownVideos } from "./probe-video-files";
 /**
  * Token counts of records: text (the turns' words), template (what the chat template
  * adds around them), visual (what each <image>/<video> costs) and their total, the
@@ -30,6 +31,8 @@ export interface TokenCountRow {
   total_tokens: number;
   /** Images counted with the default size because their file was missing (when > 0). */
   missing_images?: number;
+  /** Videos counted with the default size and frames because their file was missing. */
+  missing_videos?: number;
 }
 
 /** What to count with. Everything but the tokenizer has a default. */
@@ -90,6 +93,8 @@ export async function countConversations(
   const file = options.file ?? "<record>";
   const start = options.startIndex ?? 0;
   const plans = conversations.map((c, i) => planRecordTokens(c, template, file, start + i));
+  // Counting is synchronous: videos the pre-pass did not probe are probed now.
+  await probeUnknownVideos(conversations, visual, file, start);
   const allTemplate = plans.flatMap((p) => p.template);
   const [textCounts, templCounts] = await Promise.all([
     tokenizer.countGroups(plans.map((p) => p.text)),
@@ -101,7 +106,14 @@ export async function countConversations(
     const text = textCounts[i];
     let templ = 0;
     for (let k = 0; k < plan.template.length; k++) templ += templCounts[pi++];
-    const vis = countVisualTokens(plan.media, visual, file, start + i, conv.mediaField);
+    const vis = countVisualTokens(
+      plan.media,
+      visual,
+      file,
+      start + i,
+      conv.mediaField,
+      conv.videoField,
+    );
     const row: TokenCountRow = {
       id: conv.id,
       source: conv.source,
@@ -111,6 +123,7 @@ export async function countConversations(
       total_tokens: text + templ + vis.tokens,
     };
     if (vis.missing > 0) row.missing_images = vis.missing;
+    if (vis.missingVideos > 0) row.missing_videos = vis.missingVideos;
     return row;
   });
 }

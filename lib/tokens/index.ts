@@ -53,7 +53,21 @@ export {
 } from "./qwen2vl-visual-tokens";
 export { readImageSize, ImageHeaderError, type ImageSize } from "./read-image-size";
 export { countTokensParallel, type ParallelCountOptions } from "./count-tokens-parallel";
-export { countFileTokens } from "./count-file-tokens";
+export { countFileTokens, probeFileVideos, type FileCountOptions } from "./count-file-tokens";
+export {
+  readVideoInfo,
+  videoInfoFromProbe,
+  VideoProbeError,
+  FfprobeMissingError,
+  type VideoInfo,
+} from "./read-video-info";
+export {
+  probeVideoFiles,
+  videoFilesOf,
+  videoFilePath,
+  type VideoInfoTable,
+  type VideoFileRef,
+} from "./probe-video-files";
 export {
   percentile,
   tokenStats,

@@ -85,12 +85,28 @@ export function qwen2vlImageTokens(
 
 /**
  * qwen-vl-utils `smart_nframes` for a video of `seconds` at `fps` sampling: frames =
- * seconds·fps, clamped to 4..min(768, totalFrames) and floored to an even count.
+ * seconds·fps, clamped to 4..min(768, totalFrames) and to totalFrames, floored to an even
+ * count. With the file's real `totalFrames` (decord's `len(vr)`; seconds = totalFrames /
+ * the video's average fps) a short video gets fewer than 4 frames, as in qwen-vl-utils; a
+ * result below 2 is a video qwen-vl-utils rejects (ValueError). Without it (a stated
+ * duration) the frame count is unbounded, and at least 2.
  */
-export function qwen2vlVideoFrames(seconds: number, fps = qwen2vlVideoFps): number {
+export function qwen2vlVideoFrames(
+  seconds: number,
+  fps = qwen2vlVideoFps,
+  totalFrames?: number,
+): number {
+  const floorEven = (x: number) => Math.floor(x / 2) * 2;
   const wanted = seconds * fps;
-  const clamped = Math.min(Math.max(wanted, qwen2vlVideoMinFrames), qwen2vlVideoMaxFrames);
-  return Math.max(2, Math.floor(clamped / 2) * 2);
+  if (totalFrames === undefined) {
+    const clamped = Math.min(Math.max(wanted, qwen2vlVideoMinFrames), qwen2vlVideoMaxFrames);
+    return Math.max(2, floorEven(clamped));
+  }
+  // min_frames = ceil_by_factor(FPS_MIN_FRAMES, 2); max_frames = floor_by_factor(min(768, total), 2)
+  const maxFrames = floorEven(Math.min(qwen2vlVideoMaxFrames, totalFrames));
+  return floorEven(
+    Math.min(Math.min(Math.max(wanted, qwen2vlVideoMinFrames), maxFrames), totalFrames),
+  );
 }
 
 /**

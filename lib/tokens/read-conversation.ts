@@ -29,6 +29,8 @@ export interface Conversation {
   videos: string[];
   /** The field the media paths came from, for errors. */
   mediaField: string;
+  /** The field the video paths came from (`video` or `videos`), when there are videos. */
+  videoField?: string;
   /** A system prompt given by the record (sharegpt `system`), replacing the default. */
   system?: string;
 }
@@ -175,6 +177,7 @@ export function readConversation(record: unknown, file: string, index: number): 
     images,
     videos,
     mediaField: images.length > 0 || videos.length === 0 ? imageField : videoField,
+    ...(videos.length > 0 ? { videoField } : {}),
     system,
   };
 }

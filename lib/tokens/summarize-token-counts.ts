@@ -94,5 +94,9 @@ export function formatTokenSummary(rows: readonly TokenCountRow[], label: string
   }
   const missing = rows.reduce((n, r) => n + (r.missing_images ?? 0), 0);
   if (missing > 0) lines.push(`  ${missing} missing images counted with the default size`);
+  const missingVideos = rows.reduce((n, r) => n + (r.missing_videos ?? 0), 0);
+  if (missingVideos > 0) {
+    lines.push(`  ${missingVideos} missing videos counted with the default size and frames`);
+  }
   return lines.join("\n");
 }

@@ -3,6 +3,7 @@ import { openAtomicWriteStream, writeFileAtomic } from "../../lib/files/index";
 import { saveFigure } from "../../lib/plots/index";
 import { saveTable } from "../../lib/tables/index";
 import {
+  FfprobeMissingError,
   type ParallelCountOptions,
   type TemplateName,
   type TokenCountRow,
@@ -35,13 +36,21 @@ Counting options (count, filter, report):
   --image-folder DIR      read image sizes from the headers of DIR/<image path>; without it
                           every image counts as --default-image-size
   --default-image-size WxH  size of images not read (default 640x480)
-  --missing-images MODE   error (default) or default: count a missing file at the default size
+  --missing-images MODE   error (default) or default: count a missing image or video file at
+                          the default size (videos: and the default frames), and report it
   --max-pixels N          Qwen2-VL image max_pixels (default 1003520 = 28*28*1280)
+  --video-folder DIR      read each video's size, duration and frame rate from DIR/<video path>
+                          with ffprobe (absolute paths as they are; LLaVA-NeXT's
+                          --video_folder, separate from --image-folder); Qwen2-VL then samples
+                          --video-fps frames per second of the real video (qwen-vl-utils
+                          smart_nframes: 4..768, at most its frame count, even) at its real
+                          size. LongVA samples --video-frames whatever the file; only a missing
+                          file matters. Without it (or for a missing file) the flags below hold
   --video-frames N        frames sampled per video (default 8)
-  --video-size WxH        video frame size (default 640x360; video headers are not read)
-  --video-seconds S       video duration: Qwen2-VL then samples --video-fps frames per second
-                          (4..768 frames, even) instead of --video-frames
-  --video-fps F           frames per second for --video-seconds (default 2, qwen-vl-utils)
+  --video-size WxH        video frame size when not read (default 640x360)
+  --video-seconds S       duration of videos not read: Qwen2-VL then samples --video-fps
+                          frames per second (4..768 frames, even) instead of --video-frames
+  --video-fps F           Qwen2-VL frames per second (default 2, qwen-vl-utils FPS)
   --qwen2-impl IMPL       cached (default: the Rust tokenizers binding behind a pre-token
                           count cache), rust (the binding on every text) or js (@lenml)
   --workers N             worker threads (default: one per core; 0 = main thread only)
@@ -74,6 +83,7 @@ const countOptionSpec = {
   template: { type: "string" },
   vision: { type: "string" },
   "image-folder": { type: "string" },
+  "video-folder": { type: "string" },
   "default-image-size": { type: "string" },
   "missing-images": { type: "string" },
   "max-pixels": { type: "string" },
@@ -131,6 +141,7 @@ function countOptions(
   if (vision) visual.vision = vision;
   else if (!preset) visual.vision = template;
   if (v["image-folder"]) visual.imageFolder = v["image-folder"];
+  if (v["video-folder"]) visual.videoFolder = v["video-folder"];
   const dflt = size("default-image-size", v["default-image-size"] as string);
   if (dflt) visual.defaultImageSize = dflt;
   const missing = oneOf(
@@ -168,6 +179,11 @@ function countOptions(
   };
 }
 
+/** Progress of the video pass on stderr. */
+function onVideoProgress(done: number, total: number): void {
+  if (total >= 100) process.stderr.write(`  ${done} of ${total} videos probed…\n`);
+}
+
 async function runCount(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     usage,
@@ -183,7 +199,7 @@ async function runCount(argv: string[]): Promise<number> {
   const stdout = sink ? undefined : createWriteStream("", { fd: 1 });
   try {
     let buffer = "";
-    for await (const row of countFileTokens(file, options)) {
+    for await (const row of countFileTokens(file, { ...options, onVideoProgress })) {
       rows.push(row);
       buffer += `${JSON.stringify(row)}\n`;
       if (buffer.length > 1 << 16) {
@@ -302,10 +318,25 @@ export const tokensCommand: Command = {
   summary: "exact token counts (Qwen2 + template + visual), length filtering, reports",
   async run(argv) {
     const [sub, ...rest] = argv;
-    if (sub === "count") return runCount(rest);
-    if (sub === "filter") return runFilter(rest);
-    if (sub === "report") return runReport(rest);
-    parseCommandArgs(argv, { usage, options: {} });
-    throw new UsageError(`unknown subcommand "${sub ?? ""}": count, filter or report\n${usage}`);
+    const subcommands = new Map([
+      ["count", runCount],
+      ["filter", runFilter],
+      ["report", runReport],
+    ]);
+    const runSub = subcommands.get(sub ?? "");
+    if (!runSub) {
+      parseCommandArgs(argv, { usage, options: {} });
+      throw new UsageError(`unknown subcommand "${sub ?? ""}": count, filter or report\n${usage}`);
+    }
+    try {
+      return await runSub(rest);
+    } catch (e) {
+      // Not bad input, not a bug: the machine lacks ffmpeg. Say so without a stack.
+      if (e instanceof FfprobeMissingError) {
+        process.stderr.write(`t3kit tokens: ${e.message}\n`);
+        return 1;
+      }
+      throw e;
+    }
   },
 };

@@ -113,3 +113,45 @@ test("worked examples: token counts by hand", () => {
   assert.equal(qwen2vlVideoFrames(1), 4);
   assert.equal(qwen2vlVideoFrames(5.7), 10);
 });
+
+// qwen-vl-utils `smart_nframes` (vision_process.py) as written, for a video whose reader
+// reports `total_frames` at `video_fps`; ValueError becomes 0.
+const smartNframesPython = `
+import json, math, sys
+def round_by_factor(n, f): return round(n / f) * f
+def ceil_by_factor(n, f): return math.ceil(n / f) * f
+def floor_by_factor(n, f): return math.floor(n / f) * f
+def smart_nframes(total_frames, video_fps, fps=2.0):
+    min_frames = ceil_by_factor(4, 2)
+    max_frames = floor_by_factor(min(768, total_frames), 2)
+    nframes = total_frames / video_fps * fps
+    nframes = min(min(max(nframes, min_frames), max_frames), total_frames)
+    nframes = floor_by_factor(nframes, 2)
+    if not (2 <= nframes and nframes <= total_frames):
+        return 0
+    return nframes
+cases = json.loads(sys.argv[1])
+print(json.dumps([smart_nframes(t, v, f) for t, v, f in cases]))
+`;
+
+test("smart_nframes from a real frame count matches qwen-vl-utils", () => {
+  const cases: [number, number, number][] = [];
+  for (const total of [1, 2, 3, 4, 5, 7, 30, 31, 50, 299, 1000, 1537, 20000, 100000]) {
+    for (const videoFps of [1, 3, 10, 24, 25, 30000 / 1001, 60]) {
+      for (const fps of [0.5, 1, 2, 4]) cases.push([total, videoFps, fps]);
+    }
+  }
+  const want = JSON.parse(
+    execFileSync("python3", ["-c", smartNframesPython, JSON.stringify(cases)], {
+      encoding: "utf8",
+    }),
+  ) as number[];
+  cases.forEach(([total, videoFps, fps], i) => {
+    const ours = qwen2vlVideoFrames(total / videoFps, fps, total);
+    assert.equal(
+      ours < 2 ? 0 : ours,
+      want[i],
+      `${total} frames at ${videoFps} fps, sampled at ${fps}`,
+    );
+  });
+});
