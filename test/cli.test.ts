@@ -25,3 +25,23 @@ test("an unknown stage or flag is a usage error (exit 2) that says what was wron
   assert.equal(f.status, 2);
   assert.match(f.stderr, /Unknown option '--bogus'/);
 });
+
+test("the registry's names and summaries are each command module's own", () => {
+  const modules: Record<string, Record<string, { name: string; summary: string }>> = {
+    hub: require("../scripts/commands/hub"),
+    synthesize: require("../scripts/commands/synthesize"),
+    mix: require("../scripts/commands/mix"),
+    tokens: require("../scripts/commands/tokens"),
+    results: require("../scripts/commands/results"),
+    notebooks: require("../scripts/commands/notebooks"),
+  };
+  assert.deepEqual(
+    commands.map((c) => c.name),
+    Object.keys(modules),
+  );
+  for (const c of commands) {
+    const own = Object.values(modules[c.name]).find((x) => x?.name === c.name);
+    assert.ok(own, `scripts/commands/${c.name}.ts exports a command named ${c.name}`);
+    assert.equal(c.summary, own.summary);
+  }
+});
