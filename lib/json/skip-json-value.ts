@@ -249,12 +249,72 @@ function quickString(b: Buffer, iAt: number): number {
   }
 }
 
+/**
+ * The bytes of `buf`'s whole ArrayBuffer as 32-bit words, so that a long string is
+ * checked four bytes per step (SWAR): a word passes when none of its bytes is `"`, `\`
+ * or below 0x20. The test has no false negatives; a word that fails is looked at byte
+ * by byte, which finds the exact position. About twice as fast as a byte loop on the
+ * long strings of a LLaVA file.
+ */
+let words: Int32Array = new Int32Array(0);
+// The view is made once per buffer given (a batch's chunk): `.buffer` is a slow getter.
+let wordsOf: Uint8Array | null = null;
+let wordsBase = 0;
+
+function wordsFor(b: Uint8Array): Int32Array {
+  if (b !== wordsOf) {
+    wordsOf = b;
+    wordsBase = b.byteOffset;
+    const ab = b.buffer;
+    words = new Int32Array(ab, 0, ab.byteLength >> 2);
+  }
+  return words;
+}
+
+const HIGH_BITS = 0x80808080 | 0;
+
 function string(iAt: number): number {
   if (quick !== null) return quickString(quick, iAt);
   let i = iAt + 1;
   const b = buf;
   const stop = end;
+  // Keys and short values end within a few bytes: a plain loop is cheapest for them.
+  const probeEnd = i + 16 < stop ? i + 16 : stop;
+  while (i < probeEnd) {
+    const c = b[i];
+    if (c === 34) return i + 1;
+    if (c === 92 || c < 32) break;
+    i++;
+  }
+  const w32 = wordsFor(b);
+  const base = wordsBase;
   for (;;) {
+    // Whole words of plain bytes (from an aligned position), then byte by byte.
+    let at = base + i;
+    if (stop - i >= 8) {
+      while ((at & 3) !== 0) {
+        const c = b[at - base];
+        if (c === 34 || c === 92 || c < 32) break;
+        at++;
+      }
+      if ((at & 3) === 0) {
+        const last = Math.min((base + stop - 4) >> 2, w32.length - 1);
+        let k = at >> 2;
+        while (k <= last) {
+          const w = w32[k];
+          const q = w ^ 0x22222222;
+          const s = w ^ 0x5c5c5c5c;
+          if (
+            (((w - 0x20202020) & ~w) | ((q - 0x01010101) & ~q) | ((s - 0x01010101) & ~s)) &
+            HIGH_BITS
+          )
+            break;
+          k++;
+        }
+        at = k << 2;
+      }
+      i = at - base;
+    }
     // The common case first: a run of plain bytes, with locals only.
     let c = 0;
     while (i < stop) {
