@@ -3,14 +3,7 @@
  * lib/mixing, prints; progress goes to stderr.
  */
 import { resolve } from "node:path";
-import {
-  formatPlan,
-  loadMixSpec,
-  planSpec,
-  runMix,
-  runReferenceRecipe,
-  sweepCsv,
-} from "../../lib/mixing/index";
+import { runReferenceRecipe } from "../../lib/mixing/reference-recipe";
 import { UsageError, parseCommandArgs } from "../cli-args";
 import type { Command } from "./command";
 
@@ -117,6 +110,10 @@ async function specCommand(verb: "run" | "plan", argv: string[]): Promise<number
   });
   if (positionals.length !== 1) throw new UsageError(`expected one SPEC file\n${usage}`);
   const specFile = resolve(positionals[0]);
+  // The spec machinery (YAML, token counting …) is loaded only here: `mix reference`
+  // starts about 0.15 s sooner without it.
+  const { formatPlan, loadMixSpec, planSpec, runMix, sweepCsv } =
+    require("../../lib/mixing/index") as typeof import("../../lib/mixing/index");
   const spec = loadMixSpec(specFile);
   const vars = parseVars(values.var as string[] | undefined);
   const onProgress = (m: string) => process.stderr.write(`${m}\n`);
