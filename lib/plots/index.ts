@@ -2,6 +2,6 @@ export { type Figure, figureSize } from "./figure";
 export { figureHtml, figureFragment } from "./figure-html";
 export { plotlySource, plotlyScriptTag } from "./plotly-source";
 export { renderHtmlToPng, closeBrowser, CHROMIUM_PATH } from "./render-png";
-export { saveFigure, saveFigureHtml, type SavedFigure } from "./save-figure";
+export { saveFigure, type SavedFigure } from "./save-figure";
 export { showFigure, figureOutputHtml } from "./show-figure";
 export { CATEGORICAL_COLORS_20 } from "./categorical-colors";

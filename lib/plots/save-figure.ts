@@ -36,15 +36,3 @@ export async function saveFigure(
   }
   return { html, png };
 }
-
-/** Only the interactive page (no browser needed). */
-export async function saveFigureHtml(
-  fig: Figure,
-  name: string,
-  dir = outPath("figures"),
-): Promise<string> {
-  const html = join(dir, `${name}.html`);
-  await mkdir(dir, { recursive: true });
-  await writeFileAtomic(html, figureHtml(fig, name));
-  return html;
-}

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { T3_FILES } from "../../lib/mixing/index";
 import { projectRoot } from "../../lib/paths/index";
-import { assertSameFiles } from "../mixing/reference-fixture";
+import { assertSameFiles, runPythonRecipe } from "../mixing/reference-fixture";
 
 const t3kit = (...args: string[]) =>
   spawnSync(process.execPath, [join(projectRoot, "scripts", "t3kit.cjs"), ...args], {
@@ -46,20 +46,7 @@ test("a synthesised T3 folder feeds `mix reference`, which writes Python's bytes
     join(dir, "ts"),
   );
   assert.equal(mix.status, 0, mix.stderr);
-  const py = spawnSync(
-    "python3",
-    [
-      join(projectRoot, "bench", "reference_mix.py"),
-      "--llava",
-      llava,
-      "--t3-dir",
-      t3Dir,
-      "--out",
-      join(dir, "py"),
-    ],
-    { encoding: "utf8" },
-  );
-  assert.equal(py.status, 0, py.stderr);
+  runPythonRecipe(llava, t3Dir, join(dir, "py"));
   const ours = readdirSync(join(dir, "ts")).sort();
   assert.deepEqual(ours, readdirSync(join(dir, "py")).sort());
   assert.equal(ours.length, 6, "on a small input the 100k and 200k rounds share names: 6 files");

@@ -2,6 +2,7 @@
 // ones that catch byte-level differences (non-ASCII, escapes, floats, big ints, repeated
 // keys, extra keys, text-only records), and the 13 T3 files.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -46,4 +47,14 @@ export function assertSameFiles(ours: string, theirs: string): void {
   assert.deepEqual([...a.keys()], [...b.keys()]);
   for (const [name, bytes] of a)
     assert.ok(bytes.equals(b.get(name)!), `${name} differs from Python's`);
+}
+
+const ORACLE = join(__dirname, "..", "..", "bench", "reference_mix.py");
+
+/** Runs the Python recipe (bench/reference_mix.py, written from reference-mix.md): the oracle. */
+export function runPythonRecipe(llava: string, t3Dir: string, out: string, force = false): void {
+  const args = [ORACLE, "--llava", llava, "--t3-dir", t3Dir, "--out", out];
+  if (force) args.push("--force");
+  const r = spawnSync("python3", args, { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
 }

@@ -5,16 +5,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { InputError } from "../../lib/errors/index";
 import { T3_FILES, runReferenceRecipe } from "../../lib/mixing/index";
-import { assertSameFiles, makeReferenceInputs } from "./reference-fixture";
-
-const ORACLE = join(__dirname, "..", "..", "bench", "reference_mix.py");
-
-function runPythonRecipe(llava: string, t3Dir: string, out: string, force = false): void {
-  const args = [ORACLE, "--llava", llava, "--t3-dir", t3Dir, "--out", out];
-  if (force) args.push("--force");
-  const r = spawnSync("python3", args, { encoding: "utf8" });
-  assert.equal(r.status, 0, r.stderr);
-}
+import { assertSameFiles, makeReferenceInputs, runPythonRecipe } from "./reference-fixture";
 
 test("the reference recipe writes Python's files byte for byte; existing files are kept", async () => {
   const { dir, llava, t3Dir } = await makeReferenceInputs();
