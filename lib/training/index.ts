@@ -1,0 +1,64 @@
+/**
+ * Training (notebook 05): the paper's three released fine-tuning runs as typed presets,
+ * specs that override them, batch arithmetic, the configs and command lines each codebase
+ * takes (LongVA torchrun / Slurm / DeepSpeed hostfile, LLaMA-Factory YAML +
+ * dataset_info.json, ms-swift command + environment), data converters, preflight, launch
+ * with a streamed log and resume, and loss curves.
+ */
+export {
+  type ArgKind,
+  type ArgRole,
+  type ArgValue,
+  type BatchRule,
+  type Codebase,
+  type PresetArg,
+  type TrainingPreset,
+  codebases,
+  presetArg,
+} from "./training-preset";
+export { trainingPresets, trainingPreset } from "./training-presets";
+export { longvaPreset } from "./longva-preset";
+export { llamafactoryPreset } from "./llamafactory-preset";
+export { msSwiftPreset } from "./ms-swift-preset";
+export {
+  type TrainingSpec,
+  loadTrainingSpec,
+  presetSpec,
+  validateTrainingSpec,
+} from "./training-spec";
+export { type BatchPlan, type BatchRequest, planBatch } from "./batch-arithmetic";
+export {
+  type TrainingPlan,
+  type PlanOverrides,
+  planTraining,
+  planArg,
+  datasetNameOf,
+} from "./plan-training";
+export { cliNumber, cliWord, yamlFloat, yamlScalar, yamlString } from "./format-arg-value";
+export { type LaunchPlan, commandLine, singleQuoted } from "./launch-plan";
+export {
+  LONGVA_ENTRY,
+  longvaWorkDir,
+  longvaTrainArgs,
+  longvaTorchrunLaunch,
+  longvaSbatchScript,
+  longvaDeepspeedLaunch,
+  deepspeedHostfile,
+  sbatchLaunch,
+} from "./render-longva";
+export {
+  llamafactoryYaml,
+  llamafactoryDatasetInfo,
+  llamafactoryLaunch,
+  llamafactorySbatchScript,
+} from "./render-llamafactory";
+export { swiftArgs, swiftEnv, swiftLaunch, swiftSbatchScript } from "./render-ms-swift";
+export {
+  type Launcher,
+  type RenderOptions,
+  type RenderedRun,
+  launchers,
+  renderRun,
+  defaultLauncher,
+  CODEBASE_PLACEHOLDER,
+} from "./render-run";

@@ -1,0 +1,59 @@
+/**
+ * ms-swift 2.x's launch: `swift sft --model_type … --sft_type lora …` with the released
+ * environment (`SIZE_FACTOR`, `MAX_PIXELS`, `NFRAMES`, `NPROC_PER_NODE`,
+ * `CUDA_VISIBLE_DEVICES`) of `t3_sft/qwen_exp/72b/run_72b_video.sh`. ms-swift's `swift/cli/main.py`
+ * runs torchrun when NPROC_PER_NODE or NNODES is set and forwards NNODES, NODE_RANK,
+ * MASTER_ADDR, MASTER_PORT for more nodes.
+ */
+import { join } from "node:path";
+import { quote } from "zx";
+import { cliWord } from "./format-arg-value";
+import { type LaunchPlan, singleQuoted } from "./launch-plan";
+import type { TrainingPlan } from "./plan-training";
+
+/** `sft --model_type qwen2-vl-72b-instruct …`. */
+export function swiftArgs(plan: TrainingPlan, extra: string[] = []): string[] {
+  const out = ["sft"];
+  for (const a of plan.args) out.push(`--${a.key}`, cliWord(a.kind, a.value, "lower"));
+  return out.concat(extra);
+}
+
+export function swiftEnv(plan: TrainingPlan): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const e of plan.env) env[e.key] = String(e.value);
+  return env;
+}
+
+/** One machine. `cwd` is the run folder (ms-swift is an installed package; paths are absolute). */
+export function swiftLaunch(plan: TrainingPlan, extra: string[] = []): LaunchPlan {
+  return {
+    program: "swift",
+    args: swiftArgs(plan, extra),
+    env: swiftEnv(plan),
+    cwd: plan.runDir,
+    logFile: join(plan.runDir, "train.log"),
+  };
+}
+
+/** Slurm, one task per node. */
+export function swiftSbatchScript(plan: TrainingPlan): string {
+  const body = `NODE_RANK=$SLURM_NODEID swift ${swiftArgs(plan)
+    .map((w) => quote(w))
+    .join(" ")}`;
+  return [
+    "#!/bin/bash",
+    `#SBATCH --job-name=${plan.name}`,
+    `#SBATCH --output=${join(plan.runDir, "logs")}/%x-%j.out`,
+    `#SBATCH --nodes=${plan.hardware.nodes}`,
+    "#SBATCH --ntasks-per-node=1",
+    `#SBATCH --gres=gpu:${plan.hardware.gpusPerNode}`,
+    "set -euo pipefail",
+    ...Object.entries(swiftEnv(plan)).map(([k, v]) => `export ${k}=${quote(v)}`),
+    `export NNODES=${plan.hardware.nodes}`,
+    "export MASTER_PORT=${MASTER_PORT:-29500}",
+    'export MASTER_ADDR=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)',
+    `cd ${quote(plan.runDir)}`,
+    `srun --jobid "$SLURM_JOBID" bash -c ${singleQuoted(body)}`,
+    "",
+  ].join("\n");
+}
