@@ -62,3 +62,15 @@ export {
   defaultLauncher,
   CODEBASE_PLACEHOLDER,
 } from "./render-run";
+export { type MediaKind, mediaPaths, placeMedia, countTag } from "./llava-media";
+export { type Turn, llavaTurns } from "./llava-turns";
+export { type SharegptRow, type MediaFolders, toSharegptRow } from "./llava-to-sharegpt";
+export { type SwiftRow, toSwiftRow } from "./llava-to-swift";
+export {
+  type ConvertTarget,
+  type ConvertOptions,
+  type ConvertReport,
+  convertTargets,
+  convertMix,
+  writeDatasetInfo,
+} from "./convert-mix";
