@@ -74,3 +74,10 @@ export {
   convertMix,
   writeDatasetInfo,
 } from "./convert-mix";
+export {
+  RELEASED_VIDEO_RATIOS,
+  RELEASED_RATIO_SEED,
+  videoCountFor,
+  videoRatioSet,
+} from "./video-ratio-set";
+export { fpsVideoName, reencodeVideo, reencodeInto } from "./reencode-video";
