@@ -81,3 +81,35 @@ export {
   videoRatioSet,
 } from "./video-ratio-set";
 export { fpsVideoName, reencodeVideo, reencodeInto } from "./reencode-video";
+export { type Checkpoint, listCheckpoints, findLastCheckpoint } from "./find-last-checkpoint";
+export { type MemoryEstimate, type MemoryInput, estimateModelStateMemory } from "./memory-estimate";
+export {
+  type PreflightCheck,
+  type PreflightOptions,
+  type GpuInfo,
+  preflight,
+  findProgram,
+  parseNvidiaSmi,
+  codebaseFiles,
+  checkpointBytes,
+  formatPreflight,
+} from "./preflight";
+export { type LaunchResult, type RunOptions, runLaunchPlan } from "./run-launch-plan";
+export { planRecord, kitVersion, writeRunFolder } from "./write-run-folder";
+export {
+  type LaunchOptions,
+  type TrainingLaunch,
+  PreflightFailed,
+  launchTraining,
+} from "./launch-training";
+export { type FitReport, type SourceFit, type FitOptions, checkFit } from "./fit-check";
+export {
+  type CurveFormat,
+  type CurvePoint,
+  type TrainingCurves,
+  parseTrainerState,
+  parseJsonlLog,
+  findCurveFile,
+  readTrainingCurves,
+} from "./read-training-curves";
+export { trainingCurvesFigure } from "./training-curves-figure";

@@ -52,6 +52,11 @@ export const msSwiftPreset: TrainingPreset = {
   lengthKey: "max_length",
   lengthPreset: "qwen2vl-72b",
   parametersB: 72,
+  lora: {
+    trainableB: 0.105,
+    source:
+      "kit estimate: ms-swift's default LoRA (r=8, every linear layer of the LLM) on Qwen2-72B's shapes (80 layers, hidden 8192, MLP 29568, 8 KV heads of 128); not checked against a checkpoint",
+  },
   method: "lora",
   zeroStage: 3,
 };

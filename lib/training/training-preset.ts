@@ -65,8 +65,10 @@ export interface TrainingPreset {
   lengthKey: string;
   /** The tokens stage's length preset with the same template and visual settings. */
   lengthPreset: string;
-  /** Parameters of the model, for the memory estimate (billions). */
+  /** Parameters of the model for the memory estimate (billions): nominal, from the model's name. */
   parametersB: number;
+  /** LoRA runs: trainable adapter parameters (billions) and how that number was reached. */
+  lora?: { trainableB: number; source: string };
   /** Trainable share: full fine-tuning or LoRA. */
   method: "full" | "lora";
   zeroStage: 2 | 3;

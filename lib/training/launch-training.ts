@@ -1,0 +1,60 @@
+/**
+ * `t3kit train launch`: preflight, then the run folder, then the run. With `resume`, the
+ * last `checkpoint-N` under the output folder is found first: LLaMA-Factory gets it as
+ * `resume_from_checkpoint` (its released config sets `overwrite_output_dir: true`, which
+ * turns its own auto-resume off — LLaMA-Factory v0.9.1 `hparams/parser.py` resumes by
+ * itself only when that flag is false), ms-swift as `--resume_from_checkpoint`, and LongVA's
+ * train.py (LLaVA lineage) resumes by itself when the output folder holds checkpoints.
+ * Without `resume`, a run whose output folder already holds checkpoints is refused.
+ */
+import { findLastCheckpoint } from "./find-last-checkpoint";
+import type { LaunchPlan } from "./launch-plan";
+import type { TrainingPlan } from "./plan-training";
+import { type PreflightCheck, formatPreflight, preflight } from "./preflight";
+import { type Launcher, renderRun } from "./render-run";
+import { type LaunchResult, runLaunchPlan } from "./run-launch-plan";
+import { writeRunFolder } from "./write-run-folder";
+
+export interface LaunchOptions {
+  codebase: string;
+  launcher?: Launcher;
+  hosts?: string[];
+  resume?: boolean;
+  echo?: boolean;
+  /** PATH for preflight's program look-ups (default: the process's). */
+  path?: string;
+}
+
+export class PreflightFailed extends Error {
+  constructor(readonly checks: PreflightCheck[]) {
+    super(`preflight failed; nothing was started:\n${formatPreflight(checks.filter((c) => !c.ok))}`);
+    this.name = "PreflightFailed";
+  }
+}
+
+export interface TrainingLaunch {
+  checks: PreflightCheck[];
+  launch: LaunchPlan;
+  resumedFrom?: string;
+  result: LaunchResult;
+}
+
+export async function launchTraining(plan: TrainingPlan, o: LaunchOptions): Promise<TrainingLaunch> {
+  const resumeFrom = o.resume ? findLastCheckpoint(plan.outputDir)?.path : undefined;
+  const run = renderRun(plan, {
+    codebase: o.codebase,
+    launcher: o.launcher,
+    hosts: o.hosts,
+    resumeFrom: plan.codebase === "longva" ? undefined : resumeFrom,
+  });
+  const checks = await preflight(plan, {
+    codebase: o.codebase,
+    launcher: run.launcher,
+    resume: o.resume ?? false,
+    path: o.path,
+  });
+  if (checks.some((c) => !c.ok)) throw new PreflightFailed(checks);
+  await writeRunFolder(plan, run);
+  const result = await runLaunchPlan(run.launch, { echo: o.echo });
+  return { checks, launch: run.launch, resumedFrom: resumeFrom, result };
+}

@@ -1,0 +1,240 @@
+/**
+ * Checks made before any GPU hour is spent: the GPUs (nvidia-smi found, enough of them,
+ * enough memory for the plan's model states), the codebase (its entry point and configs),
+ * the data files, the output folder (checkpoints already there and what the codebase would
+ * do with them) and free disk for checkpoints. Each failed check says what to do.
+ */
+import { accessSync, constants, existsSync, statSync, statfsSync } from "node:fs";
+import { delimiter, dirname, join } from "node:path";
+import { $ } from "zx";
+import { findLastCheckpoint } from "./find-last-checkpoint";
+import { estimateModelStateMemory } from "./memory-estimate";
+import type { TrainingPlan } from "./plan-training";
+import type { Launcher } from "./render-run";
+
+export interface PreflightCheck {
+  name: string;
+  ok: boolean;
+  detail: string;
+  /** What to do when the check failed. */
+  fix?: string;
+}
+
+export interface PreflightOptions {
+  codebase: string;
+  launcher: Launcher;
+  resume: boolean;
+  /** PATH to search programs on (default: the process's). */
+  path?: string;
+  env?: Record<string, string | undefined>;
+}
+
+export interface GpuInfo {
+  index: number;
+  name: string;
+  memoryMiB: number;
+}
+
+/** The file of `program` on PATH, or undefined. */
+export function findProgram(program: string, path = process.env.PATH ?? ""): string | undefined {
+  if (program.includes("/")) return isExecutable(program) ? program : undefined;
+  for (const dir of path.split(delimiter)) {
+    if (dir === "") continue;
+    const p = join(dir, program);
+    if (isExecutable(p)) return p;
+  }
+  return undefined;
+}
+
+function isExecutable(p: string): boolean {
+  try {
+    accessSync(p, constants.X_OK);
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** `nvidia-smi --query-gpu=index,name,memory.total --format=csv,noheader,nounits`, parsed. */
+export function parseNvidiaSmi(csv: string): GpuInfo[] {
+  return csv
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "")
+    .map((l) => {
+      const parts = l.split(",").map((x) => x.trim());
+      return { index: Number(parts[0]), name: parts.slice(1, -1).join(","), memoryMiB: Number(parts[parts.length - 1]) };
+    })
+    .filter((g) => Number.isFinite(g.index) && Number.isFinite(g.memoryMiB));
+}
+
+/** The codebase's entry point and the files its released arguments name relative to it. */
+export function codebaseFiles(plan: TrainingPlan, codebase: string): { program: string; files: string[] } {
+  if (plan.codebase === "longva")
+    return {
+      program: "torchrun",
+      files: [join(codebase, "longva", "longva", "train", "train_mem.py"), join(codebase, "longva", "scripts", "zero3.json")],
+    };
+  if (plan.codebase === "llamafactory") {
+    const ds = plan.args.find((a) => a.key === "deepspeed")?.value;
+    const files = [join(codebase, "src", "llamafactory", "cli.py")];
+    if (typeof ds === "string") files.push(ds.startsWith("/") ? ds : join(codebase, ds));
+    return { program: "llamafactory-cli", files };
+  }
+  return { program: "swift", files: [] };
+}
+
+export async function preflight(plan: TrainingPlan, o: PreflightOptions): Promise<PreflightCheck[]> {
+  const path = o.path ?? process.env.PATH ?? "";
+  const checks: PreflightCheck[] = [];
+  const add = (c: PreflightCheck) => checks.push(c);
+  // GPUs: on this machine for a local run; a Slurm job's GPUs are on its nodes.
+  if (o.launcher === "slurm") {
+    const sbatch = findProgram("sbatch", path);
+    add({
+      name: "sbatch",
+      ok: sbatch !== undefined,
+      detail: sbatch ?? "not found on PATH",
+      fix: "run the launch on a Slurm login node, or use --launcher local / deepspeed",
+    });
+  } else {
+    for (const c of await gpuChecks(plan, path, o.env)) add(c);
+  }
+  const { program, files } = codebaseFiles(plan, o.codebase);
+  const found = findProgram(o.launcher === "deepspeed" ? "deepspeed" : program, path);
+  add({
+    name: "entry point",
+    ok: found !== undefined,
+    detail: found ?? `${o.launcher === "deepspeed" ? "deepspeed" : program} not found on PATH`,
+    fix: `activate the environment that has ${plan.codebase}'s launcher (${program}) on PATH`,
+  });
+  for (const f of files)
+    add({
+      name: "codebase",
+      ok: existsSync(f),
+      detail: f,
+      fix: `--codebase must be ${codebaseHint(plan)}; ${f} is missing`,
+    });
+  for (const f of plan.dataFiles) add(readable("data", f, "convert or mix the data first (t3kit train convert / t3kit mix run)"));
+  if (plan.dataFiles.length === 0)
+    add({ name: "data", ok: false, detail: "no data file", fix: "give --data FILE or data.path in the spec" });
+  for (const [name, dir] of [["image folder", plan.imageFolder], ["video folder", plan.videoFolder]] as const)
+    if (dir !== undefined) add(readable(name, dir, `check --${name.replace(" ", "-")}`));
+  add(checkpointCheck(plan, o.resume));
+  add(diskCheck(plan));
+  return checks;
+}
+
+function codebaseHint(plan: TrainingPlan): string {
+  if (plan.codebase === "longva") return "the root of a LongVA clone (it holds longva/longva/train/train_mem.py)";
+  if (plan.codebase === "llamafactory") return "a LLaMA-Factory checkout (src/llamafactory, examples/deepspeed)";
+  return "any folder (ms-swift is an installed package)";
+}
+
+function readable(name: string, p: string, fix: string): PreflightCheck {
+  try {
+    accessSync(p, constants.R_OK);
+    return { name, ok: true, detail: p };
+  } catch {
+    return { name, ok: false, detail: `${p} is missing or unreadable`, fix };
+  }
+}
+
+async function gpuChecks(
+  plan: TrainingPlan,
+  path: string,
+  env?: Record<string, string | undefined>,
+): Promise<PreflightCheck[]> {
+  const smi = findProgram("nvidia-smi", path);
+  if (!smi)
+    return [
+      {
+        name: "nvidia-smi",
+        ok: false,
+        detail: "not found on PATH",
+        fix: "run on a GPU machine with the NVIDIA driver, or use --launcher slurm from a login node",
+      },
+    ];
+  const r = await $({ nothrow: true, quiet: true, env: { ...process.env, ...env, PATH: path } })`${smi} --query-gpu=index,name,memory.total --format=csv,noheader,nounits`;
+  const gpus = r.exitCode === 0 ? parseNvidiaSmi(r.stdout) : [];
+  const need = plan.hardware.gpusPerNode;
+  const checks: PreflightCheck[] = [
+    {
+      name: "GPUs",
+      ok: gpus.length >= need,
+      detail: r.exitCode === 0 ? `${gpus.length} found (${gpus.map((g) => g.name).join(", ") || "none"}), ${need} needed` : `nvidia-smi failed: ${r.stderr.trim()}`,
+      fix: `run on a machine with ${need} GPUs, or plan for ${gpus.length} with --gpus ${gpus.length}`,
+    },
+  ];
+  if (gpus.length > 0) {
+    const est = estimateModelStateMemory({
+      parameters: plan.preset.parametersB * 1e9,
+      gpus: need * plan.hardware.nodes,
+      zeroStage: plan.preset.zeroStage,
+      method: plan.preset.method,
+      trainable: (plan.preset.lora?.trainableB ?? 0) * 1e9,
+    });
+    const smallest = Math.min(...gpus.slice(0, need).map((g) => g.memoryMiB)) / 1024;
+    checks.push({
+      name: "GPU memory",
+      ok: smallest >= est.gibPerGpu,
+      detail: `model states ${est.gibPerGpu.toFixed(1)} GiB per GPU (${est.formula}); smallest GPU ${smallest.toFixed(1)} GiB; activations come on top`,
+      fix: "use more GPUs or nodes (ZeRO shards by their number), or GPUs with more memory",
+    });
+  }
+  return checks;
+}
+
+function checkpointCheck(plan: TrainingPlan, resume: boolean): PreflightCheck {
+  const last = findLastCheckpoint(plan.outputDir);
+  if (resume)
+    return {
+      name: "resume",
+      ok: last !== undefined,
+      detail: last ? `from ${last.path} (step ${last.step})` : `no checkpoint-N under ${plan.outputDir}`,
+      fix: "drop --resume to start fresh",
+    };
+  const what: Record<string, string> = {
+    longva: "LongVA's train.py resumes from them on its own",
+    llamafactory: "the released config sets overwrite_output_dir: true, so LLaMA-Factory would train from scratch over them",
+    "ms-swift": "ms-swift would start a new version folder beside them",
+  };
+  return {
+    name: "output folder",
+    ok: last === undefined,
+    detail: last ? `${plan.outputDir} holds ${last.path}: ${what[plan.codebase]}` : `${plan.outputDir} (no checkpoints)`,
+    fix: "pass --resume to continue from the last checkpoint, or choose another run name / outputDir",
+  };
+}
+
+/** Bytes of one saved checkpoint: bf16 weights plus, for full fine-tuning, fp32 optimizer states. */
+export function checkpointBytes(plan: TrainingPlan): number {
+  const P = plan.preset.parametersB * 1e9;
+  if (plan.preset.method === "lora") return 16 * (plan.preset.lora?.trainableB ?? 0) * 1e9;
+  return 2 * P + 12 * P;
+}
+
+function diskCheck(plan: TrainingPlan): PreflightCheck {
+  let dir = plan.outputDir;
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  const need = checkpointBytes(plan);
+  try {
+    const s = statfsSync(dir);
+    const free = s.bavail * s.bsize;
+    return {
+      name: "disk",
+      ok: free >= need,
+      detail: `${(free / 1024 ** 3).toFixed(0)} GiB free at ${dir}; one checkpoint ≈ ${(need / 1024 ** 3).toFixed(0)} GiB`,
+      fix: "free disk or set outputDir on a larger volume",
+    };
+  } catch (e) {
+    return { name: "disk", ok: false, detail: `cannot stat ${dir}: ${(e as Error).message}`, fix: "check outputDir" };
+  }
+}
+
+/** One line per check: `ok   GPUs  8 found …` / `FAIL GPUs  … → fix`. */
+export function formatPreflight(checks: PreflightCheck[]): string {
+  return checks
+    .map((c) => `${c.ok ? "ok  " : "FAIL"} ${c.name.padEnd(13)} ${c.detail}${c.ok || !c.fix ? "" : `\n     → ${c.fix}`}`)
+    .join("\n");
+}
