@@ -71,11 +71,19 @@ export async function checkFit(plan: TrainingPlan, o: FitOptions = {}): Promise<
     records++;
   }
   const sources = [...bySource.entries()]
-    .map(([source, s]) => ({ source, records: s.records, over: s.over, maxTokens: s.max, meanTokens: s.sum / s.records }))
+    .map(([source, s]) => ({
+      source,
+      records: s.records,
+      over: s.over,
+      maxTokens: s.max,
+      meanTokens: s.sum / s.records,
+    }))
     .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   const over = sources.reduce((n, s) => n + s.over, 0);
   const overLimit = plan.codebase === "ms-swift" ? "dropped" : "cut";
-  const maxSamples = Number(plan.args.find((a) => a.key === "max_samples")?.value ?? Number.POSITIVE_INFINITY);
+  const maxSamples = Number(
+    plan.args.find((a) => a.key === "max_samples")?.value ?? Number.POSITIVE_INFINITY,
+  );
   const trained = Math.min(maxSamples, overLimit === "dropped" ? records - over : records);
   const global = plan.batch.global;
   const dropLast = plan.args.find((a) => a.key === "dataloader_drop_last")?.value === true;

@@ -27,7 +27,9 @@ export interface LaunchOptions {
 
 export class PreflightFailed extends Error {
   constructor(readonly checks: PreflightCheck[]) {
-    super(`preflight failed; nothing was started:\n${formatPreflight(checks.filter((c) => !c.ok))}`);
+    super(
+      `preflight failed; nothing was started:\n${formatPreflight(checks.filter((c) => !c.ok))}`,
+    );
     this.name = "PreflightFailed";
   }
 }
@@ -39,7 +41,10 @@ export interface TrainingLaunch {
   result: LaunchResult;
 }
 
-export async function launchTraining(plan: TrainingPlan, o: LaunchOptions): Promise<TrainingLaunch> {
+export async function launchTraining(
+  plan: TrainingPlan,
+  o: LaunchOptions,
+): Promise<TrainingLaunch> {
   const resumeFrom = o.resume ? findLastCheckpoint(plan.outputDir)?.path : undefined;
   const run = renderRun(plan, {
     codebase: o.codebase,

@@ -4,7 +4,7 @@
  * the data files. Every argument keeps its source: the released file, `spec: <field>` or
  * `kit: <why>`. Pure: it reads no file (the fit check and preflight do).
  */
-import { basename, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { outPath } from "../paths/index";
 import { type BatchPlan, planBatch } from "./batch-arithmetic";
 import type { ArgValue, Codebase, PresetArg, TrainingPreset } from "./training-preset";

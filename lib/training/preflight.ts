@@ -4,7 +4,7 @@
  * the data files, the output folder (checkpoints already there and what the codebase would
  * do with them) and free disk for checkpoints. Each failed check says what to do.
  */
-import { accessSync, constants, existsSync, statSync, statfsSync } from "node:fs";
+import { constants, accessSync, existsSync, statSync, statfsSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { $ } from "zx";
 import { findLastCheckpoint } from "./find-last-checkpoint";
@@ -63,17 +63,27 @@ export function parseNvidiaSmi(csv: string): GpuInfo[] {
     .filter((l) => l !== "")
     .map((l) => {
       const parts = l.split(",").map((x) => x.trim());
-      return { index: Number(parts[0]), name: parts.slice(1, -1).join(","), memoryMiB: Number(parts[parts.length - 1]) };
+      return {
+        index: Number(parts[0]),
+        name: parts.slice(1, -1).join(","),
+        memoryMiB: Number(parts[parts.length - 1]),
+      };
     })
     .filter((g) => Number.isFinite(g.index) && Number.isFinite(g.memoryMiB));
 }
 
 /** The codebase's entry point and the files its released arguments name relative to it. */
-export function codebaseFiles(plan: TrainingPlan, codebase: string): { program: string; files: string[] } {
+export function codebaseFiles(
+  plan: TrainingPlan,
+  codebase: string,
+): { program: string; files: string[] } {
   if (plan.codebase === "longva")
     return {
       program: "torchrun",
-      files: [join(codebase, "longva", "longva", "train", "train_mem.py"), join(codebase, "longva", "scripts", "zero3.json")],
+      files: [
+        join(codebase, "longva", "longva", "train", "train_mem.py"),
+        join(codebase, "longva", "scripts", "zero3.json"),
+      ],
     };
   if (plan.codebase === "llamafactory") {
     const ds = plan.args.find((a) => a.key === "deepspeed")?.value;
@@ -84,7 +94,10 @@ export function codebaseFiles(plan: TrainingPlan, codebase: string): { program: 
   return { program: "swift", files: [] };
 }
 
-export async function preflight(plan: TrainingPlan, o: PreflightOptions): Promise<PreflightCheck[]> {
+export async function preflight(
+  plan: TrainingPlan,
+  o: PreflightOptions,
+): Promise<PreflightCheck[]> {
   const path = o.path ?? process.env.PATH ?? "";
   const checks: PreflightCheck[] = [];
   const add = (c: PreflightCheck) => checks.push(c);
@@ -115,10 +128,19 @@ export async function preflight(plan: TrainingPlan, o: PreflightOptions): Promis
       detail: f,
       fix: `--codebase must be ${codebaseHint(plan)}; ${f} is missing`,
     });
-  for (const f of plan.dataFiles) add(readable("data", f, "convert or mix the data first (t3kit train convert / t3kit mix run)"));
+  for (const f of plan.dataFiles)
+    add(readable("data", f, "convert or mix the data first (t3kit train convert / t3kit mix run)"));
   if (plan.dataFiles.length === 0)
-    add({ name: "data", ok: false, detail: "no data file", fix: "give --data FILE or data.path in the spec" });
-  for (const [name, dir] of [["image folder", plan.imageFolder], ["video folder", plan.videoFolder]] as const)
+    add({
+      name: "data",
+      ok: false,
+      detail: "no data file",
+      fix: "give --data FILE or data.path in the spec",
+    });
+  for (const [name, dir] of [
+    ["image folder", plan.imageFolder],
+    ["video folder", plan.videoFolder],
+  ] as const)
     if (dir !== undefined) add(readable(name, dir, `check --${name.replace(" ", "-")}`));
   add(checkpointCheck(plan, o.resume));
   add(diskCheck(plan));
@@ -126,8 +148,10 @@ export async function preflight(plan: TrainingPlan, o: PreflightOptions): Promis
 }
 
 function codebaseHint(plan: TrainingPlan): string {
-  if (plan.codebase === "longva") return "the root of a LongVA clone (it holds longva/longva/train/train_mem.py)";
-  if (plan.codebase === "llamafactory") return "a LLaMA-Factory checkout (src/llamafactory, examples/deepspeed)";
+  if (plan.codebase === "longva")
+    return "the root of a LongVA clone (it holds longva/longva/train/train_mem.py)";
+  if (plan.codebase === "llamafactory")
+    return "a LLaMA-Factory checkout (src/llamafactory, examples/deepspeed)";
   return "any folder (ms-swift is an installed package)";
 }
 
@@ -155,14 +179,21 @@ async function gpuChecks(
         fix: "run on a GPU machine with the NVIDIA driver, or use --launcher slurm from a login node",
       },
     ];
-  const r = await $({ nothrow: true, quiet: true, env: { ...process.env, ...env, PATH: path } })`${smi} --query-gpu=index,name,memory.total --format=csv,noheader,nounits`;
+  const r = await $({
+    nothrow: true,
+    quiet: true,
+    env: { ...process.env, ...env, PATH: path },
+  })`${smi} --query-gpu=index,name,memory.total --format=csv,noheader,nounits`;
   const gpus = r.exitCode === 0 ? parseNvidiaSmi(r.stdout) : [];
   const need = plan.hardware.gpusPerNode;
   const checks: PreflightCheck[] = [
     {
       name: "GPUs",
       ok: gpus.length >= need,
-      detail: r.exitCode === 0 ? `${gpus.length} found (${gpus.map((g) => g.name).join(", ") || "none"}), ${need} needed` : `nvidia-smi failed: ${r.stderr.trim()}`,
+      detail:
+        r.exitCode === 0
+          ? `${gpus.length} found (${gpus.map((g) => g.name).join(", ") || "none"}), ${need} needed`
+          : `nvidia-smi failed: ${r.stderr.trim()}`,
       fix: `run on a machine with ${need} GPUs, or plan for ${gpus.length} with --gpus ${gpus.length}`,
     },
   ];
@@ -191,18 +222,23 @@ function checkpointCheck(plan: TrainingPlan, resume: boolean): PreflightCheck {
     return {
       name: "resume",
       ok: last !== undefined,
-      detail: last ? `from ${last.path} (step ${last.step})` : `no checkpoint-N under ${plan.outputDir}`,
+      detail: last
+        ? `from ${last.path} (step ${last.step})`
+        : `no checkpoint-N under ${plan.outputDir}`,
       fix: "drop --resume to start fresh",
     };
   const what: Record<string, string> = {
     longva: "LongVA's train.py resumes from them on its own",
-    llamafactory: "the released config sets overwrite_output_dir: true, so LLaMA-Factory would train from scratch over them",
+    llamafactory:
+      "the released config sets overwrite_output_dir: true, so LLaMA-Factory would train from scratch over them",
     "ms-swift": "ms-swift would start a new version folder beside them",
   };
   return {
     name: "output folder",
     ok: last === undefined,
-    detail: last ? `${plan.outputDir} holds ${last.path}: ${what[plan.codebase]}` : `${plan.outputDir} (no checkpoints)`,
+    detail: last
+      ? `${plan.outputDir} holds ${last.path}: ${what[plan.codebase]}`
+      : `${plan.outputDir} (no checkpoints)`,
     fix: "pass --resume to continue from the last checkpoint, or choose another run name / outputDir",
   };
 }
@@ -228,13 +264,21 @@ function diskCheck(plan: TrainingPlan): PreflightCheck {
       fix: "free disk or set outputDir on a larger volume",
     };
   } catch (e) {
-    return { name: "disk", ok: false, detail: `cannot stat ${dir}: ${(e as Error).message}`, fix: "check outputDir" };
+    return {
+      name: "disk",
+      ok: false,
+      detail: `cannot stat ${dir}: ${(e as Error).message}`,
+      fix: "check outputDir",
+    };
   }
 }
 
 /** One line per check: `ok   GPUs  8 found …` / `FAIL GPUs  … → fix`. */
 export function formatPreflight(checks: PreflightCheck[]): string {
   return checks
-    .map((c) => `${c.ok ? "ok  " : "FAIL"} ${c.name.padEnd(13)} ${c.detail}${c.ok || !c.fix ? "" : `\n     → ${c.fix}`}`)
+    .map(
+      (c) =>
+        `${c.ok ? "ok  " : "FAIL"} ${c.name.padEnd(13)} ${c.detail}${c.ok || !c.fix ? "" : `\n     → ${c.fix}`}`,
+    )
     .join("\n");
 }

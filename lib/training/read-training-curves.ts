@@ -33,7 +33,11 @@ export interface TrainingCurves {
 
 type Obj = Record<string, unknown>;
 
-function numberField(o: Obj, key: string, where: { file: string; record: number; recordKind: "line" | "record" }): number | undefined {
+function numberField(
+  o: Obj,
+  key: string,
+  where: { file: string; record: number; recordKind: "line" | "record" },
+): number | undefined {
   const v = o[key];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== "number" || !Number.isFinite(v)) {
@@ -44,7 +48,12 @@ function numberField(o: Obj, key: string, where: { file: string; record: number;
   return v;
 }
 
-function point(o: Obj, step: number, where: { file: string; record: number; recordKind: "line" | "record" }, lrKey: string): CurvePoint | undefined {
+function point(
+  o: Obj,
+  step: number,
+  where: { file: string; record: number; recordKind: "line" | "record" },
+  lrKey: string,
+): CurvePoint | undefined {
   const p: CurvePoint = { step };
   const loss = numberField(o, "loss", where);
   const lr = numberField(o, lrKey, where);
@@ -75,21 +84,33 @@ export function parseTrainerState(text: string, file: string): TrainingCurves {
     throw new InputError({ file }, `not valid JSON: ${(e as Error).message}`);
   }
   const history = state?.log_history;
-  if (!Array.isArray(history)) throw new InputError({ file, field: "log_history" }, "expected a list");
+  if (!Array.isArray(history))
+    throw new InputError({ file, field: "log_history" }, "expected a list");
   const points: CurvePoint[] = [];
   history.forEach((entry, i) => {
     const where = { file, record: i, recordKind: "record" as const };
-    if (typeof entry !== "object" || entry === null) throw new InputError({ ...where, field: `log_history[${i}]` }, "expected an object");
+    if (typeof entry !== "object" || entry === null)
+      throw new InputError({ ...where, field: `log_history[${i}]` }, "expected an object");
     const step = numberField(entry as Obj, "step", where);
-    if (step === undefined) throw new InputError({ ...where, field: `log_history[${i}].step` }, "missing");
+    if (step === undefined)
+      throw new InputError({ ...where, field: `log_history[${i}].step` }, "missing");
     const p = point(entry as Obj, step, where, "learning_rate");
     if (p) points.push(p);
   });
   const max = state.max_steps;
-  return { file, format: "trainer_state.json", points, totalSteps: typeof max === "number" ? max : undefined };
+  return {
+    file,
+    format: "trainer_state.json",
+    points,
+    totalSteps: typeof max === "number" ? max : undefined,
+  };
 }
 
-export function parseJsonlLog(text: string, file: string, format: "trainer_log.jsonl" | "logging.jsonl"): TrainingCurves {
+export function parseJsonlLog(
+  text: string,
+  file: string,
+  format: "trainer_log.jsonl" | "logging.jsonl",
+): TrainingCurves {
   const points: CurvePoint[] = [];
   let totalSteps: number | undefined;
   text.split("\n").forEach((line, i) => {
@@ -101,7 +122,8 @@ export function parseJsonlLog(text: string, file: string, format: "trainer_log.j
     } catch (e) {
       throw new InputError(where, `not valid JSON: ${(e as Error).message}`);
     }
-    if (typeof o !== "object" || o === null || Array.isArray(o)) throw new InputError(where, "expected an object");
+    if (typeof o !== "object" || o === null || Array.isArray(o))
+      throw new InputError(where, "expected an object");
     let step: number | undefined;
     if (format === "trainer_log.jsonl") {
       step = numberField(o, "current_steps", where);
@@ -110,7 +132,11 @@ export function parseJsonlLog(text: string, file: string, format: "trainer_log.j
       const gs = o["global_step/max_steps"] ?? o.global_step;
       if (typeof gs === "string") {
         const m = /^(\d+)\/(\d+)$/.exec(gs);
-        if (!m) throw new InputError({ ...where, field: "global_step/max_steps" }, `expected "a/b", got ${JSON.stringify(gs)}`);
+        if (!m)
+          throw new InputError(
+            { ...where, field: "global_step/max_steps" },
+            `expected "a/b", got ${JSON.stringify(gs)}`,
+          );
         step = Number(m[1]);
         totalSteps = Number(m[2]);
       } else if (typeof gs === "number") step = gs;
@@ -143,14 +169,23 @@ export function findCurveFile(path: string): string {
   const direct = found(path, 3);
   if (direct) return direct;
   const last = findLastCheckpoint(path);
-  if (last && existsSync(join(last.path, "trainer_state.json"))) return join(last.path, "trainer_state.json");
-  throw new InputError({ file: path }, `no ${NAMES.join(", ")} under this folder (nor in a checkpoint-N)`);
+  if (last && existsSync(join(last.path, "trainer_state.json")))
+    return join(last.path, "trainer_state.json");
+  throw new InputError(
+    { file: path },
+    `no ${NAMES.join(", ")} under this folder (nor in a checkpoint-N)`,
+  );
 }
 
 export function readTrainingCurves(path: string): TrainingCurves {
   const file = findCurveFile(path);
   const text = readFileSync(file, "utf8");
   const name = basename(file);
-  if (name.endsWith(".jsonl")) return parseJsonlLog(text, file, name === "logging.jsonl" ? "logging.jsonl" : "trainer_log.jsonl");
+  if (name.endsWith(".jsonl"))
+    return parseJsonlLog(
+      text,
+      file,
+      name === "logging.jsonl" ? "logging.jsonl" : "trainer_log.jsonl",
+    );
   return parseTrainerState(text, file);
 }

@@ -66,6 +66,11 @@ export async function runLaunchPlan(plan: LaunchPlan, o: RunOptions = {}): Promi
   const result = await run;
   log.end();
   await once(log, "close");
-  const tail = store.stdall.map((c) => c.toString()).join("").split("\n").slice(-20).join("\n");
+  const tail = store.stdall
+    .map((c) => c.toString())
+    .join("")
+    .split("\n")
+    .slice(-20)
+    .join("\n");
   return { exitCode: result.exitCode ?? 1, logFile: plan.logFile, tail };
 }

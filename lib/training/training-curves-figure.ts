@@ -3,15 +3,30 @@ import type { Data } from "plotly.js";
 import type { Figure } from "../plots/index";
 import type { TrainingCurves } from "./read-training-curves";
 
-export function trainingCurvesFigure(c: TrainingCurves, title = `Training curves (${c.format})`): Figure {
+export function trainingCurvesFigure(
+  c: TrainingCurves,
+  title = `Training curves (${c.format})`,
+): Figure {
   const series = (key: "loss" | "evalLoss" | "learningRate" | "gradNorm") => {
     const pts = c.points.filter((p) => p[key] !== undefined);
     return { x: pts.map((p) => p.step), y: pts.map((p) => p[key] as number) };
   };
   const data: Data[] = [
     { ...series("loss"), name: "loss", type: "scatter", mode: "lines", yaxis: "y" },
-    { ...series("evalLoss"), name: "eval loss", type: "scatter", mode: "lines+markers", yaxis: "y" },
-    { ...series("learningRate"), name: "learning rate", type: "scatter", mode: "lines", yaxis: "y2" },
+    {
+      ...series("evalLoss"),
+      name: "eval loss",
+      type: "scatter",
+      mode: "lines+markers",
+      yaxis: "y",
+    },
+    {
+      ...series("learningRate"),
+      name: "learning rate",
+      type: "scatter",
+      mode: "lines",
+      yaxis: "y2",
+    },
     { ...series("gradNorm"), name: "grad norm", type: "scatter", mode: "lines", yaxis: "y3" },
   ].filter((d) => (d.x as number[]).length > 0) as Data[];
   return {

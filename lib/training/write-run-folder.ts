@@ -33,7 +33,9 @@ export function planRecord(plan: TrainingPlan, run: RenderedRun) {
 }
 
 export function kitVersion(): { version: string; commit: string | null } {
-  const pkg = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as {
+    version: string;
+  };
   let commit: string | null = null;
   try {
     commit = execFileSync("git", ["-C", projectRoot, "rev-parse", "HEAD"], {
@@ -48,7 +50,8 @@ export function kitVersion(): { version: string; commit: string | null } {
 
 export async function writeRunFolder(plan: TrainingPlan, run: RenderedRun): Promise<string[]> {
   const data = [];
-  for (const f of plan.dataFiles) data.push({ path: f, bytes: statSync(f).size, sha256: await sha256File(f) });
+  for (const f of plan.dataFiles)
+    data.push({ path: f, bytes: statSync(f).size, sha256: await sha256File(f) });
   const files: Record<string, string> = {
     ...run.files,
     "plan.json": `${JSON.stringify(planRecord(plan, run), null, 2)}\n`,

@@ -33,6 +33,11 @@ export const commands: Command[] = [
     () => require("./tokens").tokensCommand,
   ),
   lazy(
+    "train",
+    "training runs: the paper's presets, configs and commands, converters, preflight, launch, curves",
+    () => require("./train").trainCommand,
+  ),
+  lazy(
     "results",
     "the paper's reported numbers as tables and figures",
     () => require("./results").resultsCommand,
