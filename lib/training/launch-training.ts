@@ -23,6 +23,8 @@ export interface LaunchOptions {
   echo?: boolean;
   /** PATH for preflight's program look-ups (default: the process's). */
   path?: string;
+  /** Disk one checkpoint needs (bytes), when the estimate does not apply. */
+  checkpointBytes?: number;
 }
 
 export class PreflightFailed extends Error {
@@ -57,6 +59,7 @@ export async function launchTraining(
     launcher: run.launcher,
     resume: o.resume ?? false,
     path: o.path,
+    checkpointBytes: o.checkpointBytes,
   });
   if (checks.some((c) => !c.ok)) throw new PreflightFailed(checks);
   await writeRunFolder(plan, run);

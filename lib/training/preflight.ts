@@ -27,6 +27,8 @@ export interface PreflightOptions {
   /** PATH to search programs on (default: the process's). */
   path?: string;
   env?: Record<string, string | undefined>;
+  /** Disk one checkpoint needs (bytes); default: the estimate of `checkpointBytes`. */
+  checkpointBytes?: number;
 }
 
 export interface GpuInfo {
@@ -143,7 +145,7 @@ export async function preflight(
   ] as const)
     if (dir !== undefined) add(readable(name, dir, `check --${name.replace(" ", "-")}`));
   add(checkpointCheck(plan, o.resume));
-  add(diskCheck(plan));
+  add(diskCheck(plan, o.checkpointBytes ?? checkpointBytes(plan)));
   return checks;
 }
 
@@ -250,10 +252,9 @@ export function checkpointBytes(plan: TrainingPlan): number {
   return 2 * P + 12 * P;
 }
 
-function diskCheck(plan: TrainingPlan): PreflightCheck {
+function diskCheck(plan: TrainingPlan, need: number): PreflightCheck {
   let dir = plan.outputDir;
   while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
-  const need = checkpointBytes(plan);
   try {
     const s = statfsSync(dir);
     const free = s.bavail * s.bsize;
@@ -261,7 +262,7 @@ function diskCheck(plan: TrainingPlan): PreflightCheck {
       name: "disk",
       ok: free >= need,
       detail: `${(free / 1024 ** 3).toFixed(0)} GiB free at ${dir}; one checkpoint ≈ ${(need / 1024 ** 3).toFixed(0)} GiB`,
-      fix: "free disk or set outputDir on a larger volume",
+      fix: "free disk, set outputDir on a larger volume, or state the size with --checkpoint-gib",
     };
   } catch (e) {
     return {

@@ -38,7 +38,7 @@ Usage: npx t3kit train plan   (--preset NAME | SPEC) [--gpus N] [--nodes N] [--d
        npx t3kit train convert --to llamafactory|ms-swift --data FILE [--image-folder DIR] [--video-folder DIR]
                               [--name NAME] [--videos FILE --ratios 0.2,0.5,1.0,2.0 [--seed 1234]] --out DIR
        npx t3kit train launch (--preset NAME | SPEC) --data FILE [--image-folder DIR] --codebase DIR --gpus N
-                              [--nodes N] [--launcher L] [--hosts H1,H2] [--resume] [--out DIR]
+                              [--nodes N] [--launcher L] [--hosts H1,H2] [--resume] [--checkpoint-gib G] [--out DIR]
        npx t3kit train curves RUN [--out DIR]
 
 plan     resolves the preset or spec (YAML/JSON: preset, name, model, data, hardware, batch,
@@ -54,6 +54,7 @@ convert  LLaVA mix → LLaMA-Factory sharegpt (DIR/NAME.json + DIR/dataset_info.
 launch   preflight (nvidia-smi, GPU count and memory, the codebase's entry point, data, checkpoints,
          disk), then the run folder, then the run through zx with the log streamed to
          RUN/train.log and the terminal. --resume continues from the last checkpoint-N.
+         --checkpoint-gib G: disk one checkpoint needs (default: estimated from the model).
          --codebase: LongVA: the root of a LongVA clone (runs from its longva/ folder);
          LLaMA-Factory: its checkout; ms-swift: any folder (swift must be on PATH).
 curves   loss, learning rate and grad norm against steps from RUN (a folder or a file:
@@ -243,10 +244,17 @@ async function runConvert(argv: string[]): Promise<number> {
   return 0;
 }
 
+function checkpointGib(v: string | boolean | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const x = Number(v);
+  if (!(x >= 0)) throw new UsageError(`--checkpoint-gib: "${v}" is not a non-negative number`);
+  return x * 1024 ** 3;
+}
+
 async function runLaunch(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     usage,
-    options: { ...planOptions, resume: { type: "boolean" } },
+    options: { ...planOptions, resume: { type: "boolean" }, "checkpoint-gib": { type: "string" } },
     allowPositionals: true,
   });
   if (!values.codebase)
@@ -258,6 +266,7 @@ async function runLaunch(argv: string[]): Promise<number> {
       launcher: launcherOf(values.launcher),
       hosts: typeof values.hosts === "string" ? values.hosts.split(",") : undefined,
       resume: values.resume === true,
+      checkpointBytes: checkpointGib(values["checkpoint-gib"]),
       echo: true,
     });
     process.stderr.write(
