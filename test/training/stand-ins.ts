@@ -74,13 +74,29 @@ export interface StandIns {
   records(): { prog: string; argv: string[]; cwd: string; env: Record<string, string> }[];
 }
 
-export function writeStandIns(programs = ["torchrun", "deepspeed", "llamafactory-cli", "swift", "srun", "sbatch", "scontrol", "nvidia-smi"]): StandIns {
+export function writeStandIns(
+  programs = [
+    "torchrun",
+    "deepspeed",
+    "llamafactory-cli",
+    "swift",
+    "srun",
+    "sbatch",
+    "scontrol",
+    "nvidia-smi",
+  ],
+): StandIns {
   const dir = mkdtempSync(join(tmpdir(), "t3kit-standins-"));
   const bin = join(dir, "bin");
   require("node:fs").mkdirSync(bin);
   const log = join(dir, "calls.jsonl");
   writeFileSync(log, "");
-  const bodies: Record<string, string> = { "nvidia-smi": NVIDIA_SMI, sbatch: SBATCH, srun: SRUN, scontrol: SCONTROL };
+  const bodies: Record<string, string> = {
+    "nvidia-smi": NVIDIA_SMI,
+    sbatch: SBATCH,
+    srun: SRUN,
+    scontrol: SCONTROL,
+  };
   for (const p of programs) {
     writeFileSync(join(bin, p), bodies[p] ?? TRAINER);
     chmodSync(join(bin, p), 0o755);
