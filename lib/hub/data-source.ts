@@ -38,6 +38,7 @@ export const STAGE_SOURCES: Record<string, StageSources> = {
     embedded: ["data/llava/", "data/t3/"],
     hub: ["hub:Lin-Chen/Open-LLaVA-NeXT-mix1M/open-llava-next_instruct_mix1M.json"],
   },
+  training: { embedded: ["data/llava/", "data/training/"], hub: [] },
   results: { embedded: ["data/paper/"], hub: [] },
 };
 

@@ -148,6 +148,13 @@ export function parseJsonlLog(
   return { file, format, points, totalSteps };
 }
 
+/** LLaMA-Factory's log counts `current_steps`; ms-swift's says `global_step/max_steps`; else by name. */
+function jsonlFormat(text: string, name: string): "trainer_log.jsonl" | "logging.jsonl" {
+  if (/"current_steps"\s*:/.test(text)) return "trainer_log.jsonl";
+  if (/"global_step(\/max_steps)?"\s*:/.test(text)) return "logging.jsonl";
+  return name === "logging.jsonl" ? "logging.jsonl" : "trainer_log.jsonl";
+}
+
 const NAMES: CurveFormat[] = ["trainer_log.jsonl", "logging.jsonl", "trainer_state.json"];
 
 /** The log file of a run: the file itself, or the first known log found under a folder. */
@@ -181,11 +188,6 @@ export function readTrainingCurves(path: string): TrainingCurves {
   const file = findCurveFile(path);
   const text = readFileSync(file, "utf8");
   const name = basename(file);
-  if (name.endsWith(".jsonl"))
-    return parseJsonlLog(
-      text,
-      file,
-      name === "logging.jsonl" ? "logging.jsonl" : "trainer_log.jsonl",
-    );
+  if (name.endsWith(".jsonl")) return parseJsonlLog(text, file, jsonlFormat(text, name));
   return parseTrainerState(text, file);
 }
