@@ -113,3 +113,4 @@ export {
   readTrainingCurves,
 } from "./read-training-curves";
 export { trainingCurvesFigure } from "./training-curves-figure";
+export { presetComparisonTable, fitTable, memoryTable } from "./training-tables";

@@ -69,7 +69,12 @@ export function planTraining(spec: TrainingSpec, o: PlanOverrides = {}): Trainin
     data: data ? { value: data, source: "spec: data.path" } : undefined,
     "image-folder": imageFolder
       ? { value: imageFolder, source: "spec: data.imageFolder" }
-      : undefined,
+      : data
+        ? {
+            value: dirname(data),
+            source: "kit: the data file's folder (no data.imageFolder given)",
+          }
+        : undefined,
     "val-data": spec.data.valPath
       ? { value: resolve(spec.data.valPath), source: "spec: data.valPath" }
       : undefined,
