@@ -32,6 +32,7 @@ test("the registry's names and summaries are each command module's own", () => {
     synthesize: require("../scripts/commands/synthesize"),
     mix: require("../scripts/commands/mix"),
     tokens: require("../scripts/commands/tokens"),
+    train: require("../scripts/commands/train"),
     results: require("../scripts/commands/results"),
     notebooks: require("../scripts/commands/notebooks"),
   };
