@@ -10,6 +10,7 @@ import {
   type TrainingPlan,
   type TrainingSpec,
   checkFit,
+  cliWord,
   commandLine,
   convertMix,
   convertTargets,
@@ -143,7 +144,7 @@ function describePlan(plan: TrainingPlan): string {
     `model states per GPU (ZeRO-${plan.preset.zeroStage}, ${plan.preset.method}): ${mem.formula} = ${mem.worked} = ${mem.gibPerGpu.toFixed(1)} GiB (activations not included)`,
     `length limit: ${plan.preset.lengthKey} ${plan.lengthLimit}`,
     "arguments:",
-    ...plan.args.map((a) => `  ${a.key.padEnd(width)}  ${String(a.value)}    [${a.source}]`),
+    ...plan.args.map((a) => `  ${a.key.padEnd(width)}  ${cliWord(a.kind, a.value, "lower")}    [${a.source}]`),
     "environment:",
     ...plan.env.map((e) => `  ${e.key}=${String(e.value)}    [${e.source}]`),
   ].join("\n");
