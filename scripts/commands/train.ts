@@ -144,7 +144,9 @@ function describePlan(plan: TrainingPlan): string {
     `model states per GPU (ZeRO-${plan.preset.zeroStage}, ${plan.preset.method}): ${mem.formula} = ${mem.worked} = ${mem.gibPerGpu.toFixed(1)} GiB (activations not included)`,
     `length limit: ${plan.preset.lengthKey} ${plan.lengthLimit}`,
     "arguments:",
-    ...plan.args.map((a) => `  ${a.key.padEnd(width)}  ${cliWord(a.kind, a.value, "lower")}    [${a.source}]`),
+    ...plan.args.map(
+      (a) => `  ${a.key.padEnd(width)}  ${cliWord(a.kind, a.value, "lower")}    [${a.source}]`,
+    ),
     "environment:",
     ...plan.env.map((e) => `  ${e.key}=${String(e.value)}    [${e.source}]`),
   ].join("\n");
