@@ -28,9 +28,10 @@ export function checkedConversation(
   where: { file: string; record: number },
   folders: MediaFolders,
 ): SharegptRow {
-  if (typeof record !== "object" || record === null || Array.isArray(record))
-    throw new InputError(where, "expected a record object");
-  const r = record as Record<string, unknown>;
+  // A Video-T3-QA training item is a bare [human, gpt] pair: its conversation, no media.
+  const r = (Array.isArray(record) ? { conversations: record } : record) as Record<string, unknown>;
+  if (typeof r !== "object" || r === null)
+    throw new InputError(where, "expected a record object or a [human, gpt] pair");
   let turns = llavaTurns(r, where);
   const images = mediaPaths(r, "image", where).map((p) => placeMedia(p, folders.imageFolder));
   const videos = mediaPaths(r, "video", where).map((p) => placeMedia(p, folders.videoFolder));

@@ -77,7 +77,7 @@ export function llamafactorySbatchScript(
   return [
     "#!/bin/bash",
     `#SBATCH --job-name=${plan.name}`,
-    `#SBATCH --output=${join(plan.runDir, "logs")}/%x-%j.out`,
+    "# Slurm writes slurm-<job id>.out in the run folder: t3kit submits from there.",
     `#SBATCH --nodes=${plan.hardware.nodes}`,
     "#SBATCH --ntasks-per-node=1",
     `#SBATCH --gres=gpu:${plan.hardware.gpusPerNode}`,

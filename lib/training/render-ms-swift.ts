@@ -36,14 +36,14 @@ export function swiftLaunch(plan: TrainingPlan, extra: string[] = []): LaunchPla
 }
 
 /** Slurm, one task per node. */
-export function swiftSbatchScript(plan: TrainingPlan): string {
-  const body = `NODE_RANK=$SLURM_NODEID swift ${swiftArgs(plan)
+export function swiftSbatchScript(plan: TrainingPlan, extra: string[] = []): string {
+  const body = `NODE_RANK=$SLURM_NODEID swift ${swiftArgs(plan, extra)
     .map((w) => quote(w))
     .join(" ")}`;
   return [
     "#!/bin/bash",
     `#SBATCH --job-name=${plan.name}`,
-    `#SBATCH --output=${join(plan.runDir, "logs")}/%x-%j.out`,
+    "# Slurm writes slurm-<job id>.out in the run folder: t3kit submits from there.",
     `#SBATCH --nodes=${plan.hardware.nodes}`,
     "#SBATCH --ntasks-per-node=1",
     `#SBATCH --gres=gpu:${plan.hardware.gpusPerNode}`,

@@ -63,6 +63,12 @@ export function renderRun(plan: TrainingPlan, o: RenderOptions = {}): RenderedRu
       { file: plan.spec.file, field: "launcher" },
       `the DeepSpeed hostfile launch is for LongVA; ${plan.codebase} spreads over nodes with its own torchrun (use --launcher slurm)`,
     );
+  const badHost = o.hosts?.find((h) => !/^[A-Za-z0-9][A-Za-z0-9._:-]*$/.test(h));
+  if (badHost !== undefined)
+    throw new InputError(
+      { file: plan.spec.file, field: "hosts" },
+      `${JSON.stringify(badHost)} is not a host name`,
+    );
   if (o.hosts && o.hosts.length !== plan.hardware.nodes)
     throw new InputError(
       { file: plan.spec.file, field: "hosts" },
@@ -97,7 +103,7 @@ export function renderRun(plan: TrainingPlan, o: RenderOptions = {}): RenderedRu
         : llamafactoryLaunch(plan, codebase, config);
   } else {
     const extra = o.resumeFrom ? ["--resume_from_checkpoint", o.resumeFrom] : [];
-    if (plan.hardware.nodes > 1) files["train.sbatch"] = swiftSbatchScript(plan);
+    files["train.sbatch"] = swiftSbatchScript(plan, extra);
     launch = launcher === "slurm" ? sbatchLaunch(plan, sbatchPath) : swiftLaunch(plan, extra);
   }
   files["command.sh"] = `#!/bin/bash\n# t3kit ${plan.name} (${launcher})\n${commandLine(launch)}\n`;

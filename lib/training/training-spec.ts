@@ -135,6 +135,12 @@ export function validateTrainingSpec(raw: unknown, file = "<spec>"): TrainingSpe
   const presetName = str(top.preset, "preset") as string;
   const preset = trainingPreset(presetName, file, "preset");
   const name = str(top.name, "name") ?? preset.name;
+  const datasetName = str((top.data as Obj | undefined)?.datasetName, "data.datasetName");
+  if (datasetName !== undefined && !/^[A-Za-z0-9._+-]+$/.test(datasetName))
+    fail(
+      "data.datasetName",
+      `${JSON.stringify(datasetName)}: LLaMA-Factory splits dataset names on commas; use letters, digits, ".", "_", "+", "-"`,
+    );
   if (!RUN_NAME.test(name))
     fail("name", `${JSON.stringify(name)} is not a run name (letters, digits, ".", "_", "+", "-")`);
 
@@ -162,7 +168,7 @@ export function validateTrainingSpec(raw: unknown, file = "<spec>"): TrainingSpe
     file,
     preset,
     name,
-    model: str(top.model, "model"),
+    model: noFlag(str(top.model, "model"), "model", fail),
     data: {
       path: str(data.path, "data.path"),
       imageFolder: str(data.imageFolder, "data.imageFolder"),
@@ -235,8 +241,26 @@ function checkKind(
     default:
       if (typeof v !== "string") fail(field, `expected a string, got ${describe(v)}`);
       if ((v as string).includes("\0")) fail(field, "contains a NUL character");
+      if ((v as string).startsWith("-"))
+        fail(
+          field,
+          `${JSON.stringify(v)} starts with "-": the codebase's argument parser would read it as a flag`,
+        );
       return v as string;
   }
+}
+
+function noFlag(
+  v: string | undefined,
+  field: string,
+  fail: (field: string, problem: string) => never,
+): string | undefined {
+  if (v?.startsWith("-"))
+    fail(
+      field,
+      `${JSON.stringify(v)} starts with "-": the codebase's argument parser would read it as a flag`,
+    );
+  return v;
 }
 
 function describe(v: unknown): string {

@@ -66,10 +66,18 @@ function fixture() {
         { from: "gpt", value: "<image>First a door opens, then" },
       ],
     },
+    [
+      { from: "human", value: "A bare Video-T3-QA pair: which came first?" },
+      { from: "gpt", value: "(B) the door" },
+    ],
   ];
   const data = join(dir, "mix in.json");
   writeFileSync(data, JSON.stringify(records, null, 4));
   return { dir, images, videos, data, records };
+}
+
+function rows4(file: string) {
+  return JSON.parse(readFileSync(file, "utf8"))[4];
 }
 
 function rules(args: string[], cwd: string) {
@@ -90,10 +98,18 @@ test("LLaMA-Factory sharegpt output loads under LLaMA-Factory v0.9.1's rules", a
     imageFolder: f.images,
     videoFolder: f.videos,
   });
-  assert.deepEqual([r.rows, r.withImages, r.withVideos, r.textOnly, r.multiTurn], [4, 2, 1, 1, 1]);
+  assert.deepEqual([r.rows, r.withImages, r.withVideos, r.textOnly, r.multiTurn], [5, 2, 1, 2, 1]);
   const check = rules(["llamafactory", out, r.datasetName, "/"], "/");
   assert.deepEqual(check.problems, []);
-  assert.equal(check.rows, 4);
+  assert.equal(check.rows, 5);
+  assert.deepEqual(rows4(r.output), {
+    conversations: [
+      { from: "human", value: "A bare Video-T3-QA pair: which came first?" },
+      { from: "gpt", value: "(B) the door" },
+    ],
+    images: [],
+    videos: [],
+  });
   assert.equal(check.media.length, 4);
   const rows = JSON.parse(readFileSync(r.output, "utf8"));
   assert.deepEqual(rows[1].images, []); // text-only rows carry [] (a missing column reads None → [None])

@@ -10,6 +10,7 @@ import {
   planBatch,
   planTraining,
   presetSpec,
+  renderRun,
   validateTrainingSpec,
   yamlFloat,
   yamlString,
@@ -72,6 +73,17 @@ test("bad specs are refused with the field path", () => {
     [{ preset: "longva-7b-t3", env: { "1X": "a" } }, "env.1X", /environment variable/],
     [{ preset: "longva-7b-t3", data: [] }, "data", /expected a mapping, got a list/],
     [[], "", /expected a mapping/],
+    [
+      { preset: "qwen2-vl-7b-t3", data: { datasetName: "a,b" } },
+      "data.datasetName",
+      /splits dataset names on commas/,
+    ],
+    [{ preset: "qwen2-vl-7b-t3", model: "--evil" }, "model", /read it as a flag/],
+    [
+      { preset: "longva-7b-t3", hyperparameters: { report_to: "-x" } },
+      "hyperparameters.report_to",
+      /read it as a flag/,
+    ],
   ];
   for (const [raw, field, problem] of cases) {
     const e = specError(raw);
@@ -200,4 +212,29 @@ test("a spec path with quotes, spaces and CJK stays one YAML string", () => {
   );
   assert.equal(back.model_name_or_path, '/m/it\'s "q" 模型 $X');
   assert.equal(back.dataset, "a_b");
+});
+
+test("LongVA's image folder defaults to the data's folder; hosts must be host names", () => {
+  const plan = planTraining(presetSpec("longva-7b-t3"), { data: "/d/sub/mix.json", runDir: "/r" });
+  const a = plan.args.find((x) => x.key === "image_folder")!;
+  assert.deepEqual(
+    [a.value, a.source],
+    ["/d/sub", "kit: the data file's folder (no data.imageFolder given)"],
+  );
+  const two = planTraining(presetSpec("longva-7b-t3"), {
+    data: "/d/m.json",
+    nodes: 2,
+    runDir: "/r",
+  });
+  assert.throws(
+    () => renderRun(two, { launcher: "deepspeed", hosts: ["a", "b slots=99\nc"] }),
+    (e: unknown) => e instanceof InputError && e.location.field === "hosts",
+  );
+  assert.throws(
+    () => renderRun(two, { launcher: "deepspeed", hosts: ["a"] }),
+    /1 host\(s\) given for 2 node\(s\)/,
+  );
+  assert.throws(() => renderRun(two, { launcher: "local" }), /need --launcher slurm/);
+  const q = planTraining(presetSpec("qwen2-vl-7b-t3"), { nodes: 2, runDir: "/r" });
+  assert.throws(() => renderRun(q, { launcher: "deepspeed" }), /hostfile launch is for LongVA/);
 });
