@@ -130,6 +130,8 @@ export async function preflight(
       detail: f,
       fix: `--codebase must be ${codebaseHint(plan)}; ${f} is missing`,
     });
+  if (found !== undefined && files.every((f) => existsSync(f)))
+    add(await importCheck(plan, o.codebase, path, o.env));
   for (const f of plan.dataFiles)
     add(readable("data", f, "convert or mix the data first (t3kit train convert / t3kit mix run)"));
   if (plan.dataFiles.length === 0)
@@ -147,6 +149,58 @@ export async function preflight(
   add(checkpointCheck(plan, o.resume));
   add(diskCheck(plan, o.checkpointBytes ?? checkpointBytes(plan)));
   return checks;
+}
+
+/** The Python module the codebase's entry point imports, and the PYTHONPATH it runs with. */
+export function codebaseModule(
+  plan: TrainingPlan,
+  codebase: string,
+): { module: string; pythonPath?: string } {
+  if (plan.codebase === "longva")
+    return { module: "longva.train.train", pythonPath: join(codebase, "longva") };
+  if (plan.codebase === "llamafactory")
+    return { module: "llamafactory", pythonPath: join(codebase, "src") };
+  return { module: "swift" };
+}
+
+/**
+ * `python3 -c "import MODULE"` when a python3 is on PATH: a checkout whose dependencies are
+ * not installed fails here, not minutes into a GPU job. Without python3 it is not checked.
+ */
+async function importCheck(
+  plan: TrainingPlan,
+  codebase: string,
+  path: string,
+  env?: Record<string, string | undefined>,
+): Promise<PreflightCheck> {
+  const python = findProgram("python3", path);
+  const { module, pythonPath } = codebaseModule(plan, codebase);
+  if (!python)
+    return {
+      name: "import",
+      ok: true,
+      detail: `python3 not on PATH: import ${module} not checked`,
+    };
+  const base: Record<string, string | undefined> = { ...process.env, ...env, PATH: path };
+  const PYTHONPATH = pythonPath
+    ? [pythonPath, base.PYTHONPATH].filter((p) => p).join(delimiter)
+    : base.PYTHONPATH;
+  const r = await $({
+    nothrow: true,
+    quiet: true,
+    timeout: "120s",
+    env: { ...base, PYTHONPATH },
+  })`${python} -c ${`import ${module}`}`;
+  const last = r.stderr.trim().split("\n").pop() ?? "";
+  return {
+    name: "import",
+    ok: r.exitCode === 0,
+    detail:
+      r.exitCode === 0
+        ? `${python}: import ${module}`
+        : `${python}: import ${module} failed: ${last}`,
+    fix: `install ${plan.codebase}'s Python dependencies in the environment whose python3 is on PATH`,
+  };
 }
 
 function codebaseHint(plan: TrainingPlan): string {

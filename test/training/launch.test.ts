@@ -35,10 +35,16 @@ function workspace() {
   mkdirSync(join(longva, "longva", "scripts"), { recursive: true });
   writeFileSync(join(longva, "longva", "longva", "train", "train_mem.py"), "");
   writeFileSync(join(longva, "longva", "scripts", "zero3.json"), "{}");
+  // Importable stand-ins for preflight's `python3 -c "import …"`.
+  for (const f of ["__init__.py", "train/__init__.py", "train/train.py"])
+    writeFileSync(join(longva, "longva", "longva", f), "");
   const lf = join(root, "LLaMA Factory");
   mkdirSync(join(lf, "src", "llamafactory"), { recursive: true });
   mkdirSync(join(lf, "examples", "deepspeed"), { recursive: true });
   writeFileSync(join(lf, "src", "llamafactory", "cli.py"), "");
+  writeFileSync(join(lf, "src", "llamafactory", "__init__.py"), "");
+  mkdirSync(join(root, "pylib", "swift"), { recursive: true });
+  writeFileSync(join(root, "pylib", "swift", "__init__.py"), "");
   writeFileSync(join(lf, "examples", "deepspeed", "ds_z2_config.json"), "{}");
   mkdirSync(join(root, "data dir"));
   const data = join(root, "data dir", `mix "a" 'b' $HOME.json`);
@@ -152,6 +158,12 @@ test("preflight refuses before anything starts, naming what to do", async () => 
       /FAIL data .*missing\.json is missing or unreadable/,
     ],
     [() => plan("qwen2-vl-7b-t3"), w.root, {}, /FAIL codebase .*src\/llamafactory\/cli\.py/],
+    [
+      () => plan("qwen2-vl-72b-t3"),
+      w.root,
+      { PYTHONPATH: "" },
+      /FAIL import .*import swift failed: ModuleNotFoundError: No module named 'swift'/,
+    ],
     [() => plan("longva-7b-t3"), w.longva, {}, /FAIL disk/, 1e18],
     [
       () => plan("qwen2-vl-72b-t3"),
@@ -166,6 +178,7 @@ test("preflight refuses before anything starts, naming what to do", async () => 
       T3KIT_STANDIN_LOG: s.log,
       T3KIT_FAKE_GPUS: "8",
       T3KIT_FAKE_GPU_MIB: "81559",
+      PYTHONPATH: join(w.root, "pylib"),
       ...env,
     });
     await assert.rejects(
@@ -270,7 +283,13 @@ test("ms-swift: swift sft with its environment; a failing run exits non-zero; re
     w.run,
     ...GIB1,
   ];
-  const failed = t3kit(args, { PATH: s.path, T3KIT_STANDIN_LOG: s.log, T3KIT_STANDIN_EXIT: "3" });
+  const pylib = { PYTHONPATH: join(w.root, "pylib") };
+  const failed = t3kit(args, {
+    PATH: s.path,
+    T3KIT_STANDIN_LOG: s.log,
+    T3KIT_STANDIN_EXIT: "3",
+    ...pylib,
+  });
   assert.equal(failed.code, 1);
   assert.match(failed.stderr, /exit 3/);
   const [call] = s.records().filter((c) => c.prog === "swift");
@@ -282,11 +301,12 @@ test("ms-swift: swift sft with its environment; a failing run exits non-zero; re
     NPROC_PER_NODE: "2",
     NFRAMES: "8",
     CUDA_VISIBLE_DEVICES: "0,1",
+    PYTHONPATH: join(w.root, "pylib"), // inherited, not set by the kit
   });
   const nested = join(w.run, "checkpoints", "qwen2-vl-72b-instruct", "v0-20241122-135916");
   for (const n of [50, 550]) mkdirSync(join(nested, `checkpoint-${n}`), { recursive: true });
   const s2 = writeStandIns();
-  const r = t3kit([...args, "--resume"], { PATH: s2.path, T3KIT_STANDIN_LOG: s2.log });
+  const r = t3kit([...args, "--resume"], { PATH: s2.path, T3KIT_STANDIN_LOG: s2.log, ...pylib });
   assert.equal(r.code, 0, r.stderr);
   const [resumed] = s2.records().filter((c) => c.prog === "swift");
   assert.deepEqual(resumed.argv.slice(-2), [
