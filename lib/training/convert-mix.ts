@@ -16,6 +16,7 @@ import { readRecords } from "../json/index";
 import { type MediaFolders, toSharegptRow } from "./llava-to-sharegpt";
 import { toSwiftRow } from "./llava-to-swift";
 import { datasetNameOf } from "./plan-training";
+import { fpsVideoName, reencodeVideo } from "./reencode-video";
 import { llamafactoryDatasetInfo } from "./render-llamafactory";
 
 export type ConvertTarget = "llamafactory" | "ms-swift";
@@ -28,6 +29,12 @@ export interface ConvertOptions extends MediaFolders {
   out: string;
   /** Output name (default: the data file's name). */
   name?: string;
+  /**
+   * Re-encode every video at 2 fps with ffmpeg into this folder (`<stem>_fps2.mp4`, as the
+   * released prepare_video_sft.py names them) and point the rows at the copies. Each
+   * distinct video is encoded once; an existing copy is reused.
+   */
+  reencodeVideosInto?: string;
 }
 
 export interface ConvertReport {
@@ -60,6 +67,7 @@ export async function convertMix(o: ConvertOptions): Promise<ConvertReport> {
     textOnly: 0,
     multiTurn: 0,
   };
+  const encoded = new Map<string, Promise<string>>();
   const sink = await openAtomicWriteStream(output);
   try {
     await sink.write(o.to === "llamafactory" ? "[" : "");
@@ -71,6 +79,10 @@ export async function convertMix(o: ConvertOptions): Promise<ConvertReport> {
       };
       const row =
         o.to === "llamafactory" ? toSharegptRow(record, where, o) : toSwiftRow(record, where, o);
+      if (o.reencodeVideosInto !== undefined)
+        row.videos = await Promise.all(
+          row.videos.map((v) => reencoded(v, o.reencodeVideosInto as string, encoded)),
+        );
       count(report, row.images.length, row.videos.length, turnsOf(row));
       const text = JSON.stringify(row);
       await sink.write(
@@ -86,6 +98,21 @@ export async function convertMix(o: ConvertOptions): Promise<ConvertReport> {
   if (o.to === "llamafactory")
     report.datasetInfo = await writeDatasetInfo(o.out, name, basename(output));
   return report;
+}
+
+/** The 2 fps copy of `video` in `folder`, made once per distinct video (and kept if already there). */
+function reencoded(
+  video: string,
+  folder: string,
+  done: Map<string, Promise<string>>,
+): Promise<string> {
+  let p = done.get(video);
+  if (!p) {
+    const target = join(resolve(folder), fpsVideoName(video));
+    p = existsSync(target) ? Promise.resolve(target) : reencodeVideo(video, target);
+    done.set(video, p);
+  }
+  return p;
 }
 
 function turnsOf(row: { conversations?: unknown[]; history?: unknown[] }): number {

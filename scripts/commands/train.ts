@@ -37,7 +37,8 @@ Usage: npx t3kit train plan   (--preset NAME | SPEC) [--gpus N] [--nodes N] [--d
                               [--video-folder DIR] [--launcher local|slurm|deepspeed] [--hosts H1,H2] [--codebase DIR]
                               [--fit] [--out DIR]
        npx t3kit train convert --to llamafactory|ms-swift --data FILE [--image-folder DIR] [--video-folder DIR]
-                              [--name NAME] [--videos FILE --ratios 0.2,0.5,1.0,2.0 [--seed 1234]] --out DIR
+                              [--name NAME] [--videos FILE --ratios 0.2,0.5,1.0,2.0 [--seed 1234]]
+                              [--reencode-videos DIR] --out DIR
        npx t3kit train launch (--preset NAME | SPEC) --data FILE [--image-folder DIR] --codebase DIR --gpus N
                               [--nodes N] [--launcher L] [--hosts H1,H2] [--resume] [--checkpoint-gib G] [--out DIR]
        npx t3kit train curves RUN [--out DIR]
@@ -52,6 +53,8 @@ plan     resolves the preset or spec (YAML/JSON: preset, name, model, data, hard
 convert  LLaVA mix → LLaMA-Factory sharegpt (DIR/NAME.json + DIR/dataset_info.json) or ms-swift
          JSONL (DIR/NAME.jsonl). --videos with --ratios first makes the Qwen video-ratio sets:
          T3 records (--data) + int(len(T3) x ratio) video records, shuffled (Python random, seed 1234).
+         --reencode-videos DIR re-encodes every video at 2 fps with ffmpeg (DIR/<stem>_fps2.mp4)
+         and points the rows at the copies.
 launch   preflight (nvidia-smi, GPU count and memory, the codebase's entry point, data, checkpoints,
          disk), then the run folder, then the run through zx with the log streamed to
          RUN/train.log and the terminal. --resume continues from the last checkpoint-N.
@@ -195,6 +198,7 @@ async function runConvert(argv: string[]): Promise<number> {
       videos: { type: "string" },
       ratios: { type: "string" },
       seed: { type: "string" },
+      "reencode-videos": { type: "string" },
       out: { type: "string" },
     },
   });
@@ -203,7 +207,11 @@ async function runConvert(argv: string[]): Promise<number> {
     throw new UsageError(`--to must be one of ${convertTargets.join(", ")}`);
   if (!values.data) throw new UsageError("--data FILE is required");
   if (!values.out) throw new UsageError("--out DIR is required");
-  const folders = { imageFolder: values["image-folder"], videoFolder: values["video-folder"] };
+  const folders = {
+    imageFolder: values["image-folder"],
+    videoFolder: values["video-folder"],
+    reencodeVideosInto: values["reencode-videos"],
+  };
   if (values.ratios && !values.videos) throw new UsageError("--ratios needs --videos FILE");
   if (!values.videos) {
     const r = await convertMix({

@@ -1,11 +1,17 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { InputError } from "../../lib/errors/index";
-import { fpsVideoName, reencodeInto, videoCountFor, videoRatioSet } from "../../lib/training/index";
+import {
+  convertMix,
+  fpsVideoName,
+  reencodeInto,
+  videoCountFor,
+  videoRatioSet,
+} from "../../lib/training/index";
 import { debianPythonJson } from "./pyyaml-oracle";
 
 test("video-ratio sets: int(len(T3) x ratio) video records + T3, shuffled as Python's random.seed(1234)", () => {
@@ -66,6 +72,33 @@ test("videos re-encoded at 2 fps through ffmpeg (checked with ffprobe)", async (
   assert.equal(probe.r_frame_rate, "2/1");
   assert.equal(Number(probe.nb_read_frames), 6);
   assert.equal(fpsVideoName("/a/b.webm"), "b_fps2.mp4");
+  // Converting with re-encoding points the rows at the 2 fps copies (each made once).
+  const mix = join(dir, "mix.jsonl");
+  const rec = (id: number) => ({
+    id,
+    video: "clip 1.mp4",
+    conversations: [
+      { from: "human", value: "<video>\nWhat?" },
+      { from: "gpt", value: "A test pattern." },
+    ],
+  });
+  writeFileSync(mix, `${JSON.stringify(rec(1))}\n${JSON.stringify(rec(2))}\n`);
+  const r = await convertMix({
+    to: "ms-swift",
+    data: mix,
+    out: join(dir, "conv"),
+    videoFolder: dir,
+    reencodeVideosInto: join(dir, "fps2"),
+  });
+  const rows = readFileSync(r.output, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
+  assert.deepEqual(
+    rows.map((x) => x.videos),
+    [[join(dir, "fps2", "clip 1_fps2.mp4")], [join(dir, "fps2", "clip 1_fps2.mp4")]],
+  );
+  assert.deepEqual(readdirSync(join(dir, "fps2")), ["clip 1_fps2.mp4"]);
   await assert.rejects(
     reencodeInto(join(dir, "missing.mp4"), join(dir, "out2")),
     /ffmpeg could not re-encode/,
