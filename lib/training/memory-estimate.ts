@@ -32,7 +32,7 @@ const GIB = 1024 ** 3;
 export function estimateModelStateMemory(m: MemoryInput): MemoryEstimate {
   const P = m.parameters;
   const N = m.gpus;
-  const fmt = (x: number) => (x / 1e9).toFixed(2);
+  const fmt = (x: number) => String(Number((x / 1e9).toPrecision(4)));
   let bytes: number;
   let formula: string;
   let worked: string;

@@ -145,6 +145,11 @@ function describePlan(plan: TrainingPlan): string {
     `${plan.name}: ${plan.preset.name} (${plan.codebase}), ${plan.hardware.nodes} node(s) x ${plan.hardware.gpusPerNode} GPUs`,
     `batch: ${b.perDevice} per device x ${b.gradientAccumulation} accumulation x ${b.gpusPerNode} GPUs x ${b.nodes} node(s) = ${b.global} global (${b.held === "global" ? "accumulation derived" : "global derived"})`,
     `model states per GPU (ZeRO-${plan.preset.zeroStage}, ${plan.preset.method}): ${mem.formula} = ${mem.worked} = ${mem.gibPerGpu.toFixed(1)} GiB (activations not included)`,
+    ...(plan.hardware.gpuMemoryGiB === undefined
+      ? []
+      : [
+          `hardware.gpuMemoryGiB ${plan.hardware.gpuMemoryGiB}: ${mem.gibPerGpu <= plan.hardware.gpuMemoryGiB ? "model states fit" : "model states do NOT fit: more GPUs or nodes"}, ${(plan.hardware.gpuMemoryGiB - mem.gibPerGpu).toFixed(1)} GiB left for activations`,
+        ]),
     `length limit: ${plan.preset.lengthKey} ${plan.lengthLimit}`,
     "arguments:",
     ...plan.args.map(
