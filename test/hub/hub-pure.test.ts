@@ -193,7 +193,7 @@ test("dataSource: the embedded default unless T3KIT_SOURCE=hub", () => {
   );
   assert.throws(
     () => dataSource("nope", {}),
-    /unknown stage; known: synthesis, mixing, tokens, results/,
+    /unknown stage; known: synthesis, mixing, tokens, training, results/,
   );
   assert.throws(
     () => dataSource("mixing", { T3KIT_SOURCE: "hf" }),
