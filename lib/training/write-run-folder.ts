@@ -8,6 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { InputError } from "../errors/index";
 import { sha256File, writeFileAtomic } from "../files/index";
 import { projectRoot } from "../paths/index";
 import { commandLine } from "./launch-plan";
@@ -50,8 +51,17 @@ export function kitVersion(): { version: string; commit: string | null } {
 
 export async function writeRunFolder(plan: TrainingPlan, run: RenderedRun): Promise<string[]> {
   const data = [];
-  for (const f of plan.dataFiles)
-    data.push({ path: f, bytes: statSync(f).size, sha256: await sha256File(f) });
+  for (const f of plan.dataFiles) {
+    let st: ReturnType<typeof statSync>;
+    try {
+      st = statSync(f);
+    } catch {
+      throw new InputError({ file: f }, "no such data file (data.path / --data)");
+    }
+    if (!st.isFile())
+      throw new InputError({ file: f }, "not a file: the data must be one JSON or JSONL file");
+    data.push({ path: f, bytes: st.size, sha256: await sha256File(f) });
+  }
   const files: Record<string, string> = {
     ...run.files,
     "plan.json": `${JSON.stringify(planRecord(plan, run), null, 2)}\n`,
