@@ -16,3 +16,5 @@ export * from "./plots/index";
 export * from "./tables/index";
 export * from "./notebooks/index";
 export * from "./results/index";
+export * from "./model-server/index";
+export * from "./answer-scoring/index";
