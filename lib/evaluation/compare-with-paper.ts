@@ -36,7 +36,12 @@ function runValue(run: IngestedRun, benchmark: string, column: PaperColumn): num
 }
 
 function runSettings(run: IngestedRun, benchmark: string): string {
-  const s = new Set(run.rows.filter((r) => r.benchmark === benchmark).map((r) => r.settings).filter((x) => x !== ""));
+  const s = new Set(
+    run.rows
+      .filter((r) => r.benchmark === benchmark)
+      .map((r) => r.settings)
+      .filter((x) => x !== ""),
+  );
   return [...s].join(" | ");
 }
 
@@ -44,7 +49,10 @@ function runSettings(run: IngestedRun, benchmark: string): string {
  * Each run beside the paper's rows of TempCompass, Video-MME and MLVU, every value with its
  * difference to the paper's LongVA-7B baseline. Benchmarks no run has a value for are left out.
  */
-export function compareWithPaper(runs: IngestedRun[], tables: Map<string, PaperTable>): BenchmarkComparison[] {
+export function compareWithPaper(
+  runs: IngestedRun[],
+  tables: Map<string, PaperTable>,
+): BenchmarkComparison[] {
   const out: BenchmarkComparison[] = [];
   for (const benchmark of PAPER_BENCHMARKS) {
     const table = tables.get(benchmark);
@@ -57,7 +65,14 @@ export function compareWithPaper(runs: IngestedRun[], tables: Map<string, PaperT
       });
     const runRows: ComparedRow[] = runs.map((run) => {
       const values = table.columns.map((c) => runValue(run, benchmark, c));
-      return { label: run.run, origin: "run", role: "run", values, deltas: delta(values), settings: runSettings(run, benchmark) };
+      return {
+        label: run.run,
+        origin: "run",
+        role: "run",
+        values,
+        deltas: delta(values),
+        settings: runSettings(run, benchmark),
+      };
     });
     if (runRows.every((r) => r.values.every((v) => v === null))) continue;
     const paperRows: ComparedRow[] = table.rows.map((r) => ({
@@ -68,7 +83,13 @@ export function compareWithPaper(runs: IngestedRun[], tables: Map<string, PaperT
       deltas: delta(r.values),
       settings: "",
     }));
-    out.push({ benchmark, title: table.title, columns: table.columns, baseline: base.label, rows: [...paperRows, ...runRows] });
+    out.push({
+      benchmark,
+      title: table.title,
+      columns: table.columns,
+      baseline: base.label,
+      rows: [...paperRows, ...runRows],
+    });
   }
   return out;
 }

@@ -25,11 +25,16 @@ export interface CorrelationInput {
  * plots (r = 0.89 TempCompass, 0.85 MLVU, 0.59 Video-MME). The t distribution's CDF is
  * stdlib's; at least three points are needed, and a constant column has no r.
  */
-export function pearsonTest(xs: number[], ys: number[], where: { file: string; field: string }): Correlation {
+export function pearsonTest(
+  xs: number[],
+  ys: number[],
+  where: { file: string; field: string },
+): Correlation {
   const n = xs.length;
   if (n < 3) throw new InputError(where, `${n} runs with values; a correlation needs at least 3`);
   const constant = (v: number[]) => v.every((x) => x === v[0]);
-  if (constant(xs) || constant(ys)) throw new InputError(where, "all values are equal: no correlation");
+  if (constant(xs) || constant(ys))
+    throw new InputError(where, "all values are equal: no correlation");
   const r = Math.max(-1, Math.min(1, pearson(xs, ys)));
   const df = n - 2;
   const t = (r * Math.sqrt(df)) / Math.sqrt(1 - r * r);
@@ -67,24 +72,40 @@ export function readCorrelationCsv(text: string, file: string): CorrelationInput
   });
   const columns = parsed.meta.fields ?? [];
   if (columns[0] !== "run" || columns[1] !== "textual") {
-    throw new InputError({ file, record: 1, recordKind: "line" }, `expected the columns run,textual,<benchmark>…; got ${columns.join(",")}`);
+    throw new InputError(
+      { file, record: 1, recordKind: "line" },
+      `expected the columns run,textual,<benchmark>…; got ${columns.join(",")}`,
+    );
   }
   const benchmarks = columns.slice(2);
-  if (benchmarks.length === 0) throw new InputError({ file, record: 1, recordKind: "line" }, "no benchmark column after run,textual");
+  if (benchmarks.length === 0)
+    throw new InputError(
+      { file, record: 1, recordKind: "line" },
+      "no benchmark column after run,textual",
+    );
   const dup = columns.find((c, i) => columns.indexOf(c) !== i);
-  if (dup !== undefined) throw new InputError({ file, record: 1, recordKind: "line", field: dup }, "repeated column");
+  if (dup !== undefined)
+    throw new InputError({ file, record: 1, recordKind: "line", field: dup }, "repeated column");
   if (parsed.errors[0]) {
     const e = parsed.errors[0];
-    throw new InputError({ file, record: (e.row ?? 0) + 2, recordKind: "line" }, `CSV: ${e.message}`);
+    throw new InputError(
+      { file, record: (e.row ?? 0) + 2, recordKind: "line" },
+      `CSV: ${e.message}`,
+    );
   }
-  const input: CorrelationInput = { runs: [], textual: [], benchmarks: new Map(benchmarks.map((b) => [b, []])) };
+  const input: CorrelationInput = {
+    runs: [],
+    textual: [],
+    benchmarks: new Map(benchmarks.map((b) => [b, []])),
+  };
   parsed.data.forEach((row, i) => {
     const at = (field: string) => ({ file, record: i + 2, recordKind: "line" as const, field });
     const number = (c: string, required: boolean): number | null => {
       const s = (row[c] ?? "").trim();
       if (s === "" && !required) return null;
       const v = Number(s);
-      if (s === "" || !Number.isFinite(v)) throw new InputError(at(c), `expected a number, got ${JSON.stringify(row[c] ?? "")}`);
+      if (s === "" || !Number.isFinite(v))
+        throw new InputError(at(c), `expected a number, got ${JSON.stringify(row[c] ?? "")}`);
       return v;
     };
     const run = (row.run ?? "").trim();

@@ -69,6 +69,9 @@ export function detectResultFormat(text: string, file: string): ResultFormat {
   const header = Papa.parse<string[]>(firstLine(body), { header: false }).data[0] ?? [];
   const names = header.map((h) => h.trim());
   if (["benchmark", "dimension", "value"].every((c) => names.includes(c))) return "score-csv";
-  const hint = names.includes("run") && names.includes("textual") ? " (this looks like the input of `t3kit eval correlate`)" : "";
+  const hint =
+    names.includes("run") && names.includes("textual")
+      ? " (this looks like the input of `t3kit eval correlate`)"
+      : "";
   throw new InputError({ file }, `not a known result format${hint}; expected ${KNOWN_FORMATS}`);
 }

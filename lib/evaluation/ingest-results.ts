@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { InputError } from "../errors/input-error";
-import type { EvaluationRow, IngestedRun, SampleOutcome } from "./evaluation-row";
 import { detectResultFormat } from "./detect-result-format";
+import type { EvaluationRow, IngestedRun, SampleOutcome } from "./evaluation-row";
 import { matchSamplesToResults } from "./match-samples-to-results";
 import { type JsonObject, parsePlainJson } from "./plain-json";
 import { type LmmsEvalResults, readLmmsEvalResults } from "./read-lmms-eval-results";
@@ -21,7 +21,10 @@ interface ReadFiles {
 function addOutcomes(into: ReadFiles, benchmark: string, file: string, outcomes: SampleOutcome[]) {
   const before = into.outcomes.get(benchmark);
   if (before) {
-    throw new InputError({ file }, `a second per-question file for ${benchmark} in this run (first: ${before.file})`);
+    throw new InputError(
+      { file },
+      `a second per-question file for ${benchmark} in this run (first: ${before.file})`,
+    );
   }
   into.outcomes.set(benchmark, { file, outcomes });
 }
@@ -49,10 +52,18 @@ async function readOne(file: string, run: string, into: ReadFiles): Promise<void
 // Breakdowns the results file only logs, recomputed from the samples; the numbers the
 // results file holds are not repeated (they were checked equal), except TempCompass's
 // per-dimension ones, which lmms-eval may get wrong (TempCompass README).
-function sampleRows(run: string, s: LmmsEvalSamples, m: ReturnType<typeof matchSamplesToResults>): EvaluationRow[] {
+function sampleRows(
+  run: string,
+  s: LmmsEvalSamples,
+  m: ReturnType<typeof matchSamplesToResults>,
+): EvaluationRow[] {
   const { task } = m;
   return sampleBreakdown(task.benchmark, s.outcomes)
-    .filter((b) => !task.values.has(b.dimension) || (task.benchmark.startsWith("tempcompass") && b.dimension !== "avg"))
+    .filter(
+      (b) =>
+        !task.values.has(b.dimension) ||
+        (task.benchmark.startsWith("tempcompass") && b.dimension !== "avg"),
+    )
     .map((b) => ({
       run,
       benchmark: task.benchmark,

@@ -14,9 +14,16 @@ function candidates(samples: LmmsEvalSamples, results: LmmsEvalResults[]) {
   const out: { results: LmmsEvalResults; task: LmmsEvalTask }[] = [];
   for (const r of results) {
     for (const t of r.tasks.values()) {
-      const sameTask = samples.task !== null ? t.task === samples.task : familyOfTask(t.task) === samples.family;
+      const sameTask =
+        samples.task !== null ? t.task === samples.task : familyOfTask(t.task) === samples.family;
       if (!sameTask) continue;
-      if (samples.date !== null && r.date !== "" && /^\d{8}_\d{6}$/.test(r.date) && r.date !== samples.date) continue;
+      if (
+        samples.date !== null &&
+        r.date !== "" &&
+        /^\d{8}_\d{6}$/.test(r.date) &&
+        r.date !== samples.date
+      )
+        continue;
       out.push({ results: r, task: t });
     }
   }
@@ -34,7 +41,10 @@ export function matchSamplesToResults(
 ): { results: LmmsEvalResults; task: LmmsEvalTask } {
   const file = samples.file;
   if (samples.task !== null && familyOfTask(samples.task) !== samples.family) {
-    throw new InputError({ file }, `named for task ${samples.task} but holds ${samples.family} samples`);
+    throw new InputError(
+      { file },
+      `named for task ${samples.task} but holds ${samples.family} samples`,
+    );
   }
   const found = candidates(samples, results);
   const what = samples.task ?? samples.family;
@@ -46,7 +56,10 @@ export function matchSamplesToResults(
     );
   }
   if (found.length > 1) {
-    throw new InputError({ file }, `task ${what} is in several results files: ${found.map((f) => f.results.file).join(", ")}`);
+    throw new InputError(
+      { file },
+      `task ${what} is in several results files: ${found.map((f) => f.results.file).join(", ")}`,
+    );
   }
   const { task } = found[0];
   if (task.n !== null && task.n !== samples.outcomes.length) {

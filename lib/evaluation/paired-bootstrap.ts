@@ -45,9 +45,12 @@ export function pairedBootstrap(
 ): BootstrapInterval {
   const iterations = options.iterations ?? 1000;
   const level = options.level ?? 0.95;
-  if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError(`iterations must be a positive integer, got ${iterations}`);
-  if (!(level > 0 && level < 1)) throw new RangeError(`level must be between 0 and 1, got ${level}`);
-  if (strata.length === 0 || strata.some((s) => s.length === 0)) throw new RangeError("every stratum needs questions");
+  if (!Number.isInteger(iterations) || iterations < 1)
+    throw new RangeError(`iterations must be a positive integer, got ${iterations}`);
+  if (!(level > 0 && level < 1))
+    throw new RangeError(`level must be between 0 and 1, got ${level}`);
+  if (strata.length === 0 || strata.some((s) => s.length === 0))
+    throw new RangeError("every stratum needs questions");
   const rng = new PythonRandom(options.seed ?? 0);
   const diffs = new Float64Array(iterations);
   for (let b = 0; b < iterations; b++) {

@@ -1,7 +1,12 @@
 import { InputError } from "../errors/input-error";
 import type { EvaluationRow, IngestedRun, SampleOutcome } from "./evaluation-row";
 import { mcnemarExactP } from "./mcnemar-exact";
-import { type BootstrapOptions, type PairedOutcome, pairedBootstrap, stratifiedDifference } from "./paired-bootstrap";
+import {
+  type BootstrapOptions,
+  type PairedOutcome,
+  pairedBootstrap,
+  stratifiedDifference,
+} from "./paired-bootstrap";
 import { pickRunValue } from "./pick-run-value";
 import { MLVU_MACRO_TYPES } from "./sample-accuracy";
 
@@ -58,10 +63,16 @@ function pairOutcomes(benchmark: string, run: IngestedRun, base: IngestedRun) {
   return pairs;
 }
 
-function strataFor(benchmark: string, dimension: string, pairs: ReturnType<typeof pairOutcomes>): PairedOutcome[][] {
+function strataFor(
+  benchmark: string,
+  dimension: string,
+  pairs: ReturnType<typeof pairOutcomes>,
+): PairedOutcome[][] {
   if (OVERALL.has(dimension)) return [pairs.map((p) => p.paired)];
   if (benchmark === "mlvu" && dimension === "macro_avg") {
-    return MLVU_MACRO_TYPES.map((t) => pairs.filter((p) => p.outcome.groups.includes(t)).map((p) => p.paired));
+    return MLVU_MACRO_TYPES.map((t) =>
+      pairs.filter((p) => p.outcome.groups.includes(t)).map((p) => p.paired),
+    );
   }
   return [pairs.filter((p) => p.outcome.groups.includes(dimension)).map((p) => p.paired)];
 }
@@ -88,11 +99,20 @@ export function pairedDifferences(
   for (const benchmark of benchmarks) {
     const perQuestion = run.samples.has(benchmark) && baseline.samples.has(benchmark);
     const pairs = perQuestion ? pairOutcomes(benchmark, run, baseline) : [];
-    const dims = dimensionsOf(run.rows, benchmark).filter((d) => dimensionsOf(baseline.rows, benchmark).includes(d));
+    const dims = dimensionsOf(run.rows, benchmark).filter((d) =>
+      dimensionsOf(baseline.rows, benchmark).includes(d),
+    );
     for (const dimension of dims) {
       const runValue = pickRunValue(run.rows, benchmark, dimension)!;
       const baselineValue = pickRunValue(baseline.rows, benchmark, dimension)!;
-      const base = { benchmark, dimension, run: run.run, baseline: baseline.run, runValue, baselineValue };
+      const base = {
+        benchmark,
+        dimension,
+        run: run.run,
+        baseline: baseline.run,
+        runValue,
+        baselineValue,
+      };
       const strata = perQuestion ? strataFor(benchmark, dimension, pairs) : [];
       if (!perQuestion || strata.some((s) => s.length === 0)) {
         const without = !run.samples.has(benchmark) ? run.run : baseline.run;

@@ -6,7 +6,11 @@ import type { EvaluationRow } from "./evaluation-row";
  * per-dimension TempCompass number and the one recomputed from its samples), the recomputed
  * accuracy wins; two different values of equal standing are refused, naming both files.
  */
-export function pickRunValue(rows: readonly EvaluationRow[], benchmark: string, dimension: string): number | null {
+export function pickRunValue(
+  rows: readonly EvaluationRow[],
+  benchmark: string,
+  dimension: string,
+): number | null {
   const all = rows.filter((r) => r.benchmark === benchmark && r.dimension === dimension);
   if (all.length === 0) return null;
   const recomputed = all.filter((r) => r.metric === "accuracy");

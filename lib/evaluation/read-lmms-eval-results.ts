@@ -103,7 +103,10 @@ export function readLmmsEvalResults(raw: JsonObject, file: string, run: string):
       });
     }
     if (entry.values.size === 0) {
-      throw new InputError({ file, field: `results.${task}` }, "no metric values (keys `<metric>,<filter>`)");
+      throw new InputError(
+        { file, field: `results.${task}` },
+        "no metric values (keys `<metric>,<filter>`)",
+      );
     }
     tasks.set(task, entry);
   }

@@ -69,12 +69,16 @@ function familyOf(rec: JsonObject, at: Where): SampleFamily {
 // Video-MME (lmms_eval/tasks/videomme/utils.py): the score dict holds the parsed letter and
 // the answer; a response with no parsable letter counts as wrong, as lmms-eval counts it.
 function videommeOutcome(rec: JsonObject, at: Where): SampleOutcome {
-  const [key, s] = scoreEntry(rec, VIDEOMME_KEY) ?? fail(at, "videomme_perception_score", "missing");
+  const [key, s] =
+    scoreEntry(rec, VIDEOMME_KEY) ?? fail(at, "videomme_perception_score", "missing");
   return {
     benchmark: "videomme",
     key: field(s, "question_id", key, at),
     correct: s.pred_answer === s.answer && typeof s.answer === "string",
-    groups: [dimensionKey(field(s, "duration", key, at)), dimensionKey(field(s, "task_category", key, at))],
+    groups: [
+      dimensionKey(field(s, "duration", key, at)),
+      dimensionKey(field(s, "task_category", key, at)),
+    ],
   };
 }
 
@@ -130,7 +134,8 @@ export function readLmmsEvalSamples(text: string, file: string): LmmsEvalSamples
     }
     if (!isJsonObject(rec)) return fail(at, "", "expected a JSON object per line");
     const f = familyOf(rec, at);
-    if (family !== null && f !== family) fail(at, "", `a ${f} sample in a file of ${family} samples`);
+    if (family !== null && f !== family)
+      fail(at, "", `a ${f} sample in a file of ${family} samples`);
     family = f;
     const o = OUTCOME[f](rec, at);
     if (seen.has(o.key)) fail(at, "question_id", `question ${o.key} appears twice`);

@@ -11,7 +11,10 @@ const TASK_FILES: Record<string, { benchmark: string; script: string }> = {
   "multi-choice": { benchmark: "tempcompass", script: "eval_multi-choice.py" },
   multi_choice: { benchmark: "tempcompass", script: "eval_multi-choice.py" },
   yes_no: { benchmark: "tempcompass_yes_no", script: "eval_yes_no.py" },
-  caption_matching: { benchmark: "tempcompass_caption_matching", script: "eval_caption_matching.py" },
+  caption_matching: {
+    benchmark: "tempcompass_caption_matching",
+    script: "eval_caption_matching.py",
+  },
   captioning: { benchmark: "tempcompass_captioning", script: "eval_captioning.py" },
 };
 
@@ -26,7 +29,9 @@ function taskOf(raw: JsonObject, file: string): { benchmark: string; script: str
   if (byName) return byName;
   // Not TempCompass's file name: yes/no answers still say which task it is.
   const answers = Object.values(raw).flatMap((dims) =>
-    Object.values(dims as JsonObject).flatMap((qs) => (qs as JsonObject[]).map((q) => q["gt-answer"])),
+    Object.values(dims as JsonObject).flatMap((qs) =>
+      (qs as JsonObject[]).map((q) => q["gt-answer"]),
+    ),
   );
   if (answers.every((a) => a === "yes" || a === "no")) return TASK_FILES.yes_no;
   throw new InputError(
@@ -40,7 +45,11 @@ function taskOf(raw: JsonObject, file: string): { benchmark: string; script: str
  * accuracy per dimension and the micro average over all questions ("avg"), as its
  * utils/eval_utils.py print_result computes them (it prints them; no summary file exists).
  */
-export function readTempCompassOutput(raw: JsonObject, file: string, run: string): TempCompassOutput {
+export function readTempCompassOutput(
+  raw: JsonObject,
+  file: string,
+  run: string,
+): TempCompassOutput {
   const task = taskOf(raw, file);
   const folder = basename(dirname(file));
   const rulesOnly = basename(dirname(dirname(file))).endsWith("_disable_llm");

@@ -33,13 +33,18 @@ export function sampleBreakdown(
     benchmark === "mlvu" ? "micro_avg" : benchmark.startsWith("tempcompass") ? "avg" : "overall";
   out.push({ dimension: overall, value: percentCorrect(outcomes), n: outcomes.length });
   const groups = outcomesByGroup(outcomes);
-  for (const [g, list] of groups) out.push({ dimension: g, value: percentCorrect(list), n: list.length });
+  for (const [g, list] of groups)
+    out.push({ dimension: g, value: percentCorrect(list), n: list.length });
   if (benchmark === "mlvu") {
     // The paper's mean is over all seven types; a partial run (--limit) has no such mean.
     const types = MLVU_MACRO_TYPES.filter((t) => groups.has(t));
     if (types.length === MLVU_MACRO_TYPES.length) {
       const mean = types.reduce((s, t) => s + percentCorrect(groups.get(t)!), 0) / types.length;
-      out.push({ dimension: "macro_avg", value: mean, n: types.reduce((s, t) => s + groups.get(t)!.length, 0) });
+      out.push({
+        dimension: "macro_avg",
+        value: mean,
+        n: types.reduce((s, t) => s + groups.get(t)!.length, 0),
+      });
     }
   }
   return out;
