@@ -58,3 +58,4 @@ export {
   correlationFrame,
 } from "./evaluation-frames";
 export { comparisonFigure, differencesFigure, correlationFitFigure } from "./evaluation-figures";
+export { formatTextTable } from "./format-text-table";

@@ -30,8 +30,8 @@ const MLVU_TYPES: Record<string, string> = {
   SSC: "ssc",
 };
 
-const VIDEOMME_KEY = /^videomme_perc(?:e)?ption_score(?:,.*)?$/;
-const MLVU_KEY = /^mlvu_perc(?:e)?ption_score(?:,.*)?$/;
+const VIDEOMME_KEY = /^videomme_perce(?:p)?tion_score(?:,.*)?$/;
+const MLVU_KEY = /^mlvu_perce(?:p)?tion_score(?:,.*)?$/;
 const TEMPCOMPASS_KEY = /^avg_accuracy(?:,.*)?$/;
 
 interface Where {
