@@ -3,7 +3,7 @@ export const benchmarkKey = (name: string): string =>
   name
     .trim()
     .toLowerCase()
-    .replace(/[^a-z0-9_]+/g, "");
+    .replace(/[^\p{L}\p{N}_]+/gu, "");
 
 /** "Temporal Reasoning" → "temporal_reasoning", "AC*" → "ac": how the kit names dimensions. */
 export const dimensionKey = (name: string): string =>
