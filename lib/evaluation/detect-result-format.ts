@@ -50,8 +50,9 @@ export function detectResultFormat(text: string, file: string): ResultFormat {
       whole = undefined;
     }
     if (whole !== undefined) {
-      if (isJsonObject(whole) && isJsonObject(whole.results)) {
-        if (LMMS_EVAL_KEYS.some((k) => k in whole)) return "lmms-eval-results";
+      const obj = isJsonObject(whole) ? whole : null;
+      if (obj !== null && isJsonObject(obj.results)) {
+        if (LMMS_EVAL_KEYS.some((k) => k in obj)) return "lmms-eval-results";
       }
       if (isTempCompassOutput(whole)) return "tempcompass-output";
       if (isJsonObject(whole) && "doc_id" in whole) return "lmms-eval-samples";

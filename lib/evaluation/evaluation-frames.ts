@@ -75,7 +75,8 @@ export function differencesFrame(diffs: readonly PairedDifference[]): DataFrame 
       "Δ points": d.difference,
       "CI low": d.low,
       "CI high": d.high,
-      "McNemar p": d.mcnemarP,
+      // p-values span orders of magnitude: three significant digits, not fixed decimals.
+      "McNemar p": d.mcnemarP === null ? null : d.mcnemarP.toPrecision(3),
       note: d.note,
     })),
   );
@@ -91,9 +92,9 @@ export function correlationFrame(
       benchmark,
       n: c.n,
       r: c.r,
-      p: c.p,
+      p: c.p.toExponential(2),
       "paper r": stated[benchmark]?.r ?? null,
-      "paper p": stated[benchmark]?.p ?? null,
+      "paper p": stated[benchmark] ? stated[benchmark].p.toExponential(2) : null,
     })),
   );
 }

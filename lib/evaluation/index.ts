@@ -59,3 +59,10 @@ export {
 } from "./evaluation-frames";
 export { comparisonFigure, differencesFigure, correlationFitFigure } from "./evaluation-figures";
 export { formatTextTable } from "./format-text-table";
+export { evaluationExamples, evaluationExamplesDir, filesUnder } from "./evaluation-examples";
+export {
+  saveEvaluationOutputs,
+  type EvaluationOutputs,
+  type SavedEvaluation,
+} from "./save-evaluation-outputs";
+export { liveTextualAccuracy } from "./live-textual-accuracy";

@@ -39,6 +39,7 @@ export const STAGE_SOURCES: Record<string, StageSources> = {
     hub: ["hub:Lin-Chen/Open-LLaVA-NeXT-mix1M/open-llava-next_instruct_mix1M.json"],
   },
   results: { embedded: ["data/paper/"], hub: [] },
+  evaluation: { embedded: ["data/evaluation/", "data/paper/"], hub: [] },
 };
 
 type Env = Record<string, string | undefined>;
