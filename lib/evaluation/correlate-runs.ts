@@ -2,6 +2,7 @@ import tCdf from "@stdlib/stats-base-dists-t-cdf";
 import Papa from "papaparse";
 import { InputError } from "../errors/input-error";
 import { pearson } from "../results/index";
+import { parseDecimal } from "./parse-decimal";
 
 export interface Correlation {
   /** Pearson's r. */
@@ -103,8 +104,8 @@ export function readCorrelationCsv(text: string, file: string): CorrelationInput
     const number = (c: string, required: boolean): number | null => {
       const s = (row[c] ?? "").trim();
       if (s === "" && !required) return null;
-      const v = Number(s);
-      if (s === "" || !Number.isFinite(v))
+      const v = parseDecimal(s);
+      if (v === null)
         throw new InputError(at(c), `expected a number, got ${JSON.stringify(row[c] ?? "")}`);
       return v;
     };

@@ -89,6 +89,8 @@ export async function ingestResults(files: string[], run: string): Promise<Inges
   if (run.trim() === "") throw new InputError({ file: "--run" }, "the run needs a name");
   if (files.length === 0) throw new InputError({ file: run }, "no result files given");
   const into: ReadFiles = { rows: [], results: [], samples: [], outcomes: new Map() };
+  const twice = files.find((f, i) => files.indexOf(f) !== i);
+  if (twice !== undefined) throw new InputError({ file: twice }, `given twice for run ${run}`);
   for (const file of files) await readOne(file, run, into);
   for (const s of into.samples) {
     const m = matchSamplesToResults(s, into.results);

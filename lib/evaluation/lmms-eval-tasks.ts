@@ -55,5 +55,7 @@ export function taskBenchmark(task: string): string {
 export function metricDimension(task: string, key: string): string {
   for (const m of KNOWN_TASKS[task]?.required ?? []) if (m.keys.includes(key)) return m.dimension;
   const metric = key.split(",")[0];
+  // Variants of the paper's tasks (videomme_w_subtitle, mlvu_test) score the same way.
+  if (/_perce(?:p)?tion_score$/.test(metric)) return "overall";
   return task.startsWith("tempcompass") ? metric.replace(/_accuracy$/, "") : metric;
 }

@@ -7,8 +7,10 @@ import { sampleBreakdown } from "./sample-accuracy";
 // 2,700 moves the score by 0.037 points, so 0.01 catches a samples file of another run.
 const TOLERANCE = 0.01;
 
+// A task's benchmark family: its variants (videomme_w_subtitle, mlvu_dev, tempcompass_yes_no)
+// log the same per-sample records.
 const familyOfTask = (task: string): string =>
-  task.startsWith("tempcompass") ? "tempcompass" : task.replace(/_(dev|test)$/, "");
+  ["videomme", "mlvu", "tempcompass"].find((f) => task.startsWith(f)) ?? task;
 
 function candidates(samples: LmmsEvalSamples, results: LmmsEvalResults[]) {
   const out: { results: LmmsEvalResults; task: LmmsEvalTask }[] = [];

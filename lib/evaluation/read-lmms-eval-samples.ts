@@ -50,6 +50,17 @@ function field(obj: JsonObject, name: string, path: string, at: Where): string {
   return fail(at, `${path}.${name}`, `expected a string, got ${JSON.stringify(v)}`);
 }
 
+// The parsed letter against the answer; a response with no parsable letter (pred_answer
+// "" or null) counts as wrong, as lmms-eval counts it. A record without them is refused.
+function isCorrect(s: JsonObject, key: string, at: Where): boolean {
+  const answer = field(s, "answer", key, at);
+  const pred = s.pred_answer;
+  if (!("pred_answer" in s) || (pred !== null && typeof pred !== "string")) {
+    fail(at, `${key}.pred_answer`, `expected a string or null, got ${JSON.stringify(pred)}`);
+  }
+  return pred === answer;
+}
+
 function scoreEntry(rec: JsonObject, pattern: RegExp): [string, JsonObject] | null {
   for (const [k, v] of Object.entries(rec)) if (pattern.test(k) && isJsonObject(v)) return [k, v];
   return null;
@@ -67,14 +78,14 @@ function familyOf(rec: JsonObject, at: Where): SampleFamily {
 }
 
 // Video-MME (lmms_eval/tasks/videomme/utils.py): the score dict holds the parsed letter and
-// the answer; a response with no parsable letter counts as wrong, as lmms-eval counts it.
+// the answer, the duration and the task type.
 function videommeOutcome(rec: JsonObject, at: Where): SampleOutcome {
   const [key, s] =
     scoreEntry(rec, VIDEOMME_KEY) ?? fail(at, "videomme_perception_score", "missing");
   return {
     benchmark: "videomme",
     key: field(s, "question_id", key, at),
-    correct: s.pred_answer === s.answer && typeof s.answer === "string",
+    correct: isCorrect(s, key, at),
     groups: [
       dimensionKey(field(s, "duration", key, at)),
       dimensionKey(field(s, "task_category", key, at)),
@@ -88,7 +99,7 @@ function mlvuOutcome(rec: JsonObject, at: Where): SampleOutcome {
   return {
     benchmark: "mlvu",
     key: field(s, "question_id", key, at),
-    correct: s.pred_answer === s.answer && typeof s.answer === "string",
+    correct: isCorrect(s, key, at),
     groups: [MLVU_TYPES[type] ?? dimensionKey(type)],
   };
 }

@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import { InputError } from "../errors/input-error";
 import type { EvaluationRow } from "./evaluation-row";
 import { benchmarkKey, dimensionKey } from "./name-keys";
+import { parseDecimal } from "./parse-decimal";
 
 const REQUIRED = ["benchmark", "dimension", "value"];
 const OPTIONAL = ["metric", "n"];
@@ -41,11 +42,11 @@ export function readScoreCsv(text: string, file: string, run: string): Evaluatio
     for (const c of ["benchmark", "dimension"]) {
       if (cell(c) === "") throw new InputError(at(c), "empty");
     }
-    const value = Number(cell("value"));
-    if (cell("value") === "" || !Number.isFinite(value)) {
+    const value = parseDecimal(cell("value"));
+    if (value === null) {
       throw new InputError(at("value"), `expected a number, got ${JSON.stringify(r.value ?? "")}`);
     }
-    const n = cell("n") === "" ? null : Number(cell("n"));
+    const n = cell("n") === "" ? null : parseDecimal(cell("n"));
     if (n !== null && !(Number.isInteger(n) && n > 0)) {
       throw new InputError(at("n"), `expected a positive integer, got ${JSON.stringify(r.n)}`);
     }

@@ -273,6 +273,21 @@ test("hostile inputs are refused with the file and field named", async () => {
   );
   assert.equal(m.location.record, 5);
   assert.equal(m.location.field, "videomme_perception_score.task_category");
+  const noPred = lines.split("\n");
+  noPred[2] = noPred[2].replace('"pred_answer":', '"pred":');
+  const [s9] = writeFiles("no-pred", {
+    "20241203_093000_samples_videomme.jsonl": noPred.join("\n"),
+  });
+  const np = await rejects(
+    ingestResults([results, s9], "x"),
+    s9,
+    /expected a string or null, got undefined/,
+  );
+  assert.deepEqual(
+    [np.location.record, np.location.field],
+    [3, "videomme_perception_score.pred_answer"],
+  );
+  await rejects(ingestResults([results, results], "x"), results, /given twice for run x/);
   const twice = `${lines}\n${lines.split("\n")[0]}`;
   const [s8] = writeFiles("twice", { "20241203_093000_samples_videomme.jsonl": twice });
   await rejects(ingestResults([results, s8], "x"), s8, /question 000-1 appears twice/);

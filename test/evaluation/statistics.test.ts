@@ -98,6 +98,13 @@ test("correlate reads run,textual,<benchmarks>; blanks lower n; bad input names 
   refused("run,textual,mlvu\na,1,2\nb,2,3\nc,3,\n", /2 runs with values/, "mlvu");
   refused("run,textual,mlvu\na,1,5\nb,2,5\nc,3,5\n", /all values are equal/, "mlvu");
   refused("run,textual,mlvu\na,1,2\nb,x,3\nc,3,4\n", /expected a number, got "x"/, "textual", 3);
+  refused("run,textual,mlvu\na,1,2\nb,2,0x10\nc,3,4\n", /expected a number, got "0x10"/, "mlvu", 3);
+  refused(
+    "run,textual,mlvu\na,1,2\nb,2,Infinity\nc,3,4\n",
+    /expected a number, got "Infinity"/,
+    "mlvu",
+    3,
+  );
   refused("run,textual,mlvu\na,1,2\nb,2,3\nb,3,4\n", /run "b" appears twice/, "run", 4);
   refused("textual,run,mlvu\n1,a,2\n", /expected the columns run,textual/);
   refused("run,textual\na,1\n", /no benchmark column/);
