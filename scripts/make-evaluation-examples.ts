@@ -3,7 +3,8 @@
  * TempCompass's scripts write, in their real formats, with SYNTHETIC numbers (each question's
  * right/wrong drawn at the paper's accuracy for that category). They are for the notebook,
  * the tests and trying `t3kit eval`, never results. Run it again after changing it:
- *   node --import tsx scripts/make-evaluation-examples.ts
+ *   node --import tsx scripts/make-evaluation-examples.ts [OUT_DIR]
+ * (a test regenerates them into a temp folder and requires the same bytes).
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -12,7 +13,7 @@ import { dataDir } from "../lib/paths/index";
 import { PythonRandom } from "../lib/pyrandom/index";
 import { findRow, loadPaperTable } from "../lib/results/index";
 
-const OUT = join(dataDir, "evaluation", "examples");
+const OUT = process.argv[2] ?? join(dataDir, "evaluation", "examples");
 const NOTE =
   "EXAMPLE: synthetic numbers drawn by scripts/make-evaluation-examples.ts, not a real evaluation";
 const LETTERS = ["A", "B", "C", "D"];
