@@ -34,9 +34,11 @@ export function comparisonFigure(c: BenchmarkComparison): Figure {
       title: { text: `${c.title}: the paper's rows and this run` },
       barmode: "group",
       width: 1000,
-      height: 460,
+      height: 540,
       yaxis: { title: { text: "accuracy %" } },
-      margin: { l: 70, r: 20, t: 70, b: 60 },
+      xaxis: { tickangle: 0, automargin: true },
+      legend: { orientation: "h", y: -0.18 },
+      margin: { l: 70, r: 20, t: 70, b: 120 },
     },
   };
 }
