@@ -19,13 +19,7 @@ function candidates(samples: LmmsEvalSamples, results: LmmsEvalResults[]) {
       const sameTask =
         samples.task !== null ? t.task === samples.task : familyOfTask(t.task) === samples.family;
       if (!sameTask) continue;
-      if (
-        samples.date !== null &&
-        r.date !== "" &&
-        /^\d{8}_\d{6}$/.test(r.date) &&
-        r.date !== samples.date
-      )
-        continue;
+      if (samples.date !== null && r.date !== "" && r.date !== samples.date) continue;
       out.push({ results: r, task: t });
     }
   }

@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import { InputError } from "../errors/input-error";
 import type { EvaluationRow } from "./evaluation-row";
 import { KNOWN_TASKS, metricDimension, taskBenchmark } from "./lmms-eval-tasks";
@@ -44,6 +45,14 @@ function sampleCount(raw: JsonObject, task: string, result: JsonObject): number 
   return typeof result.samples === "number" ? result.samples : null;
 }
 
+// The run's date as its files are named (`<date>_results.json`, `<date>_samples_<task>.jsonl`,
+// lmms_eval/loggers/evaluation_tracker.py); else the `date` field when it has that shape.
+function runDate(file: string, field: unknown): string {
+  const named = basename(file).match(/^(\d{8}_\d{6})_results\.json$/);
+  if (named) return named[1];
+  return typeof field === "string" && /^\d{8}_\d{6}$/.test(field) ? field : "";
+}
+
 /**
  * Reads a parsed lmms-eval `<date>_results.json`: one row per reported metric of every task
  * (stderr entries are uncertainty of a metric, not metrics). A known task without its metric
@@ -84,7 +93,7 @@ export function readLmmsEvalResults(raw: JsonObject, file: string, run: string):
       if (typeof value !== "number" || !Number.isFinite(value)) {
         throw new InputError(
           { file, field: `results.${task}["${key}"]` },
-          `expected a number, got ${JSON.stringify(value)}`,
+          `expected a number, got ${typeof value === "number" ? String(value) : JSON.stringify(value)}`,
         );
       }
       const dimension = metricDimension(task, key);
@@ -110,5 +119,5 @@ export function readLmmsEvalResults(raw: JsonObject, file: string, run: string):
     }
     tasks.set(task, entry);
   }
-  return { file, date: text(raw.date), tasks, rows };
+  return { file, date: runDate(file, raw.date), tasks, rows };
 }
