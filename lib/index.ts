@@ -17,3 +17,6 @@ export * from "./tables/index";
 export * from "./notebooks/index";
 export * from "./results/index";
 export * from "./training/index";
+export * from "./model-server/index";
+export * from "./answer-scoring/index";
+export * from "./evaluation/index";

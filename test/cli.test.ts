@@ -34,6 +34,7 @@ test("the registry's names and summaries are each command module's own", () => {
     tokens: require("../scripts/commands/tokens"),
     train: require("../scripts/commands/train"),
     results: require("../scripts/commands/results"),
+    eval: require("../scripts/commands/eval"),
     notebooks: require("../scripts/commands/notebooks"),
   };
   assert.deepEqual(

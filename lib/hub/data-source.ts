@@ -40,6 +40,7 @@ export const STAGE_SOURCES: Record<string, StageSources> = {
   },
   training: { embedded: ["data/llava/", "data/training/"], hub: [] },
   results: { embedded: ["data/paper/"], hub: [] },
+  evaluation: { embedded: ["data/evaluation/", "data/paper/"], hub: [] },
 };
 
 type Env = Record<string, string | undefined>;

@@ -43,6 +43,11 @@ export const commands: Command[] = [
     () => require("./results").resultsCommand,
   ),
   lazy(
+    "eval",
+    "evaluation: ingest lmms-eval/TempCompass results, compare with the paper, correlate, textual accuracy",
+    () => require("./eval").evalCommand,
+  ),
+  lazy(
     "notebooks",
     "run every notebook headless into out/ (what `make run` calls)",
     () => require("./notebooks").notebooksCommand,

@@ -1,0 +1,181 @@
+import type { Data, Layout } from "plotly.js";
+import type { Figure } from "../plots/figure";
+import type { BenchmarkComparison } from "./compare-with-paper";
+import type { Correlation, CorrelationInput } from "./correlate-runs";
+import type { PairedDifference } from "./paired-differences";
+
+const RUN_COLORS = ["#e45756", "#f58518", "#54a24b", "#b279a2", "#72b7b2", "#ff9da6"];
+
+/** Grouped bars per measure: the paper's baseline and T3 row, then each run. */
+export function comparisonFigure(c: BenchmarkComparison): Figure {
+  const shown = c.rows.filter(
+    (r) => r.origin === "run" || r.role === "baseline" || r.role === "ours",
+  );
+  let run = 0;
+  const data = shown.map((r) => ({
+    type: "bar",
+    name: r.origin === "run" ? `${r.label} (this run)` : `${r.label} (paper)`,
+    x: c.columns.map((col) => col.label),
+    y: r.values,
+    marker: {
+      color:
+        r.origin === "run"
+          ? RUN_COLORS[run++ % RUN_COLORS.length]
+          : r.role === "baseline"
+            ? "#9d9d9d"
+            : "#4c78a8",
+    },
+    text: r.values.map((v) => (v === null ? "" : v.toFixed(1))),
+    textposition: "outside",
+  })) as Data[];
+  return {
+    data,
+    layout: {
+      title: { text: `${c.title}: the paper's rows and this run` },
+      barmode: "group",
+      width: 1000,
+      height: 540,
+      yaxis: { title: { text: "accuracy %" } },
+      xaxis: { tickangle: 0, automargin: true },
+      legend: { orientation: "h", y: -0.18 },
+      margin: { l: 70, r: 20, t: 70, b: 120 },
+    },
+  };
+}
+
+/** Run minus baseline per dimension, with bootstrap intervals; open markers have none. */
+export function differencesFigure(diffs: readonly PairedDifference[]): Figure {
+  const labels = diffs.map((d) => `${d.benchmark} · ${d.dimension}`);
+  const withCi = diffs.map((d) => d.low !== null);
+  const data: Data[] = [
+    {
+      type: "scatter",
+      mode: "markers",
+      name: "paired bootstrap interval",
+      x: diffs.map((d, i) => (withCi[i] ? d.difference : null)),
+      y: labels,
+      error_x: {
+        type: "data",
+        symmetric: false,
+        array: diffs.map((d) => (d.high === null ? 0 : d.high - d.difference)),
+        arrayminus: diffs.map((d) => (d.low === null ? 0 : d.difference - d.low)),
+      },
+      marker: { color: "#e45756", size: 9 },
+      hovertemplate: "%{y}: %{x:.2f} points<extra></extra>",
+    } as Data,
+    {
+      type: "scatter",
+      mode: "markers",
+      name: "no interval (aggregate numbers only)",
+      x: diffs.map((d, i) => (withCi[i] ? null : d.difference)),
+      y: labels,
+      marker: { color: "#7f7f7f", size: 9, symbol: "circle-open" },
+    } as Data,
+  ];
+  const first = diffs[0];
+  return {
+    data,
+    layout: {
+      title: {
+        text: first
+          ? `${first.run} minus ${first.baseline}: is the difference real?`
+          : "No differences",
+      },
+      width: 900,
+      height: 140 + 24 * diffs.length,
+      xaxis: {
+        title: { text: "difference, accuracy points (95% interval)" },
+        zeroline: true,
+        zerolinewidth: 2,
+      },
+      yaxis: { autorange: "reversed", automargin: true },
+      margin: { l: 220, r: 20, t: 60, b: 60 },
+      legend: { orientation: "h", y: -0.15 },
+    },
+  };
+}
+
+function leastSquares(xs: number[], ys: number[]): { slope: number; intercept: number } {
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let sxy = 0;
+  let sxx = 0;
+  xs.forEach((x, i) => {
+    sxy += (x - mx) * (ys[i] - my);
+    sxx += (x - mx) * (x - mx);
+  });
+  const slope = sxy / sxx;
+  return { slope, intercept: my - slope * mx };
+}
+
+/** Textual accuracy against each benchmark: points, the fitted line, r and p in each title. */
+export function correlationFitFigure(
+  input: CorrelationInput,
+  results: Record<string, Correlation>,
+  title: string,
+  stated: Record<string, { r: number; p: number }> = {},
+): Figure {
+  const data: Data[] = [];
+  const l: Record<string, unknown> = {};
+  const names = [...input.benchmarks.keys()];
+  const gap = 0.07;
+  const w = (1 - gap * (names.length - 1)) / names.length;
+  names.forEach((b, i) => {
+    const axis = i === 0 ? "" : String(i + 1);
+    const pts = input.runs
+      .map((run, k) => ({ run, x: input.textual[k], y: input.benchmarks.get(b)![k] }))
+      .filter((p): p is { run: string; x: number; y: number } => p.y !== null);
+    const fit = leastSquares(
+      pts.map((p) => p.x),
+      pts.map((p) => p.y),
+    );
+    const xr = [Math.min(...pts.map((p) => p.x)), Math.max(...pts.map((p) => p.x))];
+    data.push(
+      {
+        type: "scatter",
+        mode: "markers",
+        x: pts.map((p) => p.x),
+        y: pts.map((p) => p.y),
+        text: pts.map((p) => p.run),
+        marker: { size: 9, color: "#4c78a8" },
+        hovertemplate: "%{text}<br>textual %{x}<br>video %{y}<extra></extra>",
+        xaxis: `x${axis}`,
+        yaxis: `y${axis}`,
+      } as Data,
+      {
+        type: "scatter",
+        mode: "lines",
+        x: xr,
+        y: xr.map((x) => fit.intercept + fit.slope * x),
+        line: { color: "#e45756", dash: "dash" },
+        hoverinfo: "skip",
+        xaxis: `x${axis}`,
+        yaxis: `y${axis}`,
+      } as Data,
+    );
+    const c = results[b];
+    const s = stated[b];
+    l[`xaxis${axis}`] = {
+      domain: [i * (w + gap), i * (w + gap) + w],
+      title: { text: "textual validation accuracy" },
+      anchor: `y${axis}`,
+    };
+    l[`yaxis${axis}`] = {
+      anchor: `x${axis}`,
+      title: {
+        text: `${b}<br>r=${c.r.toFixed(2)}, p=${c.p.toExponential(2)}, n=${c.n}${s ? `<br>paper: r=${s.r}, p=${s.p.toExponential(2)}` : ""}`,
+      },
+    };
+  });
+  return {
+    data,
+    layout: {
+      title: { text: title },
+      width: 420 * names.length,
+      height: 480,
+      showlegend: false,
+      margin: { l: 90, r: 20, t: 70, b: 60 },
+      ...(l as Partial<Layout>),
+    },
+  };
+}

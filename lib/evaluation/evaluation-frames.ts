@@ -1,0 +1,100 @@
+import type { DataFrame } from "danfojs-node";
+import { type Cell, toDataFrame } from "../tables/data-frame";
+import type { BenchmarkComparison } from "./compare-with-paper";
+import type { Correlation } from "./correlate-runs";
+import type { EvaluationRow } from "./evaluation-row";
+import type { PairedDifference } from "./paired-differences";
+
+/** The tidy table: one row per value, with where it came from. */
+export function evaluationRowsFrame(rows: readonly EvaluationRow[]): DataFrame {
+  return toDataFrame(
+    rows.map((r) => ({ ...r })),
+    [
+      "run",
+      "benchmark",
+      "dimension",
+      "metric",
+      "value",
+      "n",
+      "evaluator",
+      "version",
+      "settings",
+      "source",
+    ],
+  );
+}
+
+/** A benchmark's paper rows and runs, one column per reported measure. */
+export function comparisonFrame(c: BenchmarkComparison): DataFrame {
+  return toDataFrame(
+    c.rows.map((r) => {
+      const row: Record<string, Cell> = {
+        Method: r.label,
+        From: r.origin === "run" ? "this run" : `paper (${r.role})`,
+      };
+      c.columns.forEach((col, j) => {
+        row[col.label] = r.values[j];
+      });
+      return row;
+    }),
+  );
+}
+
+/** Each row minus the paper's LongVA-7B baseline (the paper's rows for reference, then the runs). */
+export function comparisonDeltaFrame(
+  c: BenchmarkComparison,
+  origins: ("paper" | "run")[] = ["paper", "run"],
+): DataFrame {
+  return toDataFrame(
+    c.rows
+      .filter((r) => origins.includes(r.origin) && r.role !== "baseline")
+      .map((r) => {
+        const row: Record<string, Cell> = {
+          Method: r.label,
+          From: r.origin === "run" ? "this run" : "paper",
+        };
+        c.columns.forEach((col, j) => {
+          row[`Δ ${col.label}`] = r.deltas[j];
+        });
+        return row;
+      }),
+  );
+}
+
+/** Run-vs-baseline differences with their intervals (blank where none can be computed). */
+export function differencesFrame(diffs: readonly PairedDifference[]): DataFrame {
+  return toDataFrame(
+    diffs.map((d) => ({
+      benchmark: d.benchmark,
+      dimension: d.dimension,
+      run: d.run,
+      baseline: d.baseline,
+      n: d.n,
+      "run %": d.runValue,
+      "baseline %": d.baselineValue,
+      "Δ points": d.difference,
+      "CI low": d.low,
+      "CI high": d.high,
+      // p-values span orders of magnitude: three significant digits, not fixed decimals.
+      "McNemar p": d.mcnemarP === null ? null : d.mcnemarP.toPrecision(3),
+      note: d.note,
+    })),
+  );
+}
+
+/** Correlations per benchmark, beside the paper's printed r and p where given. */
+export function correlationFrame(
+  results: Record<string, Correlation>,
+  stated: Record<string, { r: number; p: number }> = {},
+): DataFrame {
+  return toDataFrame(
+    Object.entries(results).map(([benchmark, c]) => ({
+      benchmark,
+      n: c.n,
+      r: c.r,
+      p: c.p.toExponential(2),
+      "paper r": stated[benchmark]?.r ?? null,
+      "paper p": stated[benchmark] ? stated[benchmark].p.toExponential(2) : null,
+    })),
+  );
+}

@@ -1,0 +1,13 @@
+/** The chat-completions URL for a base endpoint: servers are documented with either form. */
+export function chatCompletionsUrl(endpoint: string): string {
+  const trimmed = endpoint.trim().replace(/\/+$/, "");
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    throw new Error(`model server endpoint "${endpoint}" is not a URL`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+    throw new Error(`model server endpoint "${endpoint}" must be http:// or https://`);
+  return trimmed.endsWith("/chat/completions") ? trimmed : `${trimmed}/chat/completions`;
+}
