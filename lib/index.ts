@@ -16,3 +16,4 @@ export * from "./plots/index";
 export * from "./tables/index";
 export * from "./notebooks/index";
 export * from "./results/index";
+export * from "./report/index";

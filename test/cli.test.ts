@@ -33,6 +33,7 @@ test("the registry's names and summaries are each command module's own", () => {
     mix: require("../scripts/commands/mix"),
     tokens: require("../scripts/commands/tokens"),
     results: require("../scripts/commands/results"),
+    report: require("../scripts/commands/report"),
     notebooks: require("../scripts/commands/notebooks"),
   };
   assert.deepEqual(
