@@ -147,6 +147,7 @@ function contents(reports: StageReport[]): string {
 export function frontPageHtml(reports: StageReport[]): string {
   const ran = reports.filter((r) => r.status === "ran");
   const total = ran.reduce((sum, r) => sum + (r.run?.seconds ?? 0), 0);
+  const timed = ran.length > 0 && ran.every((r) => r.run);
   return [
     "<!DOCTYPE html>",
     '<html lang="en"><head><meta charset="utf-8">',
@@ -159,7 +160,7 @@ export function frontPageHtml(reports: StageReport[]): string {
       "notebooks: Video LLMs see temporal facts their language model cannot reason about, so " +
       "the paper teaches temporal reasoning with text alone and transfers it to video.</p>",
     `<p>${sourceSummary(reports)}</p>`,
-    `<p>${ran.length} of ${reports.length} notebooks ran${ran.length > 0 ? `, ${seconds(total)} in all` : ""}.</p>`,
+    `<p>${ran.length} of ${reports.length} notebooks ran${timed ? `, ${seconds(total)} in all` : ""}.</p>`,
     contents(reports),
     "</header><main>",
     ...reports.map(stageSection),
