@@ -11,6 +11,7 @@ export {
 export {
   readNotebookRuns,
   recordNotebookRun,
+  notebookRunOf,
   parseNotebookRuns,
   notebookRunsPath,
   type NotebookRun,

@@ -34,7 +34,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 export function parseNotebookRuns(value: unknown, file: string): NotebookRuns {
   if (!isRecord(value)) throw new InputError({ file }, "expected a JSON object");
   if (!isRecord(value.runs)) throw new InputError({ file, field: "runs" }, "expected an object");
-  const runs: Record<string, NotebookRun> = {};
+  const runs: Array<[string, NotebookRun]> = [];
   for (const [name, run] of Object.entries(value.runs)) {
     const field = `runs[${JSON.stringify(name)}]`;
     if (!isRecord(run)) throw new InputError({ file, field }, "expected an object");
@@ -45,10 +45,15 @@ export function parseNotebookRuns(value: unknown, file: string): NotebookRuns {
     if (source !== "embedded" && source !== "hub") {
       throw new InputError({ file, field: `${field}.source` }, 'expected "embedded" or "hub"');
     }
-    runs[name] = { seconds, source };
+    runs.push([name, { seconds, source }]);
   }
-  return { tool: "t3kit notebooks", runs };
+  // fromEntries defines own properties: a notebook named "__proto__" stays an entry.
+  return { tool: "t3kit notebooks", runs: Object.fromEntries(runs) };
 }
+
+/** The run of `notebook` in `runs`, if one is recorded (own entries only). */
+export const notebookRunOf = (runs: NotebookRuns, notebook: string): NotebookRun | undefined =>
+  Object.prototype.hasOwnProperty.call(runs.runs, notebook) ? runs.runs[notebook] : undefined;
 
 /** The runs recorded under `outRoot`; none when the file does not exist. */
 export async function readNotebookRuns(outRoot: string): Promise<NotebookRuns> {
@@ -76,10 +81,12 @@ export async function recordNotebookRun(
   run: NotebookRun,
 ): Promise<NotebookRuns> {
   const current = await readNotebookRuns(outRoot);
-  const merged = { ...current.runs, [notebook]: { seconds: Math.round(run.seconds * 10) / 10, source: run.source } };
-  const runs: Record<string, NotebookRun> = {};
-  for (const name of Object.keys(merged).sort()) runs[name] = merged[name];
-  const next: NotebookRuns = { tool: "t3kit notebooks", runs };
+  const entry: NotebookRun = { seconds: Math.round(run.seconds * 10) / 10, source: run.source };
+  const others = Object.entries(current.runs).filter(([name]) => name !== notebook);
+  const sorted = [...others, [notebook, entry] as [string, NotebookRun]].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  const next: NotebookRuns = { tool: "t3kit notebooks", runs: Object.fromEntries(sorted) };
   await writeFileAtomic(notebookRunsPath(outRoot), `${JSON.stringify(next, null, 2)}\n`);
   return next;
 }

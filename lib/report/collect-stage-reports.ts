@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { type NotebookRun, readNotebookRuns } from "../notebooks/index";
+import { type NotebookRun, notebookRunOf, readNotebookRuns } from "../notebooks/index";
 import { findOutFiles } from "./find-out-files";
 import { type ManifestFacts, manifestFacts } from "./manifest-facts";
 import type { StageEntry } from "./stage-catalogue";
@@ -121,7 +121,7 @@ export async function collectStageReports(
   catalogue: readonly StageEntry[],
   notebooksDir: string,
 ): Promise<StageReport[]> {
-  const { runs } = await readNotebookRuns(outRoot);
+  const runs = await readNotebookRuns(outRoot);
   const figures = await figureFiles(outRoot);
   const tables = (await findOutFiles(outRoot, ["tables/*.csv"])).map((p) => ({
     path: p,
@@ -143,7 +143,7 @@ export async function collectStageReports(
       status: html ? "ran" : inTree ? "not run" : "notebook not in this tree",
       html,
       executed,
-      run: runs[name],
+      run: notebookRunOf(runs, name),
       dataLine: executed ? await readDataLine(join(outRoot, executed)) : undefined,
       keyFigure: pickKeyFigure(entry, stageFigures),
       figures: stageFigures,

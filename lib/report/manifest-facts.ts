@@ -26,23 +26,31 @@ const childField = (parent: string, key: string) =>
 /** Seeds (keys named `seed`, any case) and sha256 digests (keys containing `sha256`). */
 export function manifestFacts(manifest: unknown): ManifestFacts {
   const facts: ManifestFacts = { seeds: [], sha256: [] };
-  const visit = (value: unknown, field: string, key: string) => {
+  // An explicit stack, not recursion: a deeply nested manifest must not overflow the stack.
+  const stack: Array<{ value: unknown; field: string; key: string }> = [
+    { value: manifest, field: "", key: "" },
+  ];
+  while (stack.length > 0) {
+    const { value, field, key } = stack.pop()!;
     if (Array.isArray(value)) {
-      value.forEach((v, i) => visit(v, `${field}[${i}]`, key));
-      return;
+      for (let i = value.length - 1; i >= 0; i--) {
+        stack.push({ value: value[i], field: `${field}[${i}]`, key });
+      }
+    } else if (typeof value === "object" && value !== null) {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, v] = entries[i];
+        stack.push({ value: v, field: childField(field, k), key: k });
+      }
+    } else {
+      const lower = key.toLowerCase();
+      if (lower === "seed" && (typeof value === "number" || typeof value === "string")) {
+        facts.seeds.push({ field, value: String(value) });
+      } else if (lower.includes("sha256") && typeof value === "string" && SHA256_HEX.test(value)) {
+        facts.sha256.push({ field, value: value.toLowerCase() });
+      }
     }
-    if (typeof value === "object" && value !== null) {
-      for (const [k, v] of Object.entries(value)) visit(v, childField(field, k), k);
-      return;
-    }
-    const lower = key.toLowerCase();
-    if (lower === "seed" && (typeof value === "number" || typeof value === "string")) {
-      facts.seeds.push({ field, value: String(value) });
-    } else if (lower.includes("sha256") && typeof value === "string" && SHA256_HEX.test(value)) {
-      facts.sha256.push({ field, value: value.toLowerCase() });
-    }
-  };
-  visit(manifest, "", "");
+  }
   return facts;
 }
 

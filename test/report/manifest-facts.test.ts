@@ -33,3 +33,9 @@ test("manifestFacts of non-objects and empty manifests is empty", () => {
     assert.deepEqual(manifestFacts(v), { seeds: [], sha256: [] });
   }
 });
+
+test("a manifest nested 200,000 deep is summarised, not a stack overflow", () => {
+  const deep = `${"[".repeat(200_000)}{"seed": 5}${"]".repeat(200_000)}`;
+  const facts = manifestFacts(JSON.parse(deep));
+  assert.deepEqual(distinctSeeds(facts), ["5"]);
+});

@@ -4,7 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { InputError } from "../../lib/errors/index";
-import { notebookRunsPath, readNotebookRuns, recordNotebookRun } from "../../lib/notebooks/index";
+import {
+  notebookRunOf,
+  notebookRunsPath,
+  readNotebookRuns,
+  recordNotebookRun,
+} from "../../lib/notebooks/index";
 
 const fresh = () => mkdtempSync(join(tmpdir(), "t3kit-runs-"));
 
@@ -52,4 +57,15 @@ test("a damaged runs.json is an error naming the file and the field, and is not 
     await assert.rejects(recordNotebookRun(out, "02-x", { seconds: 1, source: "hub" }), InputError);
     assert.equal(readFileSync(notebookRunsPath(out), "utf8"), text);
   }
+});
+
+test("notebook names that are Object.prototype's keys stay plain entries", async () => {
+  const out = fresh();
+  await recordNotebookRun(out, "__proto__", { seconds: 1, source: "embedded" });
+  await recordNotebookRun(out, "constructor", { seconds: 2, source: "hub" });
+  const runs = await readNotebookRuns(out);
+  assert.deepEqual(Object.keys(runs.runs), ["__proto__", "constructor"]);
+  assert.deepEqual(notebookRunOf(runs, "__proto__"), { seconds: 1, source: "embedded" });
+  assert.equal(notebookRunOf(runs, "toString"), undefined);
+  assert.equal(notebookRunOf(await readNotebookRuns(fresh()), "constructor"), undefined);
 });
