@@ -46,7 +46,12 @@ export const STAGE_CATALOGUE: readonly StageEntry[] = [
     prefixes: ["probing-"],
     figures: [],
     tables: [],
-    manifests: ["probing/**/*manifest*.json"],
+    // lib/probing writes probing-videos.json and probing-features.json as its manifests.
+    manifests: [
+      "probing/**/*manifest*.json",
+      "probing/**/probing-videos.json",
+      "probing/**/probing-features.json",
+    ],
   },
   {
     key: "synthesis",
@@ -101,7 +106,8 @@ export const STAGE_CATALOGUE: readonly StageEntry[] = [
     prefixes: ["training-"],
     figures: [],
     tables: [],
-    manifests: ["training/**/*manifest*.json"],
+    // A planned run's folder (out/runs/<name>/) holds its manifest.json.
+    manifests: ["training/**/*manifest*.json", "runs/**/manifest.json"],
   },
   {
     key: "results",
