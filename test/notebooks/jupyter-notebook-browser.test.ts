@@ -88,7 +88,8 @@ test("the README's Jupyter Notebook command serves a notebook that runs in Chrom
       tree.click(`#notebook_list a.item_link[href$="/${NOTEBOOK}.ipynb"]`),
     ]);
     page.on("console", (m) => {
-      if (m.type() === "error" && !knownNoise(m.text(), m.location().url)) consoleErrors.push(`${m.text()} (${m.location().url})`);
+      const url = m.location().url;
+      if (m.type() === "error" && !knownNoise(m.text(), url)) consoleErrors.push(`${m.text()} (${url})`);
     });
     page.on("pageerror", (e) => consoleErrors.push(e.message));
     await page.waitForFunction(() => (window as unknown as JupyterWindow).Jupyter?.notebook?.kernel?.is_connected?.() === true, undefined, {
