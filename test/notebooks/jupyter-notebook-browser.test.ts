@@ -34,7 +34,10 @@ export function readmeServerCommand(readme: string): string {
 }
 
 /** Starts the README's command in the project root; resolves with the printed address. */
-function startServer(command: string, env: NodeJS.ProcessEnv): { server: ChildProcess; url: Promise<string> } {
+function startServer(
+  command: string,
+  env: NodeJS.ProcessEnv,
+): { server: ChildProcess; url: Promise<string> } {
   const server = spawn("bash", ["-c", command], { cwd: projectRoot, env, detached: true });
   let log = "";
   const url = new Promise<string>((resolve, reject) => {
@@ -69,7 +72,10 @@ const knownNoise = (text: string, url: string) =>
 
 test("the README's Jupyter Notebook command serves a notebook that runs in Chromium with tables and figures", async () => {
   const command = readmeServerCommand(readFileSync(join(projectRoot, "README.md"), "utf8"));
-  assert.match(command, /^JUPYTER_PATH=\$PWD\/\.jupyter-kernels .*jupyter notebook .*--ip=127\.0\.0\.1/);
+  assert.match(
+    command,
+    /^JUPYTER_PATH=\$PWD\/\.jupyter-kernels .*jupyter notebook .*--ip=127\.0\.0\.1/,
+  );
   const nbFile = join(projectRoot, "notebooks", `${NOTEBOOK}.ipynb`);
   const nbBytes = readFileSync(nbFile);
   const checkpoints = join(projectRoot, "notebooks", ".ipynb_checkpoints");
@@ -89,14 +95,22 @@ test("the README's Jupyter Notebook command serves a notebook that runs in Chrom
     ]);
     page.on("console", (m) => {
       const url = m.location().url;
-      if (m.type() === "error" && !knownNoise(m.text(), url)) consoleErrors.push(`${m.text()} (${url})`);
+      if (m.type() === "error" && !knownNoise(m.text(), url))
+        consoleErrors.push(`${m.text()} (${url})`);
     });
     page.on("pageerror", (e) => consoleErrors.push(e.message));
-    await page.waitForFunction(() => (window as unknown as JupyterWindow).Jupyter?.notebook?.kernel?.is_connected?.() === true, undefined, {
-      timeout: 60_000,
-    });
+    await page.waitForFunction(
+      () =>
+        (window as unknown as JupyterWindow).Jupyter?.notebook?.kernel?.is_connected?.() === true,
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
     // The test must not save outputs into the repository's notebook.
-    await page.evaluate(() => (window as unknown as JupyterWindow).Jupyter!.notebook!.set_autosave_interval(0));
+    await page.evaluate(() =>
+      (window as unknown as JupyterWindow).Jupyter!.notebook!.set_autosave_interval(0),
+    );
     assert.equal(await page.locator(".kernel_indicator_name").innerText(), "TypeScript (t3kit)");
     await page.click("#celllink");
     await page.click("#run_all_cells");
@@ -116,13 +130,17 @@ test("the README's Jupyter Notebook command serves a notebook that runs in Chrom
     const figures = await page.locator(".output_area .t3kit-figure").count();
     const drawn = await page.locator(".output_area .t3kit-figure .main-svg").count();
     assert.ok(figures >= 2 && drawn >= figures, `every figure drew (${drawn} of ${figures})`);
-    assert.ok(existsSync(join(out, "synthesis", "manifest.json")), "the kernel wrote to $T3KIT_OUT");
+    assert.ok(
+      existsSync(join(out, "synthesis", "manifest.json")),
+      "the kernel wrote to $T3KIT_OUT",
+    );
     assert.deepEqual(consoleErrors, []);
   } finally {
     await browser.close();
     await stopServer(server);
     if (!readFileSync(nbFile).equals(nbBytes)) writeFileSync(nbFile, nbBytes);
-    if (!hadCheckpoints && existsSync(checkpoints)) rmSync(checkpoints, { recursive: true, force: true });
+    if (!hadCheckpoints && existsSync(checkpoints))
+      rmSync(checkpoints, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
   }
   assert.ok(readFileSync(nbFile).equals(nbBytes), "the notebook file is unchanged");
