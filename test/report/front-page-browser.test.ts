@@ -125,5 +125,6 @@ test("out/ from the runner opens offline from a copy: every page, link, image an
     assert.match(await tab.locator("header").innerText(), /1 of 7 notebooks ran/);
   } finally {
     await browser.close();
+    rmSync(copy, { recursive: true, force: true });
   }
 });
