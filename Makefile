@@ -1,11 +1,11 @@
 # t3kit: two commands set up a fresh Debian 12 machine with Node 20.
-#   make run   installs what is missing, then runs every notebook headless into out/
+#   make run   installs what is missing, runs every notebook headless into out/, writes out/index.html
 #   make test  installs what is missing, then type-checks, lints and runs every test
 SHELL := /bin/bash
 .ONESHELL:
 .SHELLFLAGS := -eu -o pipefail -c
 
-DEBIAN_PACKAGES := jupyter-nbconvert jupyter-client python3-nbclient python3-yaml python3-numpy python3-mpmath ffmpeg chromium
+DEBIAN_PACKAGES := jupyter-nbconvert jupyter-client python3-nbclient jupyter-notebook python3-yaml python3-numpy python3-mpmath ffmpeg chromium
 export JUPYTER_PATH := $(CURDIR)/.jupyter-kernels
 NODE_STAMP := node_modules/.t3kit-installed
 

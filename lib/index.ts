@@ -20,3 +20,4 @@ export * from "./training/index";
 export * from "./model-server/index";
 export * from "./answer-scoring/index";
 export * from "./evaluation/index";
+export * from "./report/index";

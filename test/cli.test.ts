@@ -35,6 +35,7 @@ test("the registry's names and summaries are each command module's own", () => {
     train: require("../scripts/commands/train"),
     results: require("../scripts/commands/results"),
     eval: require("../scripts/commands/eval"),
+    report: require("../scripts/commands/report"),
     notebooks: require("../scripts/commands/notebooks"),
   };
   assert.deepEqual(

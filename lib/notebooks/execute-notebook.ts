@@ -18,6 +18,14 @@ import {
 
 export const JUPYTER_PYTHON = "/usr/bin/python3";
 
+/**
+ * nbconvert's HTML template for out/html: JupyterLab's page without the RequireJS, MathJax
+ * and widget scripts that Debian's nbconvert loads from file:///usr/share/javascript/ or a
+ * CDN, so a page works from a copied out/ folder with no network.
+ */
+export const HTML_TEMPLATE_DIR = join(__dirname, "nbconvert-templates");
+export const HTML_TEMPLATE = "t3kit-html";
+
 export class NotebookError extends Error {
   constructor(
     readonly notebook: string,
@@ -77,7 +85,7 @@ export async function executeNotebook(nbPath: string, opts: ExecuteOptions): Pro
     const exec = await jupyter`${JUPYTER_PYTHON} -m jupyter nbconvert --to notebook --execute ${`--ExecutePreprocessor.timeout=${timeout}`} --ExecutePreprocessor.kernel_name=tslab --output-dir ${staging} ${nbPath}`;
     if (exec.exitCode !== 0) throw await describeFailure(nbPath, exec.stderr, staging, env);
     const executed = join(staging, `${name}.ipynb`);
-    const html = await jupyter`${JUPYTER_PYTHON} -m jupyter nbconvert --to html --output-dir ${staging} ${executed}`;
+    const html = await jupyter`${JUPYTER_PYTHON} -m jupyter nbconvert --to html ${`--TemplateExporter.extra_template_basedirs=${HTML_TEMPLATE_DIR}`} --template ${HTML_TEMPLATE} --output-dir ${staging} ${executed}`;
     if (html.exitCode !== 0) throw new Error(`rendering ${name} to HTML failed:\n${html.stderr}`);
     const seconds = (performance.now() - started) / 1000;
     const executedPath = join(opts.outRoot, "notebooks", `${name}.ipynb`);

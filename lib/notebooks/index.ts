@@ -5,7 +5,19 @@ export {
   JUPYTER_PYTHON,
   type ExecuteOptions,
   type ExecuteResult,
+  HTML_TEMPLATE,
+  HTML_TEMPLATE_DIR,
 } from "./execute-notebook";
+export {
+  readNotebookRuns,
+  recordNotebookRun,
+  notebookRunOf,
+  parseNotebookRuns,
+  notebookRunsPath,
+  type NotebookRun,
+  type NotebookRuns,
+  type NotebookDataSource,
+} from "./notebook-runs";
 export {
   failingCellIndex,
   cellStderr,

@@ -48,6 +48,11 @@ export const commands: Command[] = [
     () => require("./eval").evalCommand,
   ),
   lazy(
+    "report",
+    "write out/index.html: every stage's figures, tables, notebooks, manifests, run times",
+    () => require("./report").reportCommand,
+  ),
+  lazy(
     "notebooks",
     "run every notebook headless into out/ (what `make run` calls)",
     () => require("./notebooks").notebooksCommand,

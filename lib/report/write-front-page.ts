@@ -1,0 +1,32 @@
+import { join } from "node:path";
+import { writeFileAtomic } from "../files/index";
+import { projectRoot } from "../paths/index";
+import { type StageReport, collectStageReports } from "./collect-stage-reports";
+import { frontPageHtml } from "./front-page-html";
+import { STAGE_CATALOGUE, type StageEntry } from "./stage-catalogue";
+
+export interface FrontPage {
+  path: string;
+  stages: StageReport[];
+}
+
+export interface FrontPageOptions {
+  catalogue?: readonly StageEntry[];
+  /** Where the stages' notebooks live (to tell "not run" from "not in this tree"). */
+  notebooksDir?: string;
+}
+
+/** Writes `<outRoot>/index.html` over what every stage left in `outRoot` (atomically). */
+export async function writeFrontPage(
+  outRoot: string,
+  options: FrontPageOptions = {},
+): Promise<FrontPage> {
+  const stages = await collectStageReports(
+    outRoot,
+    options.catalogue ?? STAGE_CATALOGUE,
+    options.notebooksDir ?? join(projectRoot, "notebooks"),
+  );
+  const path = join(outRoot, "index.html");
+  await writeFileAtomic(path, frontPageHtml(stages));
+  return { path, stages };
+}
