@@ -1,0 +1,50 @@
+export {
+  PROBING_ASPECTS,
+  ASPECT_GROUPS,
+  probingAspect,
+  parseAspectList,
+  type AspectName,
+  type AspectGroup,
+  type ProbingAspect,
+} from "./probing-aspects";
+export {
+  planVideo,
+  videoSeed,
+  type VideoPlan,
+  type FrameScene,
+  type ProbeSplit,
+} from "./video-plan";
+export { itemSvg, flowerSvg, type ProbeItem } from "./item-artwork";
+export { renderFrame, frameSvg } from "./render-frame";
+export { encodeVideo } from "./encode-video";
+export {
+  makeProbingVideos,
+  sampledCaptions,
+  VIDEO_MANIFEST,
+  type ProbingVideoRecord,
+  type ProbingVideoManifest,
+} from "./make-probing-videos";
+export { sampleFrameIndices } from "./sample-frame-indices";
+export { decodeFrames, VideoDecodeError, type DecodedFrames } from "./decode-frames";
+export { encodeFrames, TOKENS_PER_FRAME, TOKEN_DIM } from "./stand-in-encoder";
+export { npyBytes, parseNpy, type FeatureTensor } from "./npy-file";
+export { parseSafetensors } from "./safetensors-file";
+export { listAspectVideos, type AspectVideos } from "./list-aspect-videos";
+export { extractFeatures, FEATURE_MANIFEST, type FeatureManifest } from "./extract-features";
+export {
+  videoQuestion,
+  textQuestion,
+  aspectChoices,
+  correctLetter,
+  TEXT_PROMPT_HEAD,
+} from "./probe-prompts";
+export { initialProbeWeights, type ProbeWeights, type LstmWeights } from "./probe-weights";
+export {
+  trainProbe,
+  lastTokens,
+  type ProbeData,
+  type ProbeKind,
+  type ProbeSettings,
+  type ProbeRun,
+} from "./train-probe";
+export { resizeFeatures } from "./resize-features";
