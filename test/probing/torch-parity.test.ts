@@ -24,7 +24,7 @@ interface Run {
   lr: number;
   batchSize: number;
   epochs: number;
-  init: Record<string, number[]>;
+  init: Record<string, string>;
   losses: number[];
   predictions: number[];
   accuracy: number;
@@ -33,15 +33,23 @@ interface Reference {
   classes: number;
   tokens: number;
   dim: number;
-  train: { x: number[]; labels: number[] };
-  val: { x: number[]; labels: number[] };
+  train: { x: string; labels: number[] };
+  val: { x: string; labels: number[] };
   lstm: Run;
   linear: Run;
   interpolate: {
-    input: number[];
+    input: string;
     shape: [number, number, number];
-    outputs: Record<string, number[]>;
+    outputs: Record<string, string>;
   };
+}
+
+/** A base64 string of little-endian float32 bytes, as the reference script writes arrays. */
+function float32s(base64: string): Float32Array {
+  const bytes = Buffer.from(base64, "base64");
+  const out = new Float32Array(bytes.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = bytes.readFloatLE(i * 4);
+  return out;
 }
 
 const reference = JSON.parse(readFileSync(FIXTURE, "utf8")) as Reference;
@@ -49,7 +57,7 @@ const reference = JSON.parse(readFileSync(FIXTURE, "utf8")) as Reference;
 function data(ref: Reference, split: "train" | "val"): ProbeData {
   const labels = Int32Array.from(ref[split].labels);
   return {
-    x: Float32Array.from(ref[split].x),
+    x: float32s(ref[split].x),
     n: labels.length,
     tokens: ref.tokens,
     dim: ref.dim,
@@ -57,8 +65,8 @@ function data(ref: Reference, split: "train" | "val"): ProbeData {
   };
 }
 
-function weights(init: Record<string, number[]>): ProbeWeights {
-  const f = (k: string) => Float32Array.from(init[k]);
+function weights(init: Record<string, string>): ProbeWeights {
+  const f = (k: string) => float32s(init[k]);
   return {
     lstm: init.weightIh
       ? {
@@ -104,11 +112,11 @@ for (const probe of ["lstm", "linear"] as const) {
 test("bilinear resizing matches F.interpolate(mode='bilinear')", async () => {
   const { input, shape, outputs } = reference.interpolate;
   const [n, tokens, dim] = shape;
-  const source = { x: Float32Array.from(input), n, tokens, dim, labels: new Int32Array(n) };
+  const source = { x: float32s(input), n, tokens, dim, labels: new Int32Array(n) };
   for (const [size, expected] of Object.entries(outputs)) {
     const [t, d] = size.split("x").map(Number);
     const resized = await resizeFeatures(source, t, d);
-    assertClose([...resized.x], expected, 1e-5, `resize to ${size}`);
+    assertClose([...resized.x], [...float32s(expected)], 1e-5, `resize to ${size}`);
   }
 });
 
