@@ -18,3 +18,4 @@ export * from "./notebooks/index";
 export * from "./results/index";
 export * from "./model-server/index";
 export * from "./answer-scoring/index";
+export * from "./probing/index";

@@ -48,3 +48,23 @@ export {
   type ProbeRun,
 } from "./train-probe";
 export { resizeFeatures } from "./resize-features";
+export { loadAspectFeatures, type AspectFeatures } from "./load-probe-features";
+export { listClassFiles, type ClassFiles } from "./list-aspect-videos";
+export {
+  runProbingStudy,
+  RELEASED_SEEDS,
+  RELEASED_RESIZE,
+  type ProbeResult,
+  type StudyOptions,
+} from "./run-probing-study";
+export { summariseProbeResults, type ProbeSummaryRow } from "./summarise-probe-results";
+export { sampledFrameImages } from "./sampled-frame-images";
+export {
+  askProbeModel,
+  SYSTEM_PROMPT,
+  type AskMode,
+  type AskOptions,
+  type AskRecord,
+} from "./ask-probe-model";
+export { probeTableCsv, probeTableText } from "./probe-table-csv";
+export { summariseAskRecords, type AskAccuracy } from "./summarise-ask-records";

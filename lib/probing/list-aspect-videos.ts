@@ -30,13 +30,18 @@ async function subfolders(dir: string): Promise<string[]> {
   return folders;
 }
 
-export async function listAspectVideos(
-  root: string,
-  aspect: ProbingAspect,
-  extension = ".mp4",
-): Promise<AspectVideos> {
-  const valDir = join(root, aspect.valDir);
-  const trainDir = join(root, aspect.trainDir);
+export interface ClassFiles {
+  classes: string[];
+  /** Per split, per class (same order as `classes`), the file paths, sorted. */
+  files: Record<ProbeSplit, string[][]>;
+}
+
+/** The class folders of `valDir` (sorted), checked against `trainDir`, and their files. */
+export async function listClassFiles(
+  trainDir: string,
+  valDir: string,
+  extensions: string[],
+): Promise<ClassFiles> {
   const classes = await subfolders(valDir);
   if (classes.length < 2)
     throw new InputError(
@@ -49,17 +54,31 @@ export async function listAspectVideos(
       { file: trainDir },
       `train classes [${trainClasses.join(", ")}] differ from val classes [${classes.join(", ")}] in ${valDir}`,
     );
-  const videos = { train: [] as string[][], val: [] as string[][] };
+  const files = { train: [] as string[][], val: [] as string[][] };
   for (const [split, dir] of [
     ["train", trainDir],
     ["val", valDir],
   ] as const)
     for (const className of classes) {
       const folder = join(dir, className);
-      const files = (await readdir(folder)).filter((f) => f.endsWith(extension)).sort();
-      if (files.length === 0)
-        throw new InputError({ file: folder }, `class folder has no ${extension} files`);
-      videos[split].push(files.map((f) => join(folder, f)));
+      const names = (await readdir(folder))
+        .filter((f) => extensions.some((e) => f.endsWith(e)))
+        .sort();
+      if (names.length === 0)
+        throw new InputError(
+          { file: folder },
+          `class folder has no ${extensions.join(" or ")} files`,
+        );
+      files[split].push(names.map((f) => join(folder, f)));
     }
-  return { aspect, classes, videos };
+  return { classes, files };
+}
+
+export async function listAspectVideos(root: string, aspect: ProbingAspect): Promise<AspectVideos> {
+  const { classes, files } = await listClassFiles(
+    join(root, aspect.trainDir),
+    join(root, aspect.valDir),
+    [".mp4"],
+  );
+  return { aspect, classes, videos: files };
 }

@@ -2,10 +2,13 @@
  * The kit's stand-in for a Video LLM's vision encoder (CLIP / SigLIP + projector), so the
  * study runs with no GPU and no download. It is frozen and small, not learned: each of the
  * 8 sampled frames (32x32 pixels) gives 5 tokens (its four quadrants, then the whole frame),
- * each of 32 numbers: a frozen random convolution (24 filters of 4x4x3, seeded, ReLU,
- * averaged) over the foreground, the share and mean colour of foreground pixels, and
- * brightness. "Foreground" is what differs from the frame's border colour, which makes the
- * tokens the same on a black or a white background, as a real encoder's mostly are.
+ * each of 32 numbers: a frozen random convolution (16 filters of 4x4x3, seeded, ReLU,
+ * averaged) over the foreground; a hue histogram (8 bins) of its coloured pixels; the
+ * share, mean colour, luminance, width-to-height ratio and saturation of the foreground;
+ * a constant. "Foreground" is what differs from the
+ * frame's border colour, and nothing else is measured, which makes the tokens the same on a
+ * black or a white background (a real encoder's mostly are; the paper trains its probes on
+ * black and tests them on white).
  * Tokens are in frame order, like LongVA's `flatten(0, 1)`: `[8 x 5, 32]`.
  */
 import { PythonRandom } from "../pyrandom/index";
@@ -13,14 +16,15 @@ import { PythonRandom } from "../pyrandom/index";
 export const ENCODER_FRAME_SIZE = 32;
 export const TOKENS_PER_FRAME = 5;
 export const TOKEN_DIM = 32;
-const FILTERS = 24;
+const FILTERS = 16;
+const HUE_BINS = 8;
 const PATCH = 4;
 const ENCODER_SEED = 20241008;
-const FOREGROUND_THRESHOLD = 0.1;
+const FOREGROUND_THRESHOLD = 0.2;
 
 let filterBank: Float64Array | undefined;
 
-/** 24 filters of 4x4x3 weights, N(0, 1/48), drawn once from the fixed seed. */
+/** 16 filters of 4x4x3 weights, N(0, 1/48), drawn once from the fixed seed. */
 function filters(): Float64Array {
   if (filterBank) return filterBank;
   const rng = new PythonRandom(ENCODER_SEED);
@@ -62,7 +66,6 @@ function regionToken(
   x0: number,
   y0: number,
   side: number,
-  background: [number, number, number],
   out: Float32Array,
   offset: number,
 ): void {
@@ -86,24 +89,49 @@ function regionToken(
     }
   let fg = 0;
   const colour = [0, 0, 0];
-  let regionLum = 0;
+  let lumSum = 0;
+  let saturation = 0;
+  const hues = new Float64Array(HUE_BINS);
+  let [left, right, top, bottom] = [size, -1, size, -1];
   for (let y = y0; y < y0 + side; y++)
     for (let x = x0; x < x0 + side; x++) {
       const p = y * size + x;
-      const lum = luminance(frame[p * 3], frame[p * 3 + 1], frame[p * 3 + 2]);
-      regionLum += lum;
       if (!mask[p]) continue;
+      const [r, g, b] = [frame[p * 3], frame[p * 3 + 1], frame[p * 3 + 2]];
       fg++;
-      for (let c = 0; c < 3; c++) colour[c] += frame[p * 3 + c];
+      colour[0] += r;
+      colour[1] += g;
+      colour[2] += b;
+      lumSum += luminance(r, g, b);
+      const chroma = Math.max(r, g, b) - Math.min(r, g, b);
+      saturation += chroma;
+      if (chroma > 0.15)
+        hues[Math.min(HUE_BINS - 1, Math.floor((hue(r, g, b) / 360) * HUE_BINS))]++;
+      [left, right, top, bottom] = [
+        Math.min(left, x),
+        Math.max(right, x),
+        Math.min(top, y),
+        Math.max(bottom, y),
+      ];
     }
-  const pixels = side * side;
   for (let f = 0; f < FILTERS; f++) out[offset + f] = conv[f] / positions;
-  out[offset + 24] = fg / pixels;
+  for (let h = 0; h < HUE_BINS; h++) out[offset + 16 + h] = fg ? hues[h] / fg : 0;
+  out[offset + 24] = fg / (side * side);
   for (let c = 0; c < 3; c++) out[offset + 25 + c] = fg ? colour[c] / fg : 0;
-  out[offset + 28] = fg ? luminance(colour[0], colour[1], colour[2]) / fg : 0;
-  out[offset + 29] = regionLum / pixels;
-  out[offset + 30] = luminance(...background);
+  out[offset + 28] = fg ? lumSum / fg : 0;
+  out[offset + 29] = fg ? (right - left + 1) / (bottom - top + 1) : 0;
+  out[offset + 30] = fg ? saturation / fg : 0;
   out[offset + 31] = 1;
+}
+
+/** Hue in degrees, 0..360, of an RGB colour (0..1 channels). */
+function hue(r: number, g: number, b: number): number {
+  const max = Math.max(r, g, b);
+  const chroma = max - Math.min(r, g, b);
+  if (chroma === 0) return 0;
+  const h =
+    max === r ? ((g - b) / chroma) % 6 : max === g ? (b - r) / chroma + 2 : (r - g) / chroma + 4;
+  return (h * 60 + 360) % 360;
 }
 
 /** Tokens of one 32x32 RGB frame (bytes) into `out` from `offset`: 5 x 32 numbers. */
@@ -132,7 +160,7 @@ export function encodeFrame(
     [0, 0, size],
   ];
   regions.forEach(([x0, y0, side], t) =>
-    regionToken(frame, mask, size, x0, y0, side, background, out, offset + t * TOKEN_DIM),
+    regionToken(frame, mask, size, x0, y0, side, out, offset + t * TOKEN_DIM),
   );
 }
 
