@@ -68,3 +68,19 @@ export {
 } from "./ask-probe-model";
 export { probeTableCsv, probeTableText } from "./probe-table-csv";
 export { summariseAskRecords, type AskAccuracy } from "./summarise-ask-records";
+export {
+  probingComparisonFigure,
+  paperProbingBars,
+  chanceByGroup,
+  type ComparisonBar,
+  type PaperProbingTable,
+} from "./probing-comparison-figure";
+export {
+  EMBEDDED_STUDY,
+  QUICK_STUDY,
+  probingDataSource,
+  ourProbeBar,
+  showPng,
+  writeProbingManifest,
+  type EmbeddedStudySettings,
+} from "./embedded-study";

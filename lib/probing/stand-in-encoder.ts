@@ -1,7 +1,8 @@
 /**
  * The kit's stand-in for a Video LLM's vision encoder (CLIP / SigLIP + projector), so the
  * study runs with no GPU and no download. It is frozen and small, not learned: each of the
- * 8 sampled frames (32x32 pixels) gives 5 tokens (its four quadrants, then the whole frame),
+ * 8 sampled frames (32x32 pixels) gives 5 tokens (the top quadrants, the whole frame, the
+ * bottom quadrants),
  * each of 32 numbers: a frozen random convolution (16 filters of 4x4x3, seeded, ReLU,
  * averaged) over the foreground; a hue histogram (8 bins) of its coloured pixels; the
  * share, mean colour, luminance, width-to-height ratio and saturation of the foreground;
@@ -152,12 +153,14 @@ export function encodeFrame(
     mask[p] = diff > FOREGROUND_THRESHOLD ? 1 : 0;
   }
   const half = size / 2;
+  // The whole-frame token sits in the middle of its frame's five, so that resizing 40
+  // tokens to 8 (bilinear, as the released LSTM probe resizes) lands exactly on it.
   const regions: [number, number, number][] = [
     [0, 0, half],
     [half, 0, half],
+    [0, 0, size],
     [0, half, half],
     [half, half, half],
-    [0, 0, size],
   ];
   regions.forEach(([x0, y0, side], t) =>
     regionToken(frame, mask, size, x0, y0, side, out, offset + t * TOKEN_DIM),
