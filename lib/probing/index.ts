@@ -84,3 +84,4 @@ export {
   writeProbingManifest,
   type EmbeddedStudySettings,
 } from "./embedded-study";
+export { parseProbeResults, readProbeResults } from "./read-probe-results";
