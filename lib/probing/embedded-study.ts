@@ -35,6 +35,28 @@ export const QUICK_STUDY: EmbeddedStudySettings = {
   lstm: { ...EMBEDDED_STUDY.lstm, seeds: [12] },
 };
 
+/** A smoke-test size (1 video per class, 1 seed, 5 LSTM epochs) for tests of the notebook. */
+export const TINY_STUDY: EmbeddedStudySettings = {
+  perClass: 1,
+  videoSeed: 42,
+  linear: { seeds: [12], learningRate: 5e-2 },
+  lstm: { seeds: [12], learningRate: 1e-2, epochs: 5, resize: [8, 32] },
+};
+
+/**
+ * The notebook's study size: `T3KIT_PROBE_STUDY` = quick (the default, what `make run`
+ * runs), full (the benchmark's) or tiny (tests).
+ */
+export function notebookStudy(
+  env: Record<string, string | undefined> = process.env,
+): EmbeddedStudySettings {
+  const choice = (env.T3KIT_PROBE_STUDY ?? "quick").trim();
+  if (choice === "quick" || choice === "") return QUICK_STUDY;
+  if (choice === "full") return EMBEDDED_STUDY;
+  if (choice === "tiny") return TINY_STUDY;
+  throw new Error(`T3KIT_PROBE_STUDY must be quick, full or tiny, got "${choice}"`);
+}
+
 /** Where the notebook's data comes from, in one line (the first cell shows it). */
 export function probingDataSource(): string {
   return "Data: probing videos drawn by the kit (Twemoji artwork + a drawn flower, encoded by ffmpeg), features from the kit's stand-in encoder (no network, no GPU). Real features: see README, Probing.";

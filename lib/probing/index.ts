@@ -78,6 +78,8 @@ export {
 export {
   EMBEDDED_STUDY,
   QUICK_STUDY,
+  TINY_STUDY,
+  notebookStudy,
   probingDataSource,
   ourProbeBar,
   showPng,
