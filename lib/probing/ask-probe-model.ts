@@ -29,6 +29,9 @@ export interface AskOptions {
   concurrency?: number;
   cacheDir?: string;
   maxTokens?: number;
+  /** Retries of one request and the first backoff (see lib/model-server). */
+  maxRetries?: number;
+  backoffMs?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -126,10 +129,18 @@ export async function askProbeModel(options: AskOptions): Promise<AskRecord[]> {
       concurrency: options.concurrency,
       cacheDir: options.cacheDir,
       maxTokens: options.maxTokens,
+      maxRetries: options.maxRetries,
+      backoffMs: options.backoffMs,
     },
     items.map((i) => i.conversation),
     options.onProgress,
-  );
+  ).catch((err: Error) => {
+    // The client counts conversations; a user looks for the video.
+    const index = /conversation (\d+)/.exec(err.message)?.[1];
+    const item = index === undefined ? undefined : items[Number(index)];
+    if (item) err.message = `${item.aspect.name} video ${item.id}: ${err.message}`;
+    throw err;
+  });
   return items.map((item, k) => {
     const choices = aspectChoices(item.aspect);
     const correct = correctLetter(item.aspect, item.className);

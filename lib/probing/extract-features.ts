@@ -72,7 +72,7 @@ export async function extractFeatures(options: ExtractOptions): Promise<FeatureM
   for (const entry of listed) await writeContactSheet(options.out, entry);
   const manifest: FeatureManifest = {
     encoder:
-      "t3kit stand-in: frozen random convolution + foreground colour and brightness, 5 tokens per frame (not CLIP/SigLIP)",
+      "t3kit stand-in: frozen random convolution + foreground hue, colour and shape statistics, 5 tokens per frame (not CLIP/SigLIP)",
     shape: [FRAMES_PER_VIDEO * TOKENS_PER_FRAME, TOKEN_DIM],
     aspects: Object.fromEntries(
       listed.map(({ aspect, classes, videos }) => [

@@ -14,9 +14,31 @@ export function tensorflow(): Promise<typeof TF> {
   return ready;
 }
 
+/**
+ * danfojs loads its own TensorFlow.js 3.21, and both versions keep their kernel registry on
+ * the same global object, so loading 4.22 beside it warns once per kernel ("… is already
+ * registered") on stderr. Those warnings (only those) are dropped while it loads.
+ */
+function quietly<T>(load: () => T): T {
+  const warn = console.warn;
+  const duplicate =
+    /already (been )?(set|registered)|Overwriting the platform|Reusing existing backend/;
+  console.warn = (...args: unknown[]) => {
+    if (!duplicate.test(String(args[0]))) warn(...args);
+  };
+  try {
+    return load();
+  } finally {
+    console.warn = warn;
+  }
+}
+
 async function start(): Promise<typeof TF> {
-  const tf = require("@tensorflow/tfjs") as typeof TF;
-  require("@tensorflow/tfjs-backend-wasm");
+  const tf = quietly(() => {
+    const loaded = require("@tensorflow/tfjs") as typeof TF;
+    require("@tensorflow/tfjs-backend-wasm");
+    return loaded;
+  });
   const wanted = process.env.T3KIT_TF_BACKEND ?? "wasm";
   if (wanted !== "wasm" && wanted !== "cpu")
     throw new Error(`T3KIT_TF_BACKEND must be "wasm" or "cpu", got "${wanted}"`);

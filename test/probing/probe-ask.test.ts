@@ -23,6 +23,7 @@ import {
 type Part = { type: string; text?: string; image_url?: { url: string } };
 const seen: { system: string; user: string | Part[] }[] = [];
 let endpoint = "";
+let garbage = false;
 
 /** Answers the order question from the captions (text) or always "A cat." / "B" (video). */
 function answer(user: string | Part[]): string {
@@ -45,6 +46,10 @@ const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const body = JSON.parse(data);
     const [system, user] = body.messages;
     seen.push({ system: system.content, user: user.content });
+    if (garbage) {
+      res.writeHead(200, { "content-type": "text/html" }).end("<html>502 Bad Gateway</html>");
+      return;
+    }
     res.writeHead(200, { "content-type": "application/json" });
     res.end(
       JSON.stringify({
@@ -120,6 +125,27 @@ test("video and text modes: released prompts, 8 PNG frames, scoring without misr
       ["Attribute", 0],
     ],
   );
+});
+
+test("an endpoint that answers garbage: the error names the aspect and video", async () => {
+  garbage = true;
+  try {
+    await assert.rejects(
+      askProbeModel({
+        endpoint,
+        model: "m",
+        videos,
+        aspects,
+        mode: "text",
+        maxRetries: 1,
+        backoffMs: 1,
+        concurrency: 1,
+      }),
+      /^Error: order video cats_people_cats_people_000: .*gave up after 2 tries .*not JSON/,
+    );
+  } finally {
+    garbage = false;
+  }
 });
 
 test("CLI: probe train --json prints one JSON object with every seed's accuracy", async () => {
