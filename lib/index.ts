@@ -19,5 +19,6 @@ export * from "./results/index";
 export * from "./training/index";
 export * from "./model-server/index";
 export * from "./answer-scoring/index";
+export * from "./probing/index";
 export * from "./evaluation/index";
 export * from "./report/index";

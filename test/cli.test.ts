@@ -29,6 +29,7 @@ test("an unknown stage or flag is a usage error (exit 2) that says what was wron
 test("the registry's names and summaries are each command module's own", () => {
   const modules: Record<string, Record<string, { name: string; summary: string }>> = {
     hub: require("../scripts/commands/hub"),
+    probe: require("../scripts/commands/probe"),
     synthesize: require("../scripts/commands/synthesize"),
     mix: require("../scripts/commands/mix"),
     tokens: require("../scripts/commands/tokens"),

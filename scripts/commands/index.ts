@@ -18,6 +18,11 @@ export const commands: Command[] = [
     () => require("./hub").hubCommand,
   ),
   lazy(
+    "probe",
+    "probing study: probing videos, features, linear/LSTM probes, asking a model",
+    () => require("./probe").probeCommand,
+  ),
+  lazy(
     "synthesize",
     "synthesise T3's textual temporal tasks from captions (released file names)",
     () => require("./synthesize").synthesizeCommand,
