@@ -40,9 +40,12 @@ export const STAGE_CATALOGUE: readonly StageEntry[] = [
     story:
       "Before building any data, the paper asks why Video LLMs fail at simple temporal questions " +
       "(order, attribute change, temporal referring and grounding on synthetic videos). Small " +
-      "probes on the visual features recover the answer almost perfectly, and the LLM answers " +
-      "well when the same videos are described frame by frame in text: the bottleneck is the " +
-      "LLM's temporal reasoning, not what the vision encoder sees.",
+      "probes on the visual features recover the answer almost perfectly, while the LLM fails " +
+      "both when it watches the video and when it reads the same videos described frame by " +
+      "frame in text: the bottleneck is the LLM's temporal reasoning, not what the vision " +
+      "encoder sees. The kit draws such videos, trains linear and LSTM probes on stand-in " +
+      "features, and can ask any OpenAI-compatible model server the released questions.",
+    keyFigure: "probing-comparison",
     prefixes: ["probing-"],
     figures: [],
     tables: [],
@@ -101,8 +104,12 @@ export const STAGE_CATALOGUE: readonly StageEntry[] = [
     title: "5 · Training: fine-tuning on the mix",
     notebook: "05-training.ipynb",
     story:
-      "LongVA-7B is fine-tuned on LLaVA-NeXT data with T3 mixed in (and Qwen2-VL with the " +
-      "released LLaMA-Factory and ms-swift settings); the notebook prepares and checks these runs.",
+      "LongVA-7B is fine-tuned on LLaVA-NeXT image data with T3 mixed in (LongVA code with " +
+      "DeepSpeed), and Qwen2-VL 7B / 72B with the released LLaMA-Factory and ms-swift settings. " +
+      "The notebook renders the three released runs value for value, converts the mix for " +
+      "each codebase, checks the batch arithmetic, the fit of the data and the memory per GPU, " +
+      "and reads loss curves.",
+    keyFigure: "training-curves-ms-swift-fixture",
     prefixes: ["training-"],
     figures: [],
     tables: [],
@@ -136,9 +143,12 @@ export const STAGE_CATALOGUE: readonly StageEntry[] = [
     title: "7 · Evaluation: scoring a model the way the paper does",
     notebook: "07-evaluation.ipynb",
     story:
-      "A trained model answers the benchmarks' multiple-choice questions through an " +
-      "OpenAI-compatible server; answers are scored with the released rules and set beside " +
-      "the paper's numbers.",
+      "A fine-tuned model is evaluated with the tools users already run (lmms-eval, " +
+      "TempCompass); the kit ingests their outputs, sets each run beside the paper's rows, " +
+      "tells whether a gain is real (paired bootstrap, McNemar) and checks the paper's key " +
+      "analysis: textual validation accuracy predicts video benchmark accuracy. The example " +
+      "runs are synthetic, labelled as such.",
+    keyFigure: "evaluation-differences",
     prefixes: ["evaluation-"],
     figures: [],
     tables: [],
