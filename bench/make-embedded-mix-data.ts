@@ -9,7 +9,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatPythonJson } from "../lib/json/index";
 import { dataDir } from "../lib/paths/index";
-import { Lcg, syntheticLlavaRecord, writeSyntheticT3Dir } from "./synthetic-mix-data";
+import {
+  Lcg,
+  syntheticLlavaRecord,
+  writeSyntheticT3Dir,
+} from "../test/fixtures/synthetic-mix-data";
 
 async function main(): Promise<void> {
   mkdirSync(join(dataDir, "llava"), { recursive: true });

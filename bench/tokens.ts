@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { writePythonJsonItemsFile } from "../lib/json/index";
 import { readRecords } from "../lib/json/index";
 import { countFileTokens } from "../lib/tokens/index";
-import { writeSyntheticTokenMix } from "./synthetic-token-mix";
+import { writeSyntheticTokenMix } from "../test/fixtures/synthetic-token-mix";
 
 interface Run {
   label: string;

@@ -15,4 +15,4 @@ export * from "./tokens/index";
 export * from "./plots/index";
 export * from "./tables/index";
 export * from "./notebooks/index";
-export * from "./results/index";
+export * from "./paper-numbers/index";

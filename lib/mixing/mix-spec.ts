@@ -32,10 +32,14 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { InputError } from "../errors/index";
-import { lengthPreset, lengthPresets } from "../tokens/length-presets";
-import { type TemplateName, templateNames } from "../tokens/plan-record-tokens";
-import { tokenizerNames } from "../tokens/text-tokenizer";
-import { type VisionModel, type VisualSettings, visionModels } from "../tokens/visual-settings";
+import { lengthPreset, lengthPresets } from "../token-counting/length-presets";
+import { type TemplateName, templateNames } from "../token-counting/template/chat-template-pieces";
+import { tokenizerNames } from "../token-counting/text/text-tokenizer";
+import {
+  type VisionModel,
+  type VisualSettings,
+  visionModels,
+} from "../token-counting/visual/visual-settings";
 import { MIX_FORMATS, type MixFormat } from "./write-mix-file";
 
 export type SourceKind = "llava" | "t3" | "hotpotqa";

@@ -7,23 +7,23 @@
  */
 import { InputError } from "../errors/index";
 import { PythonRandom } from "../pyrandom/mersenne-twister";
-import { BalancedLetters } from "./balanced-letters";
-import { CaptionPool, PooledCaption } from "./caption-pool";
-import { deriveSeed } from "./derive-seed";
-import { type ContrastWriter, generateAttributeItem } from "./generate-attribute-item";
-import { generateOrderItem } from "./generate-order-item";
-import { generateOrderTemplateItem } from "./generate-order-template-item";
-import { generateReferringItem } from "./generate-referring-item";
-import type { GeneratorContext } from "./generator-context";
-import { readCaptions } from "./read-captions";
-import { renderAnswer, renderQuestion } from "./render-item";
+import { CaptionPool, PooledCaption } from "./captions/caption-pool";
+import { readCaptions } from "./captions/read-captions";
 import {
   type CaptionSurvey,
   VALIDATION_EVERY,
   isAttributeCandidate,
   splitOf,
-} from "./survey-captions";
-import type { SynthesisItem } from "./synthesis-item";
+} from "./captions/survey-captions";
+import { BalancedLetters } from "./tasks/balanced-letters";
+import { deriveSeed } from "./tasks/derive-seed";
+import { type ContrastWriter, generateAttributeItem } from "./tasks/generate-attribute-item";
+import { generateOrderItem } from "./tasks/generate-order-item";
+import { generateOrderTemplateItem } from "./tasks/generate-order-template-item";
+import { generateReferringItem } from "./tasks/generate-referring-item";
+import type { GeneratorContext } from "./tasks/generator-context";
+import { renderAnswer, renderQuestion } from "./tasks/render-item";
+import type { SynthesisItem } from "./tasks/synthesis-item";
 import {
   type TaskKey,
   type TaskRun,
@@ -33,8 +33,8 @@ import {
   taskSpec,
   trainFileName,
   validationFileName,
-} from "./task-catalog";
-import { verifyRendered } from "./verify-item";
+} from "./tasks/task-catalog";
+import { verifyRendered } from "./verify/verify-item";
 
 export type Split = "train" | "validation";
 

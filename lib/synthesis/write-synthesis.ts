@@ -9,8 +9,7 @@
 import { basename, join } from "node:path";
 import { type AtomicWriteStream, openAtomicWriteStream, writeFileAtomic } from "../files/index";
 import type { T3Pair, T3ValidationRow } from "../records/index";
-import { type CaptionSurvey, surveyCaptions } from "./survey-captions";
-import { optionLetter } from "./synthesis-item";
+import { type CaptionSurvey, surveyCaptions } from "./captions/survey-captions";
 import {
   type PlannedOutput,
   type SynthesisOptions,
@@ -18,7 +17,8 @@ import {
   planOutputs,
   synthesizeItems,
 } from "./synthesize-items";
-import { contextSize, taskSpec } from "./task-catalog";
+import { optionLetter } from "./tasks/synthesis-item";
+import { contextSize, taskSpec } from "./tasks/task-catalog";
 
 export interface ManifestFile {
   file: string;

@@ -14,8 +14,8 @@ import {
   writePythonJsonItemsFile,
 } from "../json/index";
 import type { JsonValue } from "../json/index";
-import { countFileTokens } from "./count-file-tokens";
-import type { ParallelCountOptions } from "./count-tokens-parallel";
+import { countFileTokens } from "../token-counting/count-file-tokens";
+import type { ParallelCountOptions } from "../token-counting/workers/count-tokens-parallel";
 
 export interface FilterSourceReport {
   source: string;

@@ -9,65 +9,87 @@ export {
   type TokenizerName,
   type Qwen2Implementation,
   tokenizerNames,
-} from "./text-tokenizer";
-export { loadTokenizer, parseTokenizerName, UnknownTokenizerError } from "./load-tokenizer";
-export { loadQwen2RustTokenizer } from "./qwen2-rust-tokenizer";
-export { loadQwen2JsTokenizer } from "./qwen2-js-tokenizer";
-export { withQwen2PretokenCache } from "./qwen2-pretoken-cache";
-export { qwen2TokenizerJson, qwen2TokenizerJsonPath } from "./qwen2-tokenizer-json";
-export { countWords } from "./word-tokenizer";
+} from "../token-counting/text/text-tokenizer";
+export {
+  loadTokenizer,
+  parseTokenizerName,
+  UnknownTokenizerError,
+} from "../token-counting/text/load-tokenizer";
+export { loadQwen2RustTokenizer } from "../token-counting/text/qwen2-rust-tokenizer";
+export { loadQwen2JsTokenizer } from "../token-counting/text/qwen2-js-tokenizer";
+export { withQwen2PretokenCache } from "../token-counting/text/qwen2-pretoken-cache";
+export {
+  qwen2TokenizerJson,
+  qwen2TokenizerJsonPath,
+} from "../token-counting/text/qwen2-tokenizer-json";
+export { countWords } from "../token-counting/text/word-tokenizer";
 export {
   countRecordTokens,
   countConversations,
   type CountOptions,
   type RecordTokenCounts,
   type TokenCountRow,
-} from "./count-record-tokens";
-export { readConversation, sourceOf, type Conversation } from "./read-conversation";
+} from "../token-counting/count-record-tokens";
+export {
+  readConversation,
+  sourceOf,
+  type Conversation,
+} from "../token-counting/template/read-conversation";
 export {
   planRecordTokens,
   templateNames,
   defaultSystemPrompt,
   type TemplateName,
   type RecordTokenPlan,
-} from "./plan-record-tokens";
+} from "../token-counting/template/chat-template-pieces";
 export {
   defaultVisualSettings,
   parseSize,
   visionModels,
   type VisionModel,
   type VisualSettings,
-} from "./visual-settings";
+} from "../token-counting/visual/visual-settings";
 export {
   longvaImageTokens,
   longvaVideoTokens,
   longvaImageGrid,
   longvaGridPinpoints,
   selectBestResolution,
-} from "./longva-visual-tokens";
+} from "../token-counting/visual/longva-visual-tokens";
 export {
   qwen2vlImageTokens,
   qwen2vlVideoTokens,
   qwen2vlVideoFrames,
   smartResize,
-} from "./qwen2vl-visual-tokens";
-export { readImageSize, ImageHeaderError, type ImageSize } from "./read-image-size";
-export { countTokensParallel, type ParallelCountOptions } from "./count-tokens-parallel";
-export { countFileTokens, probeFileVideos, type FileCountOptions } from "./count-file-tokens";
+} from "../token-counting/visual/qwen2vl-visual-tokens";
+export {
+  readImageSize,
+  ImageHeaderError,
+  type ImageSize,
+} from "../token-counting/visual/read-image-size";
+export {
+  countTokensParallel,
+  type ParallelCountOptions,
+} from "../token-counting/workers/count-tokens-parallel";
+export {
+  countFileTokens,
+  probeFileVideos,
+  type FileCountOptions,
+} from "../token-counting/count-file-tokens";
 export {
   readVideoInfo,
   videoInfoFromProbe,
   VideoProbeError,
   FfprobeMissingError,
   type VideoInfo,
-} from "./read-video-info";
+} from "../token-counting/visual/read-video-info";
 export {
   probeVideoFiles,
   videoFilesOf,
   videoFilePath,
   type VideoInfoTable,
   type VideoFileRef,
-} from "./probe-video-files";
+} from "../token-counting/visual/probe-video-files";
 export {
   percentile,
   tokenStats,
@@ -77,7 +99,7 @@ export {
   type TokenStats,
   type SourceStats,
 } from "./summarize-token-counts";
-export { lengthPresets, lengthPreset, type LengthPreset } from "./length-presets";
+export { lengthPresets, lengthPreset, type LengthPreset } from "../token-counting/length-presets";
 export { filterRecordsByTokens, type FilterReport } from "./filter-records-by-tokens";
 export {
   loadTokenMix,
@@ -88,7 +110,10 @@ export {
   tokenShareFigure,
   type TokenMix,
 } from "./token-report";
-export { collectTokenCounts, collectFolderTokenCounts } from "./collect-token-counts";
+export {
+  collectTokenCounts,
+  collectFolderTokenCounts,
+} from "../token-counting/collect-token-counts";
 export {
   t3FamilyAndLength,
   t3FamilyLengthTable,

@@ -8,7 +8,7 @@
 import type { DataFrame } from "danfojs-node";
 import type { Figure } from "../plots/figure";
 import { toDataFrame } from "../tables/data-frame";
-import type { TokenCountRow } from "./count-record-tokens";
+import type { TokenCountRow } from "../token-counting/count-record-tokens";
 import { percentile } from "./summarize-token-counts";
 
 export interface T3FamilyLength {

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
+import type * as Results from "../../lib/paper-numbers/index";
 import { outDir } from "../../lib/paths/index";
-import type * as Results from "../../lib/results/index";
 import { parseCommandArgs } from "../cli-args";
 import type { Command } from "./command";
 
@@ -20,7 +20,7 @@ Options:
 // Loaded on use: lib/results pulls in danfojs (about 1 s), which every other command would
 // otherwise pay for at start-up.
 function loadResults(): typeof Results {
-  return require("../../lib/results/index");
+  return require("../../lib/paper-numbers/index");
 }
 
 export const resultsCommand: Command = {

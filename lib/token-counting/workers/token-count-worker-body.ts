@@ -1,0 +1,35 @@
+/**
+ * Body of a token-counting worker thread: loads its own tokenizer once, then counts the
+ * batches of conversations the main thread posts and answers with rows or an error.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { InputError } from "../../errors/index";
+import { type CountOptions, countConversations } from "../count-record-tokens";
+import type { Conversation } from "../template/read-conversation";
+
+export interface WorkerBatch {
+  id: number;
+  conversations: Conversation[];
+  startIndex: number;
+}
+
+const options = workerData as CountOptions;
+
+parentPort!.on("message", async (batch: WorkerBatch) => {
+  try {
+    const rows = await countConversations(batch.conversations, {
+      ...options,
+      startIndex: batch.startIndex,
+    });
+    parentPort!.postMessage({ id: batch.id, rows });
+  } catch (err) {
+    const e = err as Error;
+    parentPort!.postMessage({
+      id: batch.id,
+      error:
+        err instanceof InputError
+          ? { location: err.location, problem: err.problem }
+          : { message: e.stack ?? String(e) },
+    });
+  }
+});
