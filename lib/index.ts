@@ -11,6 +11,7 @@ export * from "./json/index";
 export * from "./synthesis/index";
 export * from "./hub/index";
 export * from "./mixing/index";
+export * from "./token-counting/index";
 export * from "./tokens/index";
 export * from "./plots/index";
 export * from "./tables/index";

@@ -32,14 +32,14 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { InputError } from "../errors/index";
-import { lengthPreset, lengthPresets } from "../token-counting/length-presets";
-import { type TemplateName, templateNames } from "../token-counting/template/chat-template-pieces";
-import { tokenizerNames } from "../token-counting/text/text-tokenizer";
+// Files, not the folder's index: the index would load every tokenizer when a spec is read.
 import {
-  type VisionModel,
-  type VisualSettings,
-  visionModels,
-} from "../token-counting/visual/visual-settings";
+  type CountSettings,
+  CountSettingsError,
+  validateCountSettings,
+} from "../token-counting/count-settings";
+import type { TemplateName } from "../token-counting/template/chat-template-pieces";
+import type { VisualSettings } from "../token-counting/visual/visual-settings";
 import { MIX_FORMATS, type MixFormat } from "./write-mix-file";
 
 export type SourceKind = "llava" | "t3" | "hotpotqa";
@@ -177,6 +177,26 @@ const SOURCE_KEYS = [
   "role",
   "maxWords",
 ];
+
+/** The `tokens:` block's counting settings, through the one validator the CLI flags use. */
+function countSettingsOf(
+  t: Record<string, unknown>,
+  v: Record<string, unknown>,
+  fail: (field: string, problem: string) => never,
+): CountSettings {
+  try {
+    return validateCountSettings({
+      preset: t.preset,
+      tokenizer: t.tokenizer,
+      template: t.template,
+      ...v,
+    });
+  } catch (e) {
+    if (!(e instanceof CountSettingsError)) throw e;
+    const top = e.key === "preset" || e.key === "tokenizer" || e.key === "template";
+    fail(top ? `tokens.${e.key}` : `tokens.visual.${e.key}`, e.message);
+  }
+}
 
 /** Validates a parsed spec; every error names `file` and the field path. */
 export function validateMixSpec(raw: unknown, file = "<spec>"): MixSpec {
@@ -388,62 +408,14 @@ export function validateMixSpec(raw: unknown, file = "<spec>"): MixSpec {
   if (root.tokens !== undefined || hasTokenKnob) {
     const t = root.tokens === undefined ? {} : obj(root.tokens, "tokens");
     known(t, ["preset", "tokenizer", "template", "visual", "total"], "tokens");
-    const presetName = opt(t, "preset", str, "tokens");
-    const preset = presetName === undefined ? undefined : lengthPreset(presetName);
-    if (presetName !== undefined && preset === undefined)
-      fail(
-        "tokens.preset",
-        `expected one of ${Object.keys(lengthPresets).join(", ")}, got "${presetName}"`,
-      );
-    const tokenizer = opt(t, "tokenizer", str, "tokens") ?? "qwen2";
-    if (!(tokenizerNames as readonly string[]).includes(tokenizer))
-      fail("tokens.tokenizer", `expected one of ${tokenizerNames.join(", ")}, got "${tokenizer}"`);
-    const template = (opt(t, "template", str, "tokens") ??
-      preset?.template ??
-      "longva") as TemplateName;
-    if (!templateNames.includes(template))
-      fail("tokens.template", `expected one of ${templateNames.join(", ")}, got "${template}"`);
     const v = t.visual === undefined ? {} : obj(t.visual, "tokens.visual");
     known(
       v,
       ["vision", "imageFolder", "missingImages", "videoFrames", "maxPixels"],
       "tokens.visual",
     );
-    const visual: Partial<VisualSettings> = { ...(preset?.visual ?? {}) };
-    if (v.vision !== undefined) {
-      if (!visionModels.includes(v.vision as VisionModel))
-        fail(
-          "tokens.visual.vision",
-          `expected one of ${visionModels.join(", ")}, got ${JSON.stringify(v.vision)}`,
-        );
-      visual.vision = v.vision as VisionModel;
-    }
-    const folder = opt(v, "imageFolder", str, "tokens.visual");
-    if (folder !== undefined) visual.imageFolder = folder;
-    if (v.missingImages !== undefined) {
-      if (v.missingImages !== "error" && v.missingImages !== "default")
-        fail("tokens.visual.missingImages", 'expected "error" or "default"');
-      visual.missingImages = v.missingImages as "error" | "default";
-    }
-    const frames = opt(
-      v,
-      "videoFrames",
-      (x, ff) => num(x, ff, { int: true, min: 1 }),
-      "tokens.visual",
-    );
-    if (frames !== undefined) visual.videoFrames = frames;
-    const maxPixels = opt(
-      v,
-      "maxPixels",
-      (x, ff) => num(x, ff, { int: true, min: 1 }),
-      "tokens.visual",
-    );
-    if (maxPixels !== undefined) visual.maxPixels = maxPixels;
     tokens = {
-      preset: presetName,
-      tokenizer,
-      template,
-      visual,
+      ...countSettingsOf(t, v, fail),
       total: opt(t, "total", (x, ff) => num(x, ff, { int: true, min: 1 }), "tokens"),
     };
   }

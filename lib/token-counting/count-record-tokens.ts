@@ -1,4 +1,4 @@
-import { type TemplateName, planRecordTokens } from "./template/chat-template-pieces";
+import { type TemplateName, chatTemplatePieces } from "./template/chat-template-pieces";
 /**
  * Token counts of records: text (the turns' words), template (what the chat template
  * adds around them), visual (what each <image>/<video> costs) and their total, the
@@ -92,7 +92,7 @@ export async function countConversations(
   const visual = resolveVisualSettings(options);
   const file = options.file ?? "<record>";
   const start = options.startIndex ?? 0;
-  const plans = conversations.map((c, i) => planRecordTokens(c, template, file, start + i));
+  const plans = conversations.map((c, i) => chatTemplatePieces(c, template, file, start + i));
   // Counting is synchronous: videos the pre-pass did not probe are probed now.
   await probeUnknownVideos(conversations, visual, file, start);
   const allTemplate = plans.flatMap((p) => p.template);

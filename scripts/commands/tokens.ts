@@ -3,27 +3,27 @@ import { openAtomicWriteStream, writeFileAtomic } from "../../lib/files/index";
 import { saveFigure } from "../../lib/plots/index";
 import { saveTable } from "../../lib/tables/index";
 import {
+  type CountSettingKey,
+  type CountSettings,
+  CountSettingsError,
+  type CountSettingsInput,
   FfprobeMissingError,
   type ParallelCountOptions,
-  type TemplateName,
   type TokenCountRow,
-  UnknownTokenizerError,
-  type VisionModel,
   countFileTokens,
-  filterRecordsByTokens,
-  formatTokenSummary,
   lengthPreset,
   lengthPresets,
+  validateCountSettings,
+} from "../../lib/token-counting/index";
+import {
+  filterRecordsByTokens,
+  formatTokenSummary,
   loadTokenMix,
   mixStatsTable,
-  parseSize,
-  parseTokenizerName,
   sourceHistogramFigure,
   sourceStatsTable,
-  templateNames,
   tokenHistogramFigure,
   tokenShareFigure,
-  visionModels,
 } from "../../lib/tokens/index";
 import { UsageError, parseCommandArgs } from "../cli-args";
 import type { Command } from "./command";
@@ -107,75 +107,56 @@ function oneOf<T extends string>(
   throw new UsageError(`--${flag}: "${value}" is not one of ${allowed.join(", ")}`);
 }
 
-function positiveInt(flag: string, value: string | undefined): number | undefined {
+/** An integer option of at least `min`, or undefined when not given. */
+function intAtLeast(flag: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new UsageError(`--${flag}: "${value}" is not a non-negative integer`);
+  if (value.trim() === "" || !Number.isSafeInteger(n) || n < min)
+    throw new UsageError(`--${flag}: "${value}" is not an integer of at least ${min}`);
   return n;
 }
 
-function size(flag: string, value: string | undefined) {
-  if (value === undefined) return undefined;
-  const s = parseSize(value);
-  if (!s) throw new UsageError(`--${flag}: "${value}" is not WIDTHxHEIGHT`);
-  return s;
-}
+/** The flag of each count setting. */
+const settingFlags: Record<CountSettingKey, string> = {
+  preset: "preset",
+  tokenizer: "tokenizer",
+  template: "template",
+  vision: "vision",
+  imageFolder: "image-folder",
+  videoFolder: "video-folder",
+  defaultImageSize: "default-image-size",
+  missingImages: "missing-images",
+  maxPixels: "max-pixels",
+  videoFrames: "video-frames",
+  videoSeconds: "video-seconds",
+  videoFps: "video-fps",
+  videoSize: "video-size",
+};
 
 /** Count options from flags, with a preset's settings under them. */
-function countOptions(
-  v: Values,
-  preset?: { template: TemplateName; visual: object },
-): Omit<ParallelCountOptions, "file"> {
-  const tokenizer = String(v.tokenizer ?? "qwen2");
+function countOptions(v: Values, preset?: string): Omit<ParallelCountOptions, "file"> {
+  const input: CountSettingsInput = { preset };
+  for (const [key, flag] of Object.entries(settingFlags)) {
+    if (key !== "preset" && v[flag] !== undefined) input[key as CountSettingKey] = v[flag];
+  }
+  let settings: CountSettings;
   try {
-    parseTokenizerName(tokenizer);
+    settings = validateCountSettings(input, { text: true });
   } catch (e) {
-    if (e instanceof UnknownTokenizerError) throw new UsageError(`--tokenizer: ${e.message}`);
+    if (e instanceof CountSettingsError)
+      throw new UsageError(`--${settingFlags[e.key]}: ${e.message}`);
     throw e;
   }
-  const template =
-    oneOf("template", v.template as string, templateNames) ?? preset?.template ?? "longva";
-  const visual: Record<string, unknown> = { ...preset?.visual };
-  const vision = oneOf<VisionModel>("vision", v.vision as string, visionModels);
-  if (vision) visual.vision = vision;
-  else if (!preset) visual.vision = template;
-  if (v["image-folder"]) visual.imageFolder = v["image-folder"];
-  if (v["video-folder"]) visual.videoFolder = v["video-folder"];
-  const dflt = size("default-image-size", v["default-image-size"] as string);
-  if (dflt) visual.defaultImageSize = dflt;
-  const missing = oneOf(
-    "missing-images",
-    v["missing-images"] as string,
-    ["error", "default"] as const,
-  );
-  if (missing) visual.missingImages = missing;
-  const maxPixels = positiveInt("max-pixels", v["max-pixels"] as string);
-  if (maxPixels !== undefined) visual.maxPixels = maxPixels;
-  const frames = positiveInt("video-frames", v["video-frames"] as string);
-  if (frames !== undefined) visual.videoFrames = frames;
-  for (const [flag, key] of [
-    ["video-seconds", "videoSeconds"],
-    ["video-fps", "videoFps"],
-  ] as const) {
-    const raw = v[flag] as string | undefined;
-    if (raw === undefined) continue;
-    const x = Number(raw);
-    if (!(x > 0)) throw new UsageError(`--${flag}: "${raw}" is not a positive number`);
-    visual[key] = x;
-  }
-  const videoSize = size("video-size", v["video-size"] as string);
-  if (videoSize) visual.videoSize = videoSize;
   return {
-    tokenizer,
-    template,
-    visual,
+    tokenizer: settings.tokenizer,
+    template: settings.template,
+    visual: settings.visual,
     qwen2Implementation: oneOf(
       "qwen2-impl",
       v["qwen2-impl"] as string,
       ["cached", "rust", "js"] as const,
     ),
-    workers: positiveInt("workers", v.workers as string),
+    workers: intAtLeast("workers", v.workers as string, 0),
   };
 }
 
@@ -248,13 +229,14 @@ async function runFilter(argv: string[]): Promise<number> {
       `--preset: "${presetName}" is not one of ${Object.keys(lengthPresets).join(", ")}`,
     );
   }
-  const maxTokens = positiveInt("max-tokens", values["max-tokens"] as string) ?? preset?.maxTokens;
+  const maxTokens =
+    intAtLeast("max-tokens", values["max-tokens"] as string, 1) ?? preset?.maxTokens;
   if (maxTokens === undefined) throw new UsageError("filter needs --max-tokens N or --preset NAME");
   const report = await filterRecordsByTokens(
     positionals[0],
     values.out,
     maxTokens,
-    countOptions(values, preset),
+    countOptions(values, presetName),
     (n) => process.stderr.write(`  ${n} records counted…\n`),
   );
   const lines = [
@@ -283,7 +265,7 @@ async function runReport(argv: string[]): Promise<number> {
   });
   if (positionals.length === 0) throw new UsageError(`report takes at least one FILE\n${usage}`);
   const options = countOptions(values);
-  const maxTokens = positiveInt("max-tokens", values["max-tokens"] as string);
+  const maxTokens = intAtLeast("max-tokens", values["max-tokens"] as string, 1);
   const mixes = [];
   for (const file of positionals) mixes.push(await loadTokenMix(file, options));
   const byMix = mixStatsTable(mixes);

@@ -38,7 +38,7 @@ export interface MediaSlot {
   path: string | undefined;
 }
 
-export interface RecordTokenPlan {
+export interface ChatTemplatePieces {
   text: string[];
   template: string[];
   media: MediaSlot[];
@@ -95,7 +95,7 @@ function tagsIn(value: string): ("image" | "video")[] {
   return out;
 }
 
-function planLongva(conv: Conversation, file: string, index: number): RecordTokenPlan {
+function planLongva(conv: Conversation, file: string, index: number): ChatTemplatePieces {
   const template = [
     "<|im_start|>",
     "system",
@@ -133,7 +133,7 @@ function planLongva(conv: Conversation, file: string, index: number): RecordToke
 // A chunk that starts with whitespace holding a newline merges with the "\n" before it.
 const LEADING_NEWLINE = /^[^\S\r\n]*[\r\n]/;
 
-function planQwen2vl(conv: Conversation, file: string, index: number): RecordTokenPlan {
+function planQwen2vl(conv: Conversation, file: string, index: number): ChatTemplatePieces {
   const template = [`<|im_start|>system\n${conv.system ?? defaultSystemPrompt}<|im_end|>\n`];
   const text: string[] = [];
   const kinds: ("image" | "video")[] = [];
@@ -156,7 +156,7 @@ function planQwen2vl(conv: Conversation, file: string, index: number): RecordTok
   return { text, template, media: mediaSlots(conv, kinds, file, index) };
 }
 
-function planNone(conv: Conversation, file: string, index: number): RecordTokenPlan {
+function planNone(conv: Conversation, file: string, index: number): ChatTemplatePieces {
   const text: string[] = [];
   const kinds: ("image" | "video")[] = [];
   for (const turn of conv.turns) {
@@ -167,12 +167,12 @@ function planNone(conv: Conversation, file: string, index: number): RecordTokenP
 }
 
 /** The pieces training tokenizes for `conv` under `template`. */
-export function planRecordTokens(
+export function chatTemplatePieces(
   conv: Conversation,
   template: TemplateName,
   file: string,
   index: number,
-): RecordTokenPlan {
+): ChatTemplatePieces {
   if (template === "longva") return planLongva(conv, file, index);
   if (template === "qwen2vl") return planQwen2vl(conv, file, index);
   return planNone(conv, file, index);
