@@ -3,7 +3,13 @@
  * (count | fraction | proportion per source, lRatio, holdout, sweeps), and the checks and
  * tables around them. Notebook: notebooks/03-data-mixing.ipynb.
  */
-export { LLAVA_KEY, T3_FILES, compositionName, t3IdPrefix, type T3File } from "./t3-files";
+export {
+  LLAVA_KEY,
+  T3_FILES,
+  compositionName,
+  t3IdPrefix,
+  type T3File,
+} from "../records/t3-vocabulary";
 export {
   MemorySource,
   loadFileSource,

@@ -11,11 +11,11 @@ import { readRecords } from "../json/index";
 import { dataDir } from "../paths/index";
 import { PythonRandom } from "../pyrandom/index";
 import { isT3TrainingFile } from "../records/t3-file-names";
+import { T3_FILES, t3IdPrefix } from "../records/t3-vocabulary";
 import { ConcatSource } from "./concat-source";
 import { HOTPOTQA_MAX_WORDS, hotpotqaToLlava } from "./hotpotqa-records";
 import type { MixSpec, SourceSpec } from "./mix-spec";
 import { MemorySource, type RecordSource, loadFileSource } from "./record-source";
-import { T3_FILES, t3IdPrefix } from "./t3-files";
 
 export interface SourceLoadOptions {
   /** The spec file (relative paths resolve against its folder). */

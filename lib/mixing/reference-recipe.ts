@@ -12,9 +12,9 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { InputError, type InputLocation } from "../errors/index";
 import { PythonRandom } from "../pyrandom/index";
+import { LLAVA_KEY, T3_FILES, compositionName } from "../records/t3-vocabulary";
 import { type RecordSource, loadFileSource } from "./record-source";
 import { loadT3Sources } from "./reference-t3-sources";
-import { LLAVA_KEY, T3_FILES, compositionName } from "./t3-files";
 import { TempOutputs } from "./temp-outputs";
 import { packRef, refIndex, refSource, writeMixRecordsTo } from "./write-mix-file";
 

@@ -1,7 +1,7 @@
 /** The 13 Video-T3-QA files as the reference recipe reads them (in load order). */
 import { join } from "node:path";
+import { T3_FILES, t3IdPrefix } from "../records/t3-vocabulary";
 import { type RecordSource, loadFileSource } from "./record-source";
-import { T3_FILES, t3IdPrefix } from "./t3-files";
 
 /** Keys some composition of the released script writes (these files are kept in memory). */
 export const WRITTEN_T3_KEYS: readonly string[] = [

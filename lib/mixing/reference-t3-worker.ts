@@ -6,9 +6,9 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { InputError } from "../errors/index";
 import { ByteBuilder, PYTHON_INDENT_4 } from "../json/index";
+import { T3_FILES } from "../records/t3-vocabulary";
 import type { RecordSource } from "./record-source";
 import { WRITTEN_T3_KEYS, loadT3Sources } from "./reference-t3-sources";
-import { T3_FILES } from "./t3-files";
 import { writeMixRecordsTo } from "./write-mix-file";
 
 interface Job {
