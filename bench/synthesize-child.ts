@@ -4,7 +4,8 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { TASK_KEYS, annotateCaptions, writeSynthesis } from "../lib/synthesis/index";
+import { TASK_KEYS } from "../lib/records/index";
+import { annotateCaptions, writeSynthesis } from "../lib/synthesis/index";
 
 async function main(): Promise<void> {
   const [captions, out, ...rest] = process.argv.slice(2);

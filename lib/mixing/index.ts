@@ -5,11 +5,10 @@
  */
 export {
   LLAVA_KEY,
-  T3_FILES,
+  REFERENCE_COMPOSITIONS,
+  WRITTEN_T3_KEYS,
   compositionName,
-  t3IdPrefix,
-  type T3File,
-} from "../records/t3-vocabulary";
+} from "./reference-compositions";
 export {
   MemorySource,
   loadFileSource,
@@ -25,7 +24,6 @@ export {
   type MixFormat,
 } from "./write-mix-file";
 export {
-  REFERENCE_COMPOSITIONS,
   REFERENCE_LRATIO,
   REFERENCE_PER,
   REFERENCE_SEED,

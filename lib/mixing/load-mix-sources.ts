@@ -10,7 +10,7 @@ import { isHubSpec, resolveSource } from "../hub/index";
 import { readRecords } from "../json/index";
 import { dataDir } from "../paths/index";
 import { PythonRandom } from "../pyrandom/index";
-import { isT3TrainingFile } from "../records/t3-file-names";
+import { isT3TrainingFile } from "../records/t3-vocabulary";
 import { T3_FILES, t3IdPrefix } from "../records/t3-vocabulary";
 import { ConcatSource } from "./concat-source";
 import { HOTPOTQA_MAX_WORDS, hotpotqaToLlava } from "./hotpotqa-records";

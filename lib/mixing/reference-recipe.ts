@@ -12,8 +12,9 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { InputError, type InputLocation } from "../errors/index";
 import { PythonRandom } from "../pyrandom/index";
-import { LLAVA_KEY, T3_FILES, compositionName } from "../records/t3-vocabulary";
+import { T3_FILES } from "../records/t3-vocabulary";
 import { type RecordSource, loadFileSource } from "./record-source";
+import { LLAVA_KEY, REFERENCE_COMPOSITIONS, compositionName } from "./reference-compositions";
 import { loadT3Sources } from "./reference-t3-sources";
 import { TempOutputs } from "./temp-outputs";
 import { packRef, refIndex, refSource, writeMixRecordsTo } from "./write-mix-file";
@@ -23,23 +24,6 @@ export const REFERENCE_SEED = 1234;
 export const REFERENCE_PER = 100_000;
 export const REFERENCE_LRATIO = 2;
 export const REFERENCE_TOTALS: readonly number[] = [100_000, 200_000];
-
-const SHUF = [
-  "temp_qa_order_shuffle_phrase_train",
-  "temp_qa_order_shuffle_prefix_train",
-  "temp_qa_order_shuffle_sentence_train",
-];
-const REFER = ["temp_qa_refer_anchor_temp2any_train", "temp_qa_refer_begin_end_temp2any_train"];
-
-/** The six compositions at HEAD, in order (keys of the released script). */
-export const REFERENCE_COMPOSITIONS: readonly (readonly string[])[] = [
-  [...SHUF, ...REFER],
-  [...SHUF, "tempqa_v2_order_long_1x"],
-  [...SHUF, "tempqa_v2_attribute_long_1x"],
-  [...SHUF, "tempqa_v2_order_long_1x", "tempqa_v2_attribute_long_1x"],
-  [...SHUF, "tempqa_v2_order_long_1x", "tempqa_v2_attribute_long_1x", ...REFER],
-  [LLAVA_KEY],
-];
 
 export interface ReferenceRecipeOptions {
   /** The Open-LLaVA-NeXT mix1M JSON file. */

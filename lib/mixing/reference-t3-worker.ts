@@ -8,7 +8,8 @@ import { InputError } from "../errors/index";
 import { ByteBuilder, PYTHON_INDENT_4 } from "../json/index";
 import { T3_FILES } from "../records/t3-vocabulary";
 import type { RecordSource } from "./record-source";
-import { WRITTEN_T3_KEYS, loadT3Sources } from "./reference-t3-sources";
+import { WRITTEN_T3_KEYS } from "./reference-compositions";
+import { loadT3Sources } from "./reference-t3-sources";
 import { writeMixRecordsTo } from "./write-mix-file";
 
 interface Job {

@@ -36,16 +36,10 @@ export {
 export * from "./tasks/prompt-pools";
 export {
   TASKS,
-  TASK_KEYS,
-  DEFAULT_LENGTHS,
   taskSpec,
   contextSize,
   captionsNeeded,
-  trainFileName,
-  validationFileName,
   planTaskRuns,
-  type Family,
-  type TaskKey,
   type TaskSpec,
   type TaskRun,
 } from "./tasks/task-catalog";

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../errors/index";
-import type { Family, TaskKey } from "./tasks/task-catalog";
+import type { Family, TaskKey } from "../records/t3-vocabulary";
 import type { SynthesisManifest } from "./write-synthesis";
 
 /** One item as written, with where it came from. */

@@ -7,6 +7,7 @@
  */
 import { InputError } from "../errors/index";
 import { PythonRandom } from "../pyrandom/mersenne-twister";
+import { type TaskKey, trainFileName, validationFileName } from "../records/t3-vocabulary";
 import { CaptionPool, PooledCaption } from "./captions/caption-pool";
 import { readCaptions } from "./captions/read-captions";
 import {
@@ -25,14 +26,11 @@ import type { GeneratorContext } from "./tasks/generator-context";
 import { renderAnswer, renderQuestion } from "./tasks/render-item";
 import type { SynthesisItem } from "./tasks/synthesis-item";
 import {
-  type TaskKey,
   type TaskRun,
   captionsNeeded,
   contextSize,
   planTaskRuns,
   taskSpec,
-  trainFileName,
-  validationFileName,
 } from "./tasks/task-catalog";
 import { verifyRendered } from "./verify/verify-item";
 

@@ -23,10 +23,8 @@ export {
   type TokenMix,
 } from "./token-report";
 export {
-  t3FamilyAndLength,
   t3FamilyLengthTable,
   t3FamilyLengthFigure,
-  type T3FamilyLength,
 } from "./t3-family-length";
 export { presetDropTable } from "./preset-drops";
 export {

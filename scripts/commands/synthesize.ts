@@ -1,11 +1,9 @@
 import { join } from "node:path";
 import { outPath } from "../../lib/paths/index";
+import { DEFAULT_LENGTHS, TASK_KEYS, type TaskKey } from "../../lib/records/index";
 import {
-  DEFAULT_LENGTHS,
   EMBEDDED_CAPTIONS,
   TASKS,
-  TASK_KEYS,
-  type TaskKey,
   annotateCaptions,
   createLlmContrastWriter,
   writeSynthesis,

@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { T3_FILES } from "../../lib/mixing/index";
 import { projectRoot } from "../../lib/paths/index";
+import { T3_FILES } from "../../lib/records/index";
 import { assertSameFiles, runPythonRecipe } from "../mixing/reference-fixture";
 
 const t3kit = (...args: string[]) =>

@@ -12,12 +12,11 @@ import { join } from "node:path";
 import { before, test } from "node:test";
 import { InputError } from "../../lib/errors/index";
 import { dataDir } from "../../lib/paths/index";
+import { TASK_KEYS, type TaskKey } from "../../lib/records/index";
 import {
   PREFIX_POOL,
   SUFFIX_POOL,
   type SynthesisManifest,
-  TASK_KEYS,
-  type TaskKey,
   parseRenderedQuestion,
   verifyRendered,
   writeSynthesis,

@@ -1,3 +1,4 @@
+import type { TaskKey } from "../../records/t3-vocabulary";
 import { type Rng, pickOne } from "../rng";
 /**
  * Order-template items: four keyframes, and options that state their order in one of
@@ -17,7 +18,6 @@ import {
 } from "./generator-context";
 import { ORDER_CONNECTIVES, ORDER_PREFIX_SETS, ORDER_TEMPLATE_QUESTIONS } from "./prompt-pools";
 import type { SynthesisItem } from "./synthesis-item";
-import type { TaskKey } from "./task-catalog";
 
 /** One order-template item of `ctx.task`, or undefined to draw again. */
 export function generateOrderTemplateItem(ctx: GeneratorContext): SynthesisItem | undefined {

@@ -1,3 +1,4 @@
+import type { TaskKey } from "../../records/t3-vocabulary";
 import type { CaptionPool, PooledCaption } from "../captions/caption-pool";
 import type { MainObject } from "../captions/extract-main-object";
 import { locatePhrase } from "../lexicon/locate-phrase";
@@ -10,7 +11,6 @@ import { type Rng, pickOne } from "../rng";
 import type { BalancedLetters } from "./balanced-letters";
 import { PREFIX_POOL, SUFFIX_POOL } from "./prompt-pools";
 import type { SynthesisItem } from "./synthesis-item";
-import type { TaskKey } from "./task-catalog";
 
 export interface GeneratorContext {
   task: TaskKey;

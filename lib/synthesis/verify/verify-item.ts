@@ -6,6 +6,7 @@
  * passed it; it also rejects items written by hand with a wrong answer.
  */
 import type { T3Pair } from "../../records/index";
+import type { TaskKey } from "../../records/t3-vocabulary";
 import { UNCHANGED_OPTION, kindsWithValues } from "../lexicon/attribute-lexicon";
 import { type CaptionDifference, findCaptionDifferences } from "../lexicon/caption-difference";
 import { locatePhrase, stripArticle } from "../lexicon/locate-phrase";
@@ -19,7 +20,6 @@ import {
   REFER_TEMP2ANY_QUESTIONS,
   TIME_WORDS,
 } from "../tasks/prompt-pools";
-import type { TaskKey } from "../tasks/task-catalog";
 import { matchTemplate } from "../tasks/template-pattern";
 import { parseRenderedAnswer, parseRenderedQuestion } from "./parse-rendered-item";
 
