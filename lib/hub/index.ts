@@ -53,10 +53,8 @@ export {
   type HubSpec,
 } from "./hub-spec";
 export {
-  STAGE_SOURCES,
   dataSource,
   hubSourceSelected,
   stageInputPaths,
   stageSources,
-  type StageSources,
 } from "./resolve-stage-inputs";

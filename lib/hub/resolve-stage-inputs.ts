@@ -7,39 +7,11 @@
 import { join } from "node:path";
 import { InputError } from "../errors/index";
 import { projectRoot } from "../paths/index";
+import { STAGE_SOURCES, type StageSources } from "../records/stage-inputs";
 import { hubConfig } from "./hub-config";
 import type { HubOptions } from "./hub-options";
 import { parseHubSpec, resolveHubSource } from "./hub-spec";
 import { repoLabel } from "./repo-ref";
-
-/** A stage's two sources: the embedded folder, and the `hub:` specs that replace it. */
-export interface StageSources {
-  /** Folders under the project root, e.g. "data/llava/". */
-  embedded: string[];
-  /** `hub:` specs the stage reads instead when T3KIT_SOURCE=hub; empty: embedded only. */
-  hub: string[];
-}
-
-/**
- * The released artifacts each stage reads in Hub mode. File names are those seen in the
- * released code or on the Hub pages; a repository whose file list was not seen is named
- * whole (its files are listed with `npx t3kit hub list`).
- */
-export const STAGE_SOURCES: Record<string, StageSources> = {
-  synthesis: { embedded: ["data/captions/"], hub: ["hub:MMInstruction/Video-T3-QA"] },
-  mixing: {
-    embedded: ["data/llava/", "data/t3/"],
-    hub: [
-      "hub:MMInstruction/Video-T3-QA",
-      "hub:Lin-Chen/Open-LLaVA-NeXT-mix1M/open-llava-next_instruct_mix1M.json",
-    ],
-  },
-  tokens: {
-    embedded: ["data/llava/", "data/t3/"],
-    hub: ["hub:Lin-Chen/Open-LLaVA-NeXT-mix1M/open-llava-next_instruct_mix1M.json"],
-  },
-  results: { embedded: ["data/paper/"], hub: [] },
-};
 
 type Env = Record<string, string | undefined>;
 

@@ -73,16 +73,9 @@ export {
   t3PrefixFor,
   type SourceLoadOptions,
 } from "./load-mix-sources";
-export {
-  openMixSources,
-  planSpec,
-  runMix,
-  selectMix,
-  sweepCsv,
-  type MixRunOptions,
-  type MixRunResult,
-  type OpenedSources,
-} from "./run-mix";
+export { openMixSources, planSpec, type OpenedSources } from "./plan-spec";
+export { selectMix } from "./select-mix";
+export { runMix, sweepCsv, type MixRunOptions, type MixRunResult } from "./run-mix";
 export {
   compositionFigure,
   compositionMatrix,

@@ -12,8 +12,8 @@ import type { LlavaRecord } from "../records/index";
 import type { Cell } from "../tables/index";
 import { type MixSpec, loadMixSpec } from "./mix-spec";
 import type { MixPlan } from "./plan-mix";
+import { planSpec } from "./plan-spec";
 import type { ReferenceOutput } from "./reference-recipe";
-import { planSpec } from "./run-mix";
 
 /** The mixing stage's inputs: a LLaVA JSON file, a folder of T3 files, the HotpotQA sample. */
 export interface MixingInputs {

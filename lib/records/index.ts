@@ -18,3 +18,10 @@ export {
   type T3TaskLength,
   type TaskKey,
 } from "./t3-vocabulary";
+export type {
+  MixManifest,
+  MixManifestInput,
+  SynthesisManifest,
+  SynthesisManifestFile,
+} from "./manifests";
+export { STAGE_SOURCES, type StageSources } from "./stage-inputs";

@@ -89,8 +89,6 @@ export {
 } from "./synthesize-items";
 export {
   writeSynthesis,
-  type SynthesisManifest,
-  type ManifestFile,
   type WriteSynthesisOptions,
 } from "./write-synthesis";
 export { composeCaption, type ComposedCaption } from "./captions/compose-captions";

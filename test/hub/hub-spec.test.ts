@@ -3,7 +3,6 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, beforeEach, test } from "node:test";
 import {
-  STAGE_SOURCES,
   formatHubSpec,
   parseHubSpec,
   resolveHubSource,
@@ -11,6 +10,7 @@ import {
   stageInputPaths,
 } from "../../lib/hub/index";
 import { projectRoot } from "../../lib/paths/index";
+import { STAGE_SOURCES } from "../../lib/records/index";
 import { COMMIT_MAIN, COMMIT_V1, type Fixture, startFixture } from "./stand-in-fixture";
 
 test("hub: spec grammar: type prefix, path, @rev at the end or after the name", () => {

@@ -13,10 +13,10 @@ import { before, test } from "node:test";
 import { InputError } from "../../lib/errors/index";
 import { dataDir } from "../../lib/paths/index";
 import { TASK_KEYS, type TaskKey } from "../../lib/records/index";
+import type { SynthesisManifest } from "../../lib/records/index";
 import {
   PREFIX_POOL,
   SUFFIX_POOL,
-  type SynthesisManifest,
   parseRenderedQuestion,
   verifyRendered,
   writeSynthesis,
