@@ -114,6 +114,11 @@ export class PythonRandom {
     return x;
   }
 
+  /** `random.choice(seq)`: one element, uniformly (one `_randbelow(len(seq))` draw). */
+  choice<T>(seq: readonly T[]): T {
+    return seq[this.randbelow(seq.length)];
+  }
+
   /** A shuffled copy of `x`, leaving `x` alone; draws exactly as `shuffle` does. */
   shuffled<T>(x: readonly T[]): T[] {
     return this.shuffle(x.slice());

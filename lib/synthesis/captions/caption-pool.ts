@@ -1,12 +1,12 @@
-import { type FoundAttribute, findLexiconAttribute } from "../lexicon/find-lexicon-attribute";
-import { wordIndex } from "../lexicon/find-lexicon-attribute";
-import type { Rng } from "../rng";
 /**
  * A bounded window over the caption stream that items draw their keyframes from. Its size
  * is fixed (4,096 by default), so memory does not grow with the caption count; captions
  * enter in file order and the oldest leaves when it is full. What the tagger finds in a
  * caption is computed on first use and kept with it while it stays in the window.
  */
+import type { PythonRandom } from "../../pyrandom/index";
+import { type FoundAttribute, findLexiconAttribute } from "../lexicon/find-lexicon-attribute";
+import { wordIndex } from "../lexicon/find-lexicon-attribute";
 import type { Caption } from "./caption-record";
 import { type MainObject, type NounRun, extractMainObject, nounRuns } from "./extract-main-object";
 
@@ -74,7 +74,7 @@ export class CaptionPool {
   }
 
   /** `k` distinct captions, uniformly, in the order drawn; undefined when too few. */
-  sample(rng: Rng, k: number, avoid?: PooledCaption): PooledCaption[] | undefined {
+  sample(rng: PythonRandom, k: number, avoid?: PooledCaption): PooledCaption[] | undefined {
     const n = this.ring.length;
     if (k > n - (avoid ? 1 : 0)) return undefined;
     const seen = new Set<number>();

@@ -1,11 +1,11 @@
-import { attributeKind } from "../lexicon/attribute-lexicon";
-import { type Rng, pickOne } from "../rng";
 /**
  * Composes everyday image captions from the hand-written vocabulary, annotated with their
  * main object and the attributes the lexicon knows. It writes the embedded caption set
  * (data/captions/, through scripts/compose-embedded-captions.ts) and the benchmark's
  * 558K synthetic captions; the same seed gives the same captions.
  */
+import type { PythonRandom } from "../../pyrandom/index";
+import { attributeKind } from "../lexicon/attribute-lexicon";
 import type { AttributeAnnotation } from "./caption-record";
 import {
   ACTIVITIES,
@@ -74,51 +74,51 @@ function attr(kind: string, value: string, subject: string): AttributeAnnotation
   return { kind, value, subject };
 }
 
-const TEMPLATES: readonly ((rng: Rng) => Part)[] = [
+const TEMPLATES: readonly ((rng: PythonRandom) => Part)[] = [
   // A coloured thing somewhere (three weights: the commonest kind of caption).
   (rng) => {
-    const t = pickOne(rng, THINGS);
-    const colour = pickOne(rng, t.colours);
+    const t = rng.choice(THINGS);
+    const colour = rng.choice(t.colours);
     const object = `${colour} ${t.noun}`;
     return {
-      caption: `${pickOne(rng, OPENERS)} ${an(object)} ${pickOne(rng, PLACEMENTS)}.`,
+      caption: `${rng.choice(OPENERS)} ${an(object)} ${rng.choice(PLACEMENTS)}.`,
       noun_phrase: t.noun,
       object,
       attributes: values("colour").includes(colour) ? [attr("colour", colour, t.noun)] : undefined,
     };
   },
   (rng) => {
-    const t = pickOne(rng, THINGS);
+    const t = rng.choice(THINGS);
     return {
-      caption: `${capital(an(t.noun))} ${pickOne(rng, PLACEMENTS)}.`,
+      caption: `${capital(an(t.noun))} ${rng.choice(PLACEMENTS)}.`,
       noun_phrase: t.noun,
       object: t.noun,
     };
   },
   (rng) => {
-    const t = pickOne(rng, THINGS);
+    const t = rng.choice(THINGS);
     return {
-      caption: `${pickOne(rng, OPENERS)} ${an(t.noun)} ${pickOne(rng, PLACEMENTS)}.`,
+      caption: `${rng.choice(OPENERS)} ${an(t.noun)} ${rng.choice(PLACEMENTS)}.`,
       noun_phrase: t.noun,
       object: t.noun,
     };
   },
   // An animal doing something.
   (rng) => {
-    const a = pickOne(rng, ANIMALS);
+    const a = rng.choice(ANIMALS);
     return {
-      caption: `${pickOne(rng, OPENERS)} ${an(a)} ${pickOne(rng, ANIMAL_ACTIONS)}.`,
+      caption: `${rng.choice(OPENERS)} ${an(a)} ${rng.choice(ANIMAL_ACTIONS)}.`,
       noun_phrase: a,
       object: a,
     };
   },
   // Someone in a garment of some fit.
   (rng) => {
-    const p = pickOne(rng, PEOPLE);
-    const fit = pickOne(rng, values("fit"));
-    const g = pickOne(rng, GARMENTS);
+    const p = rng.choice(PEOPLE);
+    const fit = rng.choice(values("fit"));
+    const g = rng.choice(GARMENTS);
     return {
-      caption: `${capital(an(p))} in ${an(`${fit} ${g}`)} ${pickOne(rng, ACTIVITIES)}.`,
+      caption: `${capital(an(p))} in ${an(`${fit} ${g}`)} ${rng.choice(ACTIVITIES)}.`,
       noun_phrase: p,
       object: p,
       attributes: [attr("fit", fit, g)],
@@ -126,10 +126,10 @@ const TEMPLATES: readonly ((rng: Rng) => Part)[] = [
   },
   // A room in some light.
   (rng) => {
-    const room = pickOne(rng, ROOMS);
-    const light = pickOne(rng, values("lighting"));
+    const room = rng.choice(ROOMS);
+    const light = rng.choice(values("lighting"));
     return {
-      caption: `${pickOne(rng, OPENERS)} ${an(`${light} ${room}`)} with ${pickOne(rng, FURNISHINGS)}.`,
+      caption: `${rng.choice(OPENERS)} ${an(`${light} ${room}`)} with ${rng.choice(FURNISHINGS)}.`,
       noun_phrase: room,
       object: `${light} ${room}`,
       attributes: [attr("lighting", light, room)],
@@ -137,10 +137,10 @@ const TEMPLATES: readonly ((rng: Rng) => Part)[] = [
   },
   // A thing of some size.
   (rng) => {
-    const noun = pickOne(rng, SIZED);
-    const size = pickOne(rng, values("size"));
+    const noun = rng.choice(SIZED);
+    const size = rng.choice(values("size"));
     return {
-      caption: `${pickOne(rng, OPENERS)} ${an(`${size} ${noun}`)} ${pickOne(rng, PLACEMENTS)}.`,
+      caption: `${rng.choice(OPENERS)} ${an(`${size} ${noun}`)} ${rng.choice(PLACEMENTS)}.`,
       noun_phrase: noun,
       object: `${size} ${noun}`,
       attributes: [attr("size", size, noun)],
@@ -148,10 +148,10 @@ const TEMPLATES: readonly ((rng: Rng) => Part)[] = [
   },
   // A container, full or not.
   (rng) => {
-    const c = pickOne(rng, CONTAINERS);
-    const f = pickOne(rng, values("fullness"));
+    const c = rng.choice(CONTAINERS);
+    const f = rng.choice(values("fullness"));
     return {
-      caption: `${pickOne(rng, OPENERS)} ${an(`${f} ${c}`)} ${pickOne(rng, CONTAINER_PLACES)}.`,
+      caption: `${rng.choice(OPENERS)} ${an(`${f} ${c}`)} ${rng.choice(CONTAINER_PLACES)}.`,
       noun_phrase: c,
       object: `${f} ${c}`,
       attributes: [attr("fullness", f, c)],
@@ -159,10 +159,10 @@ const TEMPLATES: readonly ((rng: Rng) => Part)[] = [
   },
   // Fruit, ripe or not.
   (rng) => {
-    const fruit = pickOne(rng, FRUITS);
-    const r = pickOne(rng, values("ripeness"));
+    const fruit = rng.choice(FRUITS);
+    const r = rng.choice(values("ripeness"));
     return {
-      caption: `${pickOne(rng, OPENERS)} a plate of ${r} ${fruit} ${pickOne(rng, CONTAINER_PLACES)}.`,
+      caption: `${rng.choice(OPENERS)} a plate of ${r} ${fruit} ${rng.choice(CONTAINER_PLACES)}.`,
       noun_phrase: fruit,
       object: `${r} ${fruit}`,
       attributes: [attr("ripeness", r, fruit)],
@@ -170,10 +170,10 @@ const TEMPLATES: readonly ((rng: Rng) => Part)[] = [
   },
   // Something open or closed.
   (rng) => {
-    const o = pickOne(rng, OPENABLES);
-    const s = pickOne(rng, values("state"));
+    const o = rng.choice(OPENABLES);
+    const s = rng.choice(values("state"));
     return {
-      caption: `${pickOne(rng, OPENERS)} ${an(`${s} ${o.noun}`)} ${o.context}.`,
+      caption: `${rng.choice(OPENERS)} ${an(`${s} ${o.noun}`)} ${o.context}.`,
       noun_phrase: o.noun,
       object: `${s} ${o.noun}`,
       attributes: [attr("state", s, o.noun)],
@@ -181,10 +181,10 @@ const TEMPLATES: readonly ((rng: Rng) => Part)[] = [
   },
   // A face.
   (rng) => {
-    const p = pickOne(rng, PEOPLE);
-    const e = pickOne(rng, values("expression"));
+    const p = rng.choice(PEOPLE);
+    const e = rng.choice(values("expression"));
     return {
-      caption: `${capital(an(`${e} ${p}`))} ${pickOne(rng, ACTIVITIES)}.`,
+      caption: `${capital(an(`${e} ${p}`))} ${rng.choice(ACTIVITIES)}.`,
       noun_phrase: p,
       object: `${e} ${p}`,
       attributes: [attr("expression", e, p)],
@@ -192,10 +192,10 @@ const TEMPLATES: readonly ((rng: Rng) => Part)[] = [
   },
   // A vehicle, clean or not.
   (rng) => {
-    const v = pickOne(rng, VEHICLES);
-    const c = pickOne(rng, values("cleanliness"));
+    const v = rng.choice(VEHICLES);
+    const c = rng.choice(values("cleanliness"));
     return {
-      caption: `${pickOne(rng, OPENERS)} ${an(`${c} ${v}`)} parked ${pickOne(rng, VEHICLE_PLACES)}.`,
+      caption: `${rng.choice(OPENERS)} ${an(`${c} ${v}`)} parked ${rng.choice(VEHICLE_PLACES)}.`,
       noun_phrase: v,
       object: `${c} ${v}`,
       attributes: [attr("cleanliness", c, v)],
@@ -203,10 +203,10 @@ const TEMPLATES: readonly ((rng: Rng) => Part)[] = [
   },
   // The sky over a place.
   (rng) => {
-    const l = pickOne(rng, LANDSCAPES);
-    const w = pickOne(rng, values("weather"));
+    const l = rng.choice(LANDSCAPES);
+    const w = rng.choice(values("weather"));
     return {
-      caption: `${pickOne(rng, OPENERS)} ${an(`${w} sky`)} over ${an(l)}.`,
+      caption: `${rng.choice(OPENERS)} ${an(`${w} sky`)} over ${an(l)}.`,
       noun_phrase: l,
       object: l,
       attributes: [attr("weather", w, "sky")],
@@ -214,10 +214,10 @@ const TEMPLATES: readonly ((rng: Rng) => Part)[] = [
   },
   // Something wet or dry.
   (rng) => {
-    const t = pickOne(rng, WET_THINGS);
-    const w = pickOne(rng, values("wetness"));
+    const t = rng.choice(WET_THINGS);
+    const w = rng.choice(values("wetness"));
     return {
-      caption: `${pickOne(rng, OPENERS)} ${an(`${w} ${t.noun}`)} ${t.place}.`,
+      caption: `${rng.choice(OPENERS)} ${an(`${w} ${t.noun}`)} ${t.place}.`,
       noun_phrase: t.noun,
       object: `${w} ${t.noun}`,
       attributes: [attr("wetness", w, t.noun)],
@@ -226,8 +226,8 @@ const TEMPLATES: readonly ((rng: Rng) => Part)[] = [
 ];
 
 /** One composed caption (annotations included), numbered `index`. */
-export function composeCaption(rng: Rng, index: number): ComposedCaption {
-  const part = pickOne(rng, TEMPLATES)(rng);
+export function composeCaption(rng: PythonRandom, index: number): ComposedCaption {
+  const part = rng.choice(TEMPLATES)(rng);
   const id = `t3kit-${String(index).padStart(6, "0")}`;
   return part.attributes
     ? { id, ...part }

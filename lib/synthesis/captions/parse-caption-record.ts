@@ -28,7 +28,8 @@ export function parseCaptionRecord(raw: unknown, place: RecordPlace): Caption {
     fail(place, undefined, "expected an object with id and caption");
   }
   const r = raw as Record<string, unknown>;
-  if (typeof r.id !== "string" && typeof r.id !== "number") {
+  // lib/json holds integers beyond 2^53 exactly, as bigint (Python's int).
+  if (typeof r.id !== "string" && typeof r.id !== "number" && typeof r.id !== "bigint") {
     fail(place, "id", `expected a string or number, got ${describe(r.id)}`);
   }
   const full = captionText(r, place);

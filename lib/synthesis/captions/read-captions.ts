@@ -3,11 +3,9 @@
  * (`{id, caption}` per line). The format is told by the first non-blank character. Memory
  * stays flat in the number of captions; a bad record stops the read with an InputError.
  */
-import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import { InputError } from "../../errors/index";
-import { streamJsonArray } from "../stream-json-array";
+import { readJsonArrayRecords, readJsonlRecords } from "../../json/index";
 import type { Caption } from "./caption-record";
 import { parseCaptionRecord } from "./parse-caption-record";
 
@@ -38,32 +36,16 @@ export async function detectCaptionFormat(file: string): Promise<CaptionFileForm
   }
 }
 
-/** Every caption in `file`, in file order. */
+/** Every caption in `file`, in file order (lib/json reads both formats, in flat memory). */
 export async function* readCaptions(file: string): AsyncGenerator<Caption> {
   const format = await detectCaptionFormat(file);
-  if (format === "json") {
-    for await (const { index, value } of streamJsonArray(file)) {
-      yield parseCaptionRecord(value, { file, record: index, recordKind: "record" });
-    }
-    return;
-  }
-  const lines = createInterface({
-    input: createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 }),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  let lineNo = 0;
-  for await (const line of lines) {
-    lineNo++;
-    if (line.trim() === "") continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (err) {
-      throw new InputError(
-        { file, record: lineNo, recordKind: "line" },
-        `bad JSON: ${(err as Error).message}`,
-      );
-    }
-    yield parseCaptionRecord(value, { file, record: lineNo, recordKind: "line" });
+  const records = format === "json" ? readJsonArrayRecords(file) : readJsonlRecords(file);
+  for await (const { index, line, record } of records) {
+    yield parseCaptionRecord(
+      record,
+      line === undefined
+        ? { file, record: index, recordKind: "record" }
+        : { file, record: line, recordKind: "line" },
+    );
   }
 }

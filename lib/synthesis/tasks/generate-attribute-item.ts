@@ -1,4 +1,3 @@
-import type { PooledCaption } from "../captions/caption-pool";
 /**
  * Attribute-change items (paper Figure 4): one scene shown twice, before and after one
  * attribute changes ("dimly lit" → "brightly lit"), among 2·k−2 other keyframes at k·x
@@ -6,10 +5,10 @@ import type { PooledCaption } from "../captions/caption-pool";
  * not cover, from an LLM (see llm-attribute-contrast.ts). Options: the change, the reverse
  * change, "it remains unchanged" and, for non-scale kinds, a change to a third value.
  */
+import type { PooledCaption } from "../captions/caption-pool";
 import { UNCHANGED_OPTION } from "../lexicon/attribute-lexicon";
 import { findCaptionDifferences, oneSpanDifference } from "../lexicon/caption-difference";
 import { changeAttribute } from "../lexicon/change-attribute";
-import { pickOne } from "../rng";
 import { placeOptions } from "./balanced-letters";
 import { type GeneratorContext, makeItem, sortedPositions } from "./generator-context";
 import type { SynthesisItem } from "./synthesis-item";
@@ -39,13 +38,13 @@ export function lexiconContrast(
   const { kind, value, at } = found;
   const from = value.toLowerCase();
   const choices = kind.values.filter((v) => v !== from);
-  const to = pickOne(ctx.rng, choices);
+  const to = ctx.rng.choice(choices);
   const changed = changeAttribute(entry.caption.text, at, value.length, to);
   // Half the items show the change the other way round.
   const forward = ctx.rng.randbelow(2) === 0;
   const [a, b] = forward ? [from, to] : [to, from];
   const templates = kind.questions.filter((q) => !q.includes("{subject}") || found.subject !== "");
-  const question = fillTemplate(pickOne(ctx.rng, templates), { subject: found.subject });
+  const question = fillTemplate(ctx.rng.choice(templates), { subject: found.subject });
   if (kind.comparative) {
     const rise = kind.values.indexOf(b) > kind.values.indexOf(a);
     const { up, down } = kind.comparative;
@@ -59,7 +58,7 @@ export function lexiconContrast(
   }
   const third = kind.values.filter((v) => v !== a && v !== b);
   const wrong = [`from ${b} to ${a}`, UNCHANGED_OPTION];
-  if (third.length > 0) wrong.push(`from ${a} to ${pickOne(ctx.rng, third)}`);
+  if (third.length > 0) wrong.push(`from ${a} to ${ctx.rng.choice(third)}`);
   return {
     before: forward ? entry.caption.text : changed,
     after: forward ? changed : entry.caption.text,

@@ -1,4 +1,3 @@
-import { pickOne, shuffleInPlace } from "../rng";
 /**
  * Order items (paper Figure 4 and teaser): the captions of 4·k keyframes, and a question
  * about the order of some of their main objects, in one of three forms drawn per item:
@@ -40,7 +39,7 @@ export function generateOrderItem(ctx: GeneratorContext): SynthesisItem | undefi
     const slot = ctx.letters.next(4);
     const wrong = wrongPermutations(ctx.rng, k, 3).map((p) => p.map((i) => phrases[i]).join(", "));
     const options = placeOptions(ctx.rng, phrases.join(", "), wrong, slot);
-    return makeItem(ctx, captions, pickOne(ctx.rng, ORDER_LIST_QUESTIONS), options, slot);
+    return makeItem(ctx, captions, ctx.rng.choice(ORDER_LIST_QUESTIONS), options, slot);
   }
   if (form === 1) {
     // Listed in a shuffled order; the answer gives the list numbers in video order.
@@ -51,7 +50,7 @@ export function generateOrderItem(ctx: GeneratorContext): SynthesisItem | undefi
     const slot = ctx.letters.next(4);
     const wrong = wrongPermutations(ctx.rng, k, 3).map(render);
     const options = placeOptions(ctx.rng, render([0, 1, 2, 3]), wrong, slot);
-    const question = fillTemplate(pickOne(ctx.rng, ORDER_ARRANGE_QUESTIONS), { list });
+    const question = fillTemplate(ctx.rng.choice(ORDER_ARRANGE_QUESTIONS), { list });
     return makeItem(ctx, captions, question, options, slot);
   }
   const listed = wrongPermutations(ctx.rng, k, 1)[0];
@@ -59,11 +58,8 @@ export function generateOrderItem(ctx: GeneratorContext): SynthesisItem | undefi
   const perms = allPermutations(k).map((p) => p.map((i) => phrases[i]).join(", "));
   const correctText = phrases.join(", ");
   const slot = ctx.letters.next(perms.length);
-  const wrong = shuffleInPlace(
-    ctx.rng,
-    perms.filter((p) => p !== correctText),
-  );
+  const wrong = ctx.rng.shuffle(perms.filter((p) => p !== correctText));
   const options = placeOptions(ctx.rng, correctText, wrong, slot);
-  const question = fillTemplate(pickOne(ctx.rng, ORDER_ITEMS_QUESTIONS), { items });
+  const question = fillTemplate(ctx.rng.choice(ORDER_ITEMS_QUESTIONS), { items });
   return makeItem(ctx, captions, question, options, slot);
 }

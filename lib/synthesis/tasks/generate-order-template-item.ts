@@ -1,5 +1,3 @@
-import type { TaskKey } from "../../records/t3-vocabulary";
-import { type Rng, pickOne } from "../rng";
 /**
  * Order-template items: four keyframes, and options that state their order in one of
  * three templates. The release names the files `order_shuffle_{phrase,prefix,sentence}`
@@ -9,6 +7,8 @@ import { type Rng, pickOne } from "../rng";
  * - sentence: before/after statements, like the released validation answer "A book
  *   cover appears before a CV and a damaged supermarket".
  */
+import type { PythonRandom } from "../../pyrandom/index";
+import type { TaskKey } from "../../records/t3-vocabulary";
 import { placeOptions } from "./balanced-letters";
 import {
   type GeneratorContext,
@@ -26,7 +26,7 @@ export function generateOrderTemplateItem(ctx: GeneratorContext): SynthesisItem 
   const phrases = uniqueObjects(entries, "nounPhrase");
   if (!phrases) return undefined;
   const captions = entries.map((e) => e.caption.text);
-  const question = pickOne(ctx.rng, ORDER_TEMPLATE_QUESTIONS);
+  const question = ctx.rng.choice(ORDER_TEMPLATE_QUESTIONS);
   const slot = ctx.letters.next(4);
   if (ctx.task === "order_shuffle_sentence") {
     const statements = sentenceOptions(ctx.rng, phrases);
@@ -40,12 +40,12 @@ export function generateOrderTemplateItem(ctx: GeneratorContext): SynthesisItem 
   return makeItem(ctx, captions, question, options, slot);
 }
 
-function templateFor(task: TaskKey, rng: Rng): (ordered: string[]) => string {
+function templateFor(task: TaskKey, rng: PythonRandom): (ordered: string[]) => string {
   if (task === "order_shuffle_phrase") {
-    const joint = pickOne(rng, ORDER_CONNECTIVES);
+    const joint = rng.choice(ORDER_CONNECTIVES);
     return (ordered) => ordered.map((p) => `the ${p}`).join(joint);
   }
-  const [first, middle, last] = pickOne(rng, ORDER_PREFIX_SETS);
+  const [first, middle, last] = rng.choice(ORDER_PREFIX_SETS);
   return (ordered) =>
     ordered
       .map((p, i) => `${i === 0 ? first : i === ordered.length - 1 ? last : middle} the ${p}`)
@@ -58,7 +58,7 @@ function sentence(x: string, rel: "before" | "after", y: string, z: string): str
 
 /** One true before/after statement about the video order, and three false ones. */
 function sentenceOptions(
-  rng: Rng,
+  rng: PythonRandom,
   phrases: string[],
 ): { correct: string; wrong: string[] } | undefined {
   const holds = (x: number, rel: "before" | "after", y: number, z: number) =>
@@ -81,8 +81,8 @@ function sentenceOptions(
   }
   const truths = all.filter((s) => s.truth);
   const falses = all.filter((s) => !s.truth);
-  const correct = pickOne(rng, truths).text;
+  const correct = rng.choice(truths).text;
   const wrong = new Set<string>();
-  while (wrong.size < 3) wrong.add(pickOne(rng, falses).text);
+  while (wrong.size < 3) wrong.add(rng.choice(falses).text);
   return { correct, wrong: [...wrong] };
 }

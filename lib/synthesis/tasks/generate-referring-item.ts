@@ -1,5 +1,3 @@
-import { locatePhrase } from "../lexicon/locate-phrase";
-import { pickOne } from "../rng";
 /**
  * Temporal referring and grounding items (paper Figure 4: black coins / blue plates / red
  * apples, with "yellow bananas" as the distractor). Objects keep their adjectives.
@@ -8,6 +6,7 @@ import { pickOne } from "../rng";
  * - anchor temp2any: "What is shown right after the blue plates?" → object;
  * - anchor any2temp: "When does the red apples appear …?" → "right after the blue plates".
  */
+import { locatePhrase } from "../lexicon/locate-phrase";
 import { placeOptions } from "./balanced-letters";
 import { type GeneratorContext, makeItem, uniqueObjects } from "./generator-context";
 import {
@@ -44,7 +43,7 @@ export function generateReferringItem(ctx: GeneratorContext): SynthesisItem | un
       // One keyframe per part at 1x: the asked part's object is the answer.
       const target = ctx.rng.randbelow(size);
       const time = TIME_WORDS[part(target)];
-      const question = fillTemplate(pickOne(ctx.rng, REFER_TEMP2ANY_QUESTIONS), { time });
+      const question = fillTemplate(ctx.rng.choice(REFER_TEMP2ANY_QUESTIONS), { time });
       const wrong = [...objects.filter((_, i) => part(i) !== part(target)), distractor!];
       if (wrong.length !== 3) return undefined;
       const slot = ctx.letters.next(4);
@@ -61,9 +60,9 @@ export function generateReferringItem(ctx: GeneratorContext): SynthesisItem | un
       // Options stay in time order, as in the paper; the asked part is dealt evenly.
       const slot = ctx.letters.next(3);
       const members = objects.map((_, i) => i).filter((i) => part(i) === slot);
-      const target = pickOne(ctx.rng, members);
+      const target = ctx.rng.choice(members);
       const pool = ctx.task === "grounding" ? GROUNDING_QUESTIONS : REFER_ANY2TEMP_QUESTIONS;
-      const question = fillTemplate(pickOne(ctx.rng, pool), { object: objects[target] });
+      const question = fillTemplate(ctx.rng.choice(pool), { object: objects[target] });
       return makeItem(
         ctx,
         captions,
@@ -77,7 +76,7 @@ export function generateReferringItem(ctx: GeneratorContext): SynthesisItem | un
       const anchor =
         rel === "after" ? ctx.rng.randbelow(size - 1) : 1 + ctx.rng.randbelow(size - 1);
       const answer = rel === "after" ? anchor + 1 : anchor - 1;
-      const question = fillTemplate(pickOne(ctx.rng, REFER_ANCHOR_TEMP2ANY_QUESTIONS), {
+      const question = fillTemplate(ctx.rng.choice(REFER_ANCHOR_TEMP2ANY_QUESTIONS), {
         rel,
         anchor: objects[anchor],
       });
@@ -99,14 +98,11 @@ export function generateReferringItem(ctx: GeneratorContext): SynthesisItem | un
         statements.push({ text: `right after the ${objects[o]}`, truth: target === o + 1 });
         statements.push({ text: `right before the ${objects[o]}`, truth: target === o - 1 });
       }
-      const correct = pickOne(
-        ctx.rng,
-        statements.filter((s) => s.truth),
-      ).text;
+      const correct = ctx.rng.choice(statements.filter((s) => s.truth)).text;
       const falses = statements.filter((s) => !s.truth).map((s) => s.text);
       const wrong = new Set<string>();
-      while (wrong.size < 3) wrong.add(pickOne(ctx.rng, falses));
-      const question = fillTemplate(pickOne(ctx.rng, REFER_ANCHOR_ANY2TEMP_QUESTIONS), {
+      while (wrong.size < 3) wrong.add(ctx.rng.choice(falses));
+      const question = fillTemplate(ctx.rng.choice(REFER_ANCHOR_ANY2TEMP_QUESTIONS), {
         object: objects[target],
       });
       const slot = ctx.letters.next(4);

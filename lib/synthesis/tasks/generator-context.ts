@@ -1,13 +1,13 @@
-import type { TaskKey } from "../../records/t3-vocabulary";
-import type { CaptionPool, PooledCaption } from "../captions/caption-pool";
-import type { MainObject } from "../captions/extract-main-object";
-import { locatePhrase } from "../lexicon/locate-phrase";
-import { type Rng, pickOne } from "../rng";
 /**
  * What every item generator draws on: its task's random stream, the letter balancer, the
  * caption windows and the context length. A generator returns undefined when the captions
  * it drew cannot make a checkable item (a phrase found twice, say); the caller draws again.
  */
+import type { PythonRandom } from "../../pyrandom/index";
+import type { TaskKey } from "../../records/t3-vocabulary";
+import type { CaptionPool, PooledCaption } from "../captions/caption-pool";
+import type { MainObject } from "../captions/extract-main-object";
+import { locatePhrase } from "../lexicon/locate-phrase";
 import type { BalancedLetters } from "./balanced-letters";
 import { PREFIX_POOL, SUFFIX_POOL } from "./prompt-pools";
 import type { SynthesisItem } from "./synthesis-item";
@@ -15,7 +15,7 @@ import type { SynthesisItem } from "./synthesis-item";
 export interface GeneratorContext {
   task: TaskKey;
   length: number;
-  rng: Rng;
+  rng: PythonRandom;
   letters: BalancedLetters;
   /** Every caption of the split. */
   pool: CaptionPool;
@@ -34,12 +34,12 @@ export function makeItem(
   return {
     task: ctx.task,
     length: ctx.length,
-    prefix: pickOne(ctx.rng, PREFIX_POOL),
+    prefix: ctx.rng.choice(PREFIX_POOL),
     captions,
     question,
     options,
     correct,
-    suffix: pickOne(ctx.rng, SUFFIX_POOL),
+    suffix: ctx.rng.choice(SUFFIX_POOL),
   };
 }
 
@@ -63,7 +63,7 @@ export function uniqueObjects(
 }
 
 /** Distinct random permutations of 0..n-1 other than the identity. */
-export function wrongPermutations(rng: Rng, n: number, count: number): number[][] {
+export function wrongPermutations(rng: PythonRandom, n: number, count: number): number[][] {
   const seen = new Set<string>([Array.from({ length: n }, (_, i) => i).join(",")]);
   const out: number[][] = [];
   while (out.length < count) {
@@ -81,7 +81,7 @@ export function wrongPermutations(rng: Rng, n: number, count: number): number[][
 }
 
 /** `k` sorted positions out of `n`. */
-export function sortedPositions(rng: Rng, n: number, k: number): number[] {
+export function sortedPositions(rng: PythonRandom, n: number, k: number): number[] {
   const chosen = new Set<number>();
   while (chosen.size < k) chosen.add(rng.randbelow(n));
   return [...chosen].sort((a, b) => a - b);
