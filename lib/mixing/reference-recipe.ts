@@ -9,10 +9,10 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
-import { InputError, type InputLocation } from "../errors/index";
+import { InputError } from "../errors/index";
 import { PythonRandom } from "../pyrandom/index";
 import { T3_FILES } from "../records/t3-vocabulary";
+import { type ThreadError, errorFromThread, startWorker } from "../threads/index";
 import { type RecordSource, loadFileSource } from "./record-source";
 import { LLAVA_KEY, REFERENCE_COMPOSITIONS, compositionName } from "./reference-compositions";
 import { loadT3Sources } from "./reference-t3-sources";
@@ -187,23 +187,13 @@ function inThreadT3(t3Dir: string): T3Side {
 }
 
 function workerT3(t3Dir: string): T3Side {
-  // The worker runs the TypeScript sources through tsx, as the CLI does.
-  const entry = join(__dirname, "reference-t3-worker.ts");
-  const worker = new Worker(`require("tsx/cjs"); require(${JSON.stringify(entry)});`, {
-    eval: true,
-    workerData: { t3Dir },
-  });
+  const worker = startWorker(join(__dirname, "reference-t3-worker.ts"), { t3Dir });
   const next = () =>
     new Promise<{ type: string; counts?: number[]; bytes?: number[] }>((resolve, reject) => {
-      const onMessage = (m: {
-        type: string;
-        input?: { location: InputLocation; problem: string };
-        message?: string;
-      }) => {
+      const onMessage = (m: { type: string; error?: ThreadError }) => {
         cleanup();
         if (m.type !== "error") resolve(m as { type: string; counts?: number[]; bytes?: number[] });
-        else if (m.input) reject(new InputError(m.input.location, m.input.problem));
-        else reject(new Error(`T3 thread: ${m.message}`));
+        else reject(errorFromThread(m.error!, "T3 thread"));
       };
       const onError = (e: Error) => {
         cleanup();

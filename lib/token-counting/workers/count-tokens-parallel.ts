@@ -8,8 +8,13 @@
  */
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
-import { InputError, type InputLocation } from "../../errors/index";
+import type { Worker } from "node:worker_threads";
+import {
+  type ThreadError,
+  errorForThread,
+  errorFromThread,
+  startWorker,
+} from "../../threads/index";
 import { type CountOptions, type TokenCountRow, countConversations } from "../count-record-tokens";
 import { type Conversation, readConversation } from "../template/read-conversation";
 
@@ -27,12 +32,12 @@ export interface ParallelCountOptions extends Omit<CountOptions, "tokenizer" | "
 type Reply = {
   id: number;
   rows?: TokenCountRow[];
-  error?: { location?: InputLocation; problem?: string; message?: string };
+  error?: ThreadError;
 };
 
-function startWorker(options: ParallelCountOptions): Worker {
+function startCountWorker(options: ParallelCountOptions): Worker {
   const { workers: _w, batchSize: _b, defaultSource: _d, ...countOptions } = options;
-  return new Worker(join(__dirname, "token-count-worker.cjs"), { workerData: countOptions });
+  return startWorker(join(__dirname, "token-count-worker-body.ts"), countOptions);
 }
 
 /**
@@ -58,10 +63,10 @@ export async function* countTokensParallel(
   const pending = new Map<number, (r: Reply) => void>();
   const startWorkers = () => {
     for (let i = 0; i < nWorkers; i++) {
-      const w = startWorker(options);
+      const w = startCountWorker(options);
       w.on("message", (r: Reply) => pending.get(r.id)?.(r));
       w.on("error", (e) => {
-        for (const resolve of pending.values()) resolve({ id: -1, error: { message: e.stack } });
+        for (const resolve of pending.values()) resolve({ id: -1, error: errorForThread(e) });
       });
       workers.push(w);
     }
@@ -75,10 +80,7 @@ export async function* countTokensParallel(
       inFlight.push(
         countConversations(conversations, { ...options, startIndex }).then(
           (rows) => ({ id, rows }),
-          (err) =>
-            err instanceof InputError
-              ? { id, error: { location: err.location, problem: err.problem } }
-              : { id, error: { message: (err as Error).stack } },
+          (err) => ({ id, error: errorForThread(err) }),
         ),
       );
       return;
@@ -89,11 +91,7 @@ export async function* countTokensParallel(
   const take = async (): Promise<TokenCountRow[]> => {
     const reply = await inFlight.shift()!;
     pending.delete(reply.id);
-    if (reply.error) {
-      const e = reply.error;
-      if (e.location) throw new InputError(e.location, e.problem ?? "");
-      throw new Error(e.message);
-    }
+    if (reply.error) throw errorFromThread(reply.error, "token-count worker");
     return reply.rows!;
   };
   try {

@@ -2,8 +2,8 @@
  * Body of a token-counting worker thread: loads its own tokenizer once, then counts the
  * batches of conversations the main thread posts and answers with rows or an error.
  */
-import { parentPort, workerData } from "node:worker_threads";
-import { InputError } from "../../errors/index";
+import { parentPort } from "node:worker_threads";
+import { errorForThread, workerInput } from "../../threads/index";
 import { type CountOptions, countConversations } from "../count-record-tokens";
 import type { Conversation } from "../template/read-conversation";
 
@@ -13,7 +13,7 @@ export interface WorkerBatch {
   startIndex: number;
 }
 
-const options = workerData as CountOptions;
+const options = workerInput<CountOptions>();
 
 parentPort!.on("message", async (batch: WorkerBatch) => {
   try {
@@ -23,13 +23,6 @@ parentPort!.on("message", async (batch: WorkerBatch) => {
     });
     parentPort!.postMessage({ id: batch.id, rows });
   } catch (err) {
-    const e = err as Error;
-    parentPort!.postMessage({
-      id: batch.id,
-      error:
-        err instanceof InputError
-          ? { location: err.location, problem: err.problem }
-          : { message: e.stack ?? String(e) },
-    });
+    parentPort!.postMessage({ id: batch.id, error: errorForThread(err) });
   }
 });
