@@ -10,7 +10,11 @@ import { InputError } from "../../errors/index";
 /** Who speaks a turn, as the chat templates name it. */
 export type TurnRole = "user" | "assistant";
 
-export interface ConversationTurn {
+/**
+ * A record's turn as a chat template sees it: the file's `{from, value}` turn
+ * (lib/records ConversationTurn) with `from` read as a role.
+ */
+export interface ChatTurn {
   role: TurnRole;
   value: string;
   /** Where the value sits in the record, for errors: `conversations[1].value`. */
@@ -22,7 +26,7 @@ export interface Conversation {
   id: string | number;
   /** What the record came from: its source tag, else derived from its id (see sourceOf). */
   source: string;
-  turns: ConversationTurn[];
+  turns: ChatTurn[];
   /** Image paths in tag order (`image` string or list, or `images`). */
   images: string[];
   /** Video paths (`video` string or list, or `videos`). */
@@ -88,7 +92,7 @@ function readTurns(
   file: string,
   index: number,
   field: string,
-): ConversationTurn[] {
+): ChatTurn[] {
   return list.map((turn, i) => {
     const at = `${field}[${i}]`;
     if (turn === null || typeof turn !== "object" || Array.isArray(turn)) {
