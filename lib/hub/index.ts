@@ -35,7 +35,8 @@ export {
 } from "./fetch-with-retry";
 export type { HubOptions } from "./hub-options";
 export { cachedCommit, resolveCommit } from "./resolve-commit";
-export { type RepoFile, listRepoFiles } from "./list-repo-files";
+export { listRepoFiles } from "./list-repo-files";
+export type { RepoFile } from "./repo-file";
 export { formatFileTable, listHubFiles, type RepoListing } from "./list-revision-files";
 export { downloadBlob, type BlobRequest, type BlobResult, type ByteCounter } from "./download-blob";
 export { blobHasher } from "./blob-digest";

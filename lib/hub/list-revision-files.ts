@@ -1,7 +1,8 @@
 /** `hub list`: the files of a repository at a revision, with sizes, as a table. */
 import { formatBytes } from "./format-bytes";
 import { type HubOptions, resolveHubOptions } from "./hub-options";
-import { type RepoFile, listRepoFiles } from "./list-repo-files";
+import { listRepoFiles } from "./list-repo-files";
+import type { RepoFile } from "./repo-file";
 import type { RepoRef } from "./repo-ref";
 import { resolveCommit } from "./resolve-commit";
 

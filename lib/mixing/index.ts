@@ -85,6 +85,7 @@ export {
 } from "./composition-table";
 export {
   mixingInputs,
+  mixRunRows,
   previewMixRecords,
   referenceOutputRows,
   shippedSpec,

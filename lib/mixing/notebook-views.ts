@@ -4,7 +4,7 @@
  * tables that put each TempCompass ablation row's training mix beside its scores.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { hubSourceSelected, stageInputPaths } from "../hub/index";
 import { readRecords } from "../json/index";
 import { dataDir } from "../paths/index";
@@ -14,6 +14,7 @@ import { type MixSpec, loadMixSpec } from "./mix-spec";
 import type { MixPlan } from "./plan-mix";
 import { planSpec } from "./plan-spec";
 import type { ReferenceOutput } from "./reference-recipe";
+import type { MixRunResult } from "./run-mix";
 
 /** The mixing stage's inputs: a LLaVA JSON file, a folder of T3 files, the HotpotQA sample. */
 export interface MixingInputs {
@@ -127,4 +128,14 @@ export async function previewMixRecords(file: string, n = 1): Promise<LlavaRecor
     if (out.length >= n) break;
   }
   return out;
+}
+
+/** One row per written mix: its file name, records, holdout and the start of its sha256. */
+export function mixRunRows(runs: readonly MixRunResult[]): Record<string, Cell>[] {
+  return runs.map((r) => ({
+    file: basename(r.file),
+    records: r.plan.mixRecords,
+    holdout: r.plan.holdout,
+    sha256: r.sha256.slice(0, 16),
+  }));
 }

@@ -19,3 +19,4 @@ export { baselineDeltaFigure } from "./baseline-delta-figure";
 export { probingFigure } from "./probing-figure";
 export { groupedBarsFigure } from "./grouped-bars-figure";
 export { resultsFigures, writeResultsReport, type ResultsReport } from "./write-results-report";
+export { paperTableIndexRows } from "./paper-table-index";

@@ -18,7 +18,9 @@ export interface StageSources {
  * whole (its files are listed with `npx t3kit hub list`).
  */
 export const STAGE_SOURCES: Record<string, StageSources> = {
-  synthesis: { embedded: ["data/captions/"], hub: ["hub:MMInstruction/Video-T3-QA"] },
+  // The paper's captions (LLaVA-ReCap-558K) are released as Parquet, which synthesis does
+  // not read; Video-T3-QA is synthesis's output, not its input. So: embedded only.
+  synthesis: { embedded: ["data/captions/"], hub: [] },
   mixing: {
     embedded: ["data/llava/", "data/t3/"],
     hub: [
@@ -28,7 +30,10 @@ export const STAGE_SOURCES: Record<string, StageSources> = {
   },
   tokens: {
     embedded: ["data/llava/", "data/t3/"],
-    hub: ["hub:Lin-Chen/Open-LLaVA-NeXT-mix1M/open-llava-next_instruct_mix1M.json"],
+    hub: [
+      "hub:MMInstruction/Video-T3-QA",
+      "hub:Lin-Chen/Open-LLaVA-NeXT-mix1M/open-llava-next_instruct_mix1M.json",
+    ],
   },
   results: { embedded: ["data/paper/"], hub: [] },
 };

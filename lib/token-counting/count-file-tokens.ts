@@ -12,11 +12,11 @@ import { resolveVisualSettings } from "./count-record-tokens";
 import { readConversation } from "./template/read-conversation";
 import {
   type VideoFileRef,
-  type VideoInfoTable,
   probeVideoFiles,
   readsVideoFiles,
   videoFilesOf,
 } from "./visual/probe-video-files";
+import type { VideoInfoTable } from "./visual/read-video-info";
 import { type ParallelCountOptions, countTokensParallel } from "./workers/count-tokens-parallel";
 
 /** Options of countFileTokens: counting options and a progress sink for the video pass. */

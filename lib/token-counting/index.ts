@@ -82,12 +82,12 @@ export {
   VideoProbeError,
   FfprobeMissingError,
   type VideoInfo,
+  type VideoInfoTable,
 } from "./visual/read-video-info";
 export {
   probeVideoFiles,
   videoFilesOf,
   videoFilePath,
-  type VideoInfoTable,
   type VideoFileRef,
 } from "./visual/probe-video-files";
 export { lengthPresets, lengthPreset, type LengthPreset } from "./length-presets";

@@ -32,3 +32,4 @@ export {
   tokenizerComparisonTable,
   tokenizerComparisonFigure,
 } from "./tokenizer-comparison";
+export { tokenAnalysisInputs, type TokenAnalysisInputs } from "./token-analysis-inputs";

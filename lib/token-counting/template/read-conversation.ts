@@ -87,12 +87,7 @@ function paths(value: unknown, file: string, index: number, field: string): stri
   });
 }
 
-function readTurns(
-  list: unknown[],
-  file: string,
-  index: number,
-  field: string,
-): ChatTurn[] {
+function readTurns(list: unknown[], file: string, index: number, field: string): ChatTurn[] {
   return list.map((turn, i) => {
     const at = `${field}[${i}]`;
     if (turn === null || typeof turn !== "object" || Array.isArray(turn)) {

@@ -10,11 +10,13 @@ import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { InputError, type InputLocation } from "../../errors/index";
 import type { Conversation } from "../template/read-conversation";
-import { type VideoInfo, VideoProbeError, readVideoInfo } from "./read-video-info";
+import {
+  type VideoInfo,
+  type VideoInfoTable,
+  VideoProbeError,
+  readVideoInfo,
+} from "./read-video-info";
 import type { VisualSettings } from "./visual-settings";
-
-/** Video facts by full path; null marks a file that does not exist. */
-export type VideoInfoTable = Record<string, VideoInfo | null>;
 
 /** A video path of a record, resolved against the video folder, and where it was named. */
 export interface VideoFileRef {

@@ -113,3 +113,6 @@ export function videoInfoFromProbe(data: ffmpeg.FfprobeData): VideoInfo {
 export async function readVideoInfo(path: string): Promise<VideoInfo> {
   return videoInfoFromProbe(await probe(path));
 }
+
+/** Video facts by full path; null marks a file that does not exist. */
+export type VideoInfoTable = Record<string, VideoInfo | null>;

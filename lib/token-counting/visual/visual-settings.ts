@@ -1,9 +1,9 @@
+import type { Qwen2vlVisionSettings } from "./qwen2vl-visual-tokens";
 /**
  * How visual tokens are computed: which model's formula, where image files live, and the
  * stated defaults used when a size cannot be read.
  */
-import type { VideoInfoTable } from "./probe-video-files";
-import type { Qwen2vlVisionSettings } from "./qwen2vl-visual-tokens";
+import type { VideoInfoTable } from "./read-video-info";
 
 export const visionModels = ["longva", "qwen2vl", "none"] as const;
 export type VisionModel = (typeof visionModels)[number];
