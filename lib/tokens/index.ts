@@ -33,3 +33,5 @@ export {
   tokenizerComparisonFigure,
 } from "./tokenizer-comparison";
 export { tokenAnalysisInputs, type TokenAnalysisInputs } from "./token-analysis-inputs";
+export { writeTokenCounts, type TokenCountOutput } from "./write-token-counts";
+export { writeTokenReport, type TokenReport } from "./write-token-report";

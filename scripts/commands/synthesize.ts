@@ -8,7 +8,13 @@ import {
   createLlmContrastWriter,
   writeSynthesis,
 } from "../../lib/synthesis/index";
-import { UsageError, parseCommandArgs, parseIntList, parseIntOption } from "../cli-args";
+import {
+  UsageError,
+  intOption,
+  parseCommandArgs,
+  parseIntInRange,
+  parseIntList,
+} from "../cli-args";
 import type { Command } from "./command";
 
 const EMBEDDED = EMBEDDED_CAPTIONS;
@@ -88,15 +94,12 @@ export const synthesizeCommand: Command = {
     const perTask =
       values["per-task"] === undefined
         ? undefined
-        : parseIntOption("per-task", values["per-task"], 0);
+        : parseIntInRange("per-task", values["per-task"], { min: 0 });
     const valPerTask =
       values["val-per-task"] === undefined
         ? undefined
-        : parseIntOption("val-per-task", values["val-per-task"], 0);
-    if ((perTask ?? 0) < 0 || (valPerTask ?? 0) < 0)
-      throw new UsageError("item counts must be >= 0");
-    const poolSize = parseIntOption("pool-size", values["pool-size"], 4096);
-    if (poolSize < 64) throw new UsageError("--pool-size: at least 64");
+        : parseIntInRange("val-per-task", values["val-per-task"], { min: 0 });
+    const poolSize = intOption("pool-size", values["pool-size"], 4096, { min: 64 });
     let llm: { endpoint: string; model: string } | undefined;
     let writer: ReturnType<typeof createLlmContrastWriter> | undefined;
     if (values["llm-endpoint"] !== undefined) {
@@ -114,7 +117,7 @@ export const synthesizeCommand: Command = {
       outDir,
       tasks,
       lengths,
-      seed: parseIntOption("seed", values.seed, 42),
+      seed: intOption("seed", values.seed, 42),
       perTask,
       valPerTask,
       poolSize,

@@ -1,32 +1,18 @@
-import { createWriteStream } from "node:fs";
-import { openAtomicWriteStream, writeFileAtomic } from "../../lib/files/index";
-import { saveFigure } from "../../lib/plots/index";
-import { saveTable } from "../../lib/tables/index";
-import {
-  type CountSettingKey,
-  type CountSettings,
-  CountSettingsError,
-  type CountSettingsInput,
-  FfprobeMissingError,
-  type ParallelCountOptions,
-  type TokenCountRow,
-  countFileTokens,
-  lengthPreset,
-  lengthPresets,
-  validateCountSettings,
-} from "../../lib/token-counting/index";
-import {
-  filterRecordsByTokens,
-  formatTokenSummary,
-  loadTokenMix,
-  mixStatsTable,
-  sourceHistogramFigure,
-  sourceStatsTable,
-  tokenHistogramFigure,
-  tokenShareFigure,
-} from "../../lib/tokens/index";
-import { UsageError, parseCommandArgs } from "../cli-args";
+import { writeFileAtomic } from "../../lib/files/index";
+import type * as TokenCounting from "../../lib/token-counting/index";
+import { lengthPreset, lengthPresets } from "../../lib/token-counting/length-presets";
+import type * as Tokens from "../../lib/tokens/index";
+import { UsageError, parseCommandArgs, parseIntInRange } from "../cli-args";
 import type { Command } from "./command";
+
+// The libraries load when a subcommand runs, not for --help: the tokenizers alone take
+// about 2.5 s of CPU to load.
+function countingLib(): typeof TokenCounting {
+  return require("../../lib/token-counting/index");
+}
+function tokensLib(): typeof Tokens {
+  return require("../../lib/tokens/index");
+}
 
 const countOptionsHelp = `
 Counting options (count, filter, report):
@@ -109,15 +95,11 @@ function oneOf<T extends string>(
 
 /** An integer option of at least `min`, or undefined when not given. */
 function intAtLeast(flag: string, value: string | undefined, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === "" || !Number.isSafeInteger(n) || n < min)
-    throw new UsageError(`--${flag}: "${value}" is not an integer of at least ${min}`);
-  return n;
+  return value === undefined ? undefined : parseIntInRange(flag, value, { min });
 }
 
 /** The flag of each count setting. */
-const settingFlags: Record<CountSettingKey, string> = {
+const settingFlags: Record<TokenCounting.CountSettingKey, string> = {
   preset: "preset",
   tokenizer: "tokenizer",
   template: "template",
@@ -134,12 +116,17 @@ const settingFlags: Record<CountSettingKey, string> = {
 };
 
 /** Count options from flags, with a preset's settings under them. */
-function countOptions(v: Values, preset?: string): Omit<ParallelCountOptions, "file"> {
-  const input: CountSettingsInput = { preset };
+function countOptions(
+  v: Values,
+  preset?: string,
+): Omit<TokenCounting.ParallelCountOptions, "file"> {
+  const { validateCountSettings, CountSettingsError } = countingLib();
+  const input: TokenCounting.CountSettingsInput = { preset };
   for (const [key, flag] of Object.entries(settingFlags)) {
-    if (key !== "preset" && v[flag] !== undefined) input[key as CountSettingKey] = v[flag];
+    if (key !== "preset" && v[flag] !== undefined)
+      input[key as TokenCounting.CountSettingKey] = v[flag];
   }
-  let settings: CountSettings;
+  let settings: TokenCounting.CountSettings;
   try {
     settings = validateCountSettings(input, { text: true });
   } catch (e) {
@@ -174,36 +161,16 @@ async function runCount(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(`count takes one FILE\n${usage}`);
   const [file] = positionals;
   const options = countOptions(values);
-  const rows: TokenCountRow[] = [];
   const started = performance.now();
-  const sink = values.out ? await openAtomicWriteStream(values.out) : undefined;
-  const stdout = sink ? undefined : createWriteStream("", { fd: 1 });
-  try {
-    let buffer = "";
-    for await (const row of countFileTokens(file, { ...options, onVideoProgress })) {
-      rows.push(row);
-      buffer += `${JSON.stringify(row)}\n`;
-      if (buffer.length > 1 << 16) {
-        if (sink) await sink.write(buffer);
-        else if (!stdout!.write(buffer))
-          await new Promise<void>((r) => stdout!.once("drain", () => r()));
-        buffer = "";
-      }
-      if (rows.length % 100000 === 0) process.stderr.write(`  ${rows.length} records…\n`);
-    }
-    if (sink) {
-      await sink.write(buffer);
-      await sink.commit();
-    } else {
-      await new Promise<void>((r) => stdout!.end(buffer, () => r()));
-    }
-  } catch (e) {
-    await sink?.abort();
-    throw e;
-  }
+  const rows = await tokensLib().writeTokenCounts(file, options, {
+    outFile: values.out,
+    stream: values.out ? undefined : process.stdout,
+    onRecords: (n) => process.stderr.write(`  ${n} records…\n`),
+    onVideoProgress,
+  });
   const secs = (performance.now() - started) / 1000;
   process.stderr.write(
-    `${formatTokenSummary(rows, `${file} [${options.tokenizer}, ${options.template} template]`)}\n  ${secs.toFixed(1)} s\n`,
+    `${tokensLib().formatTokenSummary(rows, `${file} [${options.tokenizer}, ${options.template} template]`)}\n  ${secs.toFixed(1)} s\n`,
   );
   return 0;
 }
@@ -232,7 +199,7 @@ async function runFilter(argv: string[]): Promise<number> {
   const maxTokens =
     intAtLeast("max-tokens", values["max-tokens"] as string, 1) ?? preset?.maxTokens;
   if (maxTokens === undefined) throw new UsageError("filter needs --max-tokens N or --preset NAME");
-  const report = await filterRecordsByTokens(
+  const report = await tokensLib().filterRecordsByTokens(
     positionals[0],
     values.out,
     maxTokens,
@@ -266,32 +233,13 @@ async function runReport(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError(`report takes at least one FILE\n${usage}`);
   const options = countOptions(values);
   const maxTokens = intAtLeast("max-tokens", values["max-tokens"] as string, 1);
-  const mixes = [];
-  for (const file of positionals) mixes.push(await loadTokenMix(file, options));
-  const byMix = mixStatsTable(mixes);
-  const bySource = sourceStatsTable(mixes);
-  const written = [
-    await saveTable(byMix, "tokens-by-mix"),
-    await saveTable(bySource, "tokens-by-source"),
-  ];
-  const figures = [
-    await saveFigure(
-      tokenHistogramFigure(
-        mixes.map((m) => ({ name: m.name, values: m.rows.map((r) => r.total_tokens) })),
-        "Tokens per record by mix",
-        maxTokens,
-      ),
-      "tokens-histogram-by-mix",
-    ),
-    await saveFigure(tokenShareFigure(mixes), "tokens-share-by-source"),
-    ...(await Promise.all(
-      mixes.map((m, i) =>
-        saveFigure(sourceHistogramFigure(m, maxTokens), `tokens-histogram-${i + 1}-${m.name}`),
-      ),
-    )),
-  ];
+  const { byMix, bySource, written } = await tokensLib().writeTokenReport(
+    positionals,
+    options,
+    maxTokens,
+  );
   process.stdout.write(`${byMix.toString()}\n${bySource.toString()}\n`);
-  process.stderr.write(`wrote ${[...written, ...figures.map((f) => f.png)].join("\n      ")}\n`);
+  process.stderr.write(`wrote ${written.join("\n      ")}\n`);
   return 0;
 }
 
@@ -314,7 +262,7 @@ export const tokensCommand: Command = {
       return await runSub(rest);
     } catch (e) {
       // Not bad input, not a bug: the machine lacks ffmpeg. Say so without a stack.
-      if (e instanceof FfprobeMissingError) {
+      if (e instanceof countingLib().FfprobeMissingError) {
         process.stderr.write(`t3kit tokens: ${e.message}\n`);
         return 1;
       }
