@@ -17,7 +17,7 @@ import { type RepoRef, repoLabel } from "./repo-ref";
 import { resolveCommit } from "./resolve-commit";
 import { readTreeCache } from "./tree-cache";
 
-export interface GetOptions extends HubOptions {
+export interface DownloadMatchingOptions extends HubOptions {
   /** Branch, tag or commit sha (default "main"). */
   revision?: string;
   /** fnmatch globs (Python's allow_patterns); default every file. */
@@ -82,10 +82,13 @@ async function selectFiles(
  * Downloads `ref`'s files at `options.revision` into the cache and links them into
  * `snapshots/<commit>/`; writes `refs/<revision>` once every file is in place.
  *
- * @example const r = await getRepoFiles(parseRepoRef("tobiaslee/text_temporal"), { files: ["order_val.jsonl"] });
+ * @example const r = await downloadMatchingFiles(parseRepoRef("tobiaslee/text_temporal"), { files: ["order_val.jsonl"] });
  *          r.files[0].localPath // ~/.cache/huggingface/hub/datasets--tobiaslee--text_temporal/snapshots/<sha>/order_val.jsonl
  */
-export async function getRepoFiles(ref: RepoRef, options: GetOptions = {}): Promise<GetResult> {
+export async function downloadMatchingFiles(
+  ref: RepoRef,
+  options: DownloadMatchingOptions = {},
+): Promise<GetResult> {
   const o = resolveHubOptions(options);
   const revision = options.revision ?? "main";
   const commit = await resolveCommit(ref, revision, o, options.typeGuessed);

@@ -14,7 +14,7 @@ export interface RepoListing {
 }
 
 /** Lists every file of `ref` at `revision` (default "main"), resolved to its commit first. */
-export async function listHubFiles(
+export async function listRevisionFiles(
   ref: RepoRef,
   options: HubOptions & { revision?: string; typeGuessed?: boolean } = {},
 ): Promise<RepoListing> {

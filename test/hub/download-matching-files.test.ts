@@ -10,7 +10,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { after, before, beforeEach, test } from "node:test";
-import { HubError, getRepoFiles, parseRepoRef } from "../../lib/hub/index";
+import { HubError, downloadMatchingFiles, parseRepoRef } from "../../lib/hub/index";
 import { etagOf, sha256 } from "./hub-stand-in";
 import {
   BIG_SIZE,
@@ -38,7 +38,7 @@ beforeEach(() => {
 });
 
 test("get writes Python huggingface_hub's cache layout; a second get downloads nothing", async () => {
-  const r = await getRepoFiles(demo, fx.options());
+  const r = await downloadMatchingFiles(demo, fx.options());
   assert.equal(r.commit, COMMIT_MAIN);
   // refs/main holds the commit sha, with no newline (as Python writes it)
   assert.equal(readFileSync(join(repoDir(), "refs", "main"), "utf8"), COMMIT_MAIN);
@@ -74,7 +74,7 @@ test("get writes Python huggingface_hub's cache layout; a second get downloads n
   );
 
   fx.hub.resetCounters();
-  const again = await getRepoFiles(demo, fx.options());
+  const again = await downloadMatchingFiles(demo, fx.options());
   assert.equal(fx.hub.bodyRequests.length, 0, "no file body is requested the second time");
   assert.equal(fx.hub.bytesSent, 0);
   assert.deepEqual(
@@ -87,7 +87,7 @@ test("get writes Python huggingface_hub's cache layout; a second get downloads n
 
 test("a revision is resolved to its commit; files shared with another commit are linked, not fetched", async () => {
   fx.hub.resetCounters();
-  const r = await getRepoFiles(demo, { ...fx.options(), revision: "v1" });
+  const r = await downloadMatchingFiles(demo, { ...fx.options(), revision: "v1" });
   assert.equal(r.commit, COMMIT_V1);
   assert.equal(readFileSync(join(repoDir(), "refs", "v1"), "utf8"), COMMIT_V1);
   // only README.md differs between v1 and main
@@ -95,20 +95,20 @@ test("a revision is resolved to its commit; files shared with another commit are
   assert.equal(readFileSync(join(r.snapshotDir, "README.md"), "utf8"), "# demo v1\n");
   assert.ok(r.files.filter((f) => f.path !== "README.md").every((f) => f.state === "linked"));
   // a commit sha needs no ref file
-  await getRepoFiles(demo, { ...fx.options(), revision: COMMIT_V1 });
+  await downloadMatchingFiles(demo, { ...fx.options(), revision: COMMIT_V1 });
   assert.ok(!existsSync(join(repoDir(), "refs", COMMIT_V1)));
 });
 
 test("--files globs follow fnmatch (allow_patterns); no match is an error naming the pattern", async () => {
-  const r = await getRepoFiles(demo, { ...fx.options(), files: ["data/*.jsonl"] });
+  const r = await downloadMatchingFiles(demo, { ...fx.options(), files: ["data/*.jsonl"] });
   assert.deepEqual(
     r.files.map((f) => f.path),
     ["data/copy.jsonl", "data/train.jsonl"],
   );
-  const folder = await getRepoFiles(demo, { ...fx.options(), files: ["data/"] });
+  const folder = await downloadMatchingFiles(demo, { ...fx.options(), files: ["data/"] });
   assert.equal(folder.files.length, 3);
   await assert.rejects(
-    getRepoFiles(demo, { ...fx.options(), files: ["*.parquet"] }),
+    downloadMatchingFiles(demo, { ...fx.options(), files: ["*.parquet"] }),
     /no file matches \*\.parquet/,
   );
 });
@@ -118,7 +118,7 @@ test("a dropped connection resumes with Range: fewer than 2x the file's bytes cr
   fx.hub.bodyFaults.push({ kind: "drop", afterBytes: 1_200_000 });
   const opts = fx.options();
   opts.config!.cacheDir = dir;
-  const r = await getRepoFiles(demo, { ...opts, files: ["big.bin"] });
+  const r = await downloadMatchingFiles(demo, { ...opts, files: ["big.bin"] });
   const bodies = fx.hub.bodyRequests;
   assert.equal(bodies.length, 2);
   assert.equal(bodies[0].range, undefined);
@@ -136,7 +136,7 @@ test("an .incomplete left by an earlier run is resumed from its length", async (
   writeFileSync(join(blobs, `${etagOf(big)}.incomplete`), big.data.subarray(0, 1_000_000));
   const opts = fx.options();
   opts.config!.cacheDir = dir;
-  await getRepoFiles(demo, { ...opts, files: ["big.bin"] });
+  await downloadMatchingFiles(demo, { ...opts, files: ["big.bin"] });
   assert.deepEqual(
     fx.hub.bodyRequests.map((b) => b.range),
     ["bytes=1000000-"],
@@ -152,7 +152,7 @@ test("a corrupted body never lands in blobs/: it is fetched again, and a second 
   opts.config!.cacheDir = dir;
   const blobs = join(dir, "datasets--t3kit--demo", "blobs");
   fx.hub.bodyFaults.push({ kind: "corrupt" });
-  await getRepoFiles(demo, { ...opts, files: ["big.bin"] });
+  await downloadMatchingFiles(demo, { ...opts, files: ["big.bin"] });
   assert.deepEqual(readFileSync(join(blobs, etagOf(big))), big.data);
   assert.ok(fx.notices.some((n) => /checksum mismatch/.test(n)));
 
@@ -160,14 +160,17 @@ test("a corrupted body never lands in blobs/: it is fetched again, and a second 
   const opts2 = fx.options();
   opts2.config!.cacheDir = dir2;
   fx.hub.bodyFaults.push({ kind: "corrupt" }, { kind: "corrupt" });
-  await assert.rejects(getRepoFiles(demo, { ...opts2, files: ["big.bin"] }), (err: Error) => {
-    assert.ok(err instanceof HubError);
-    assert.match(
-      err.message,
-      /do not match the Hub's checksum \(sha256 [0-9a-f]{64}, expected [0-9a-f]{64}\); nothing was stored/,
-    );
-    return true;
-  });
+  await assert.rejects(
+    downloadMatchingFiles(demo, { ...opts2, files: ["big.bin"] }),
+    (err: Error) => {
+      assert.ok(err instanceof HubError);
+      assert.match(
+        err.message,
+        /do not match the Hub's checksum \(sha256 [0-9a-f]{64}, expected [0-9a-f]{64}\); nothing was stored/,
+      );
+      return true;
+    },
+  );
   const left = existsSync(join(dir2, "datasets--t3kit--demo", "blobs"))
     ? readdirSync(join(dir2, "datasets--t3kit--demo", "blobs"))
     : [];
@@ -183,7 +186,7 @@ test("a corrupted body never lands in blobs/: it is fetched again, and a second 
   const opts3 = fx.options();
   opts3.config!.cacheDir = dir3;
   fx.hub.bodyFaults.push({ kind: "corrupt" }, { kind: "corrupt" });
-  await assert.rejects(getRepoFiles(demo, { ...opts3, files: ["README.md"] }), /git-sha1/);
+  await assert.rejects(downloadMatchingFiles(demo, { ...opts3, files: ["README.md"] }), /git-sha1/);
 });
 
 test("500 then 200 and 429 with Retry-After are retried; the API is retried too", async () => {
@@ -195,7 +198,7 @@ test("500 then 200 and 429 with Retry-After are retried; the API is retried too"
     { kind: "status", status: 500 },
     { kind: "status", status: 429, retryAfter: "0" },
   );
-  const r = await getRepoFiles(demo, { ...opts, files: ["README.md"] });
+  const r = await downloadMatchingFiles(demo, { ...opts, files: ["README.md"] });
   assert.equal(readFileSync(r.files[0].localPath, "utf8"), "# demo\n");
   assert.equal(fx.hub.bodyRequests.length, 3);
   assert.ok(fx.notices.some((n) => /HTTP 503/.test(n)));
@@ -208,13 +211,13 @@ test("retries stop after the policy's attempts with the status in the message", 
   const opts = fx.options();
   opts.config!.cacheDir = dir;
   for (let i = 0; i < 4; i++) fx.hub.bodyFaults.push({ kind: "status", status: 502 });
-  await assert.rejects(getRepoFiles(demo, { ...opts, files: ["README.md"] }), /HTTP 502/);
+  await assert.rejects(downloadMatchingFiles(demo, { ...opts, files: ["README.md"] }), /HTTP 502/);
   assert.equal(fx.hub.bodyRequests.length, 4);
 });
 
 test("401 on a gated repo says to set HF_TOKEN; with the token it downloads", async () => {
   const gated = parseRepoRef("datasets/t3kit/gated");
-  await assert.rejects(getRepoFiles(gated, fx.options()), (err: Error) => {
+  await assert.rejects(downloadMatchingFiles(gated, fx.options()), (err: Error) => {
     assert.ok(err instanceof HubError);
     assert.equal(err.status, 401);
     assert.match(
@@ -223,7 +226,7 @@ test("401 on a gated repo says to set HF_TOKEN; with the token it downloads", as
     );
     return true;
   });
-  const r = await getRepoFiles(gated, fx.options({ token: "hf_standintoken" }));
+  const r = await downloadMatchingFiles(gated, fx.options({ token: "hf_standintoken" }));
   assert.equal(readFileSync(r.files[0].localPath, "utf8"), "[1]");
   assert.ok(
     fx.hub.log
@@ -233,22 +236,25 @@ test("401 on a gated repo says to set HF_TOKEN; with the token it downloads", as
 });
 
 test("404s name what is missing: the repository, the revision", async () => {
-  await assert.rejects(getRepoFiles(parseRepoRef("t3kit/nope"), fx.options()), (err: Error) => {
-    assert.match(err.message, /^datasets\/t3kit\/nope@main: 404 Not Found: no such repository/);
-    return true;
-  });
   await assert.rejects(
-    getRepoFiles(parseRepoRef("t3kit/nope"), { ...fx.options(), typeGuessed: true }),
+    downloadMatchingFiles(parseRepoRef("t3kit/nope"), fx.options()),
+    (err: Error) => {
+      assert.match(err.message, /^datasets\/t3kit\/nope@main: 404 Not Found: no such repository/);
+      return true;
+    },
+  );
+  await assert.rejects(
+    downloadMatchingFiles(parseRepoRef("t3kit/nope"), { ...fx.options(), typeGuessed: true }),
     /for a model write models\/owner\/name/,
   );
   await assert.rejects(
-    getRepoFiles(demo, { ...fx.options(), revision: "v9" }),
+    downloadMatchingFiles(demo, { ...fx.options(), revision: "v9" }),
     /datasets\/t3kit\/demo@v9: 404 Not Found: no such revision/,
   );
 });
 
 test("models live under models--owner--name and resolve without a datasets/ prefix", async () => {
-  const r = await getRepoFiles(parseRepoRef("models/t3kit/demo-model"), fx.options());
+  const r = await downloadMatchingFiles(parseRepoRef("models/t3kit/demo-model"), fx.options());
   assert.ok(r.files[0].localPath.includes(join("models--t3kit--demo-model", "snapshots")));
   assert.ok(fx.hub.log.some((l) => l.url.startsWith("/t3kit/demo-model/resolve/")));
 });
@@ -258,7 +264,7 @@ test("listings that come in pages (Link: next) are followed", async () => {
   try {
     const opts = fx.options();
     opts.config!.cacheDir = join(fx.cacheDir, "pages");
-    const r = await getRepoFiles(demo, { ...opts, files: ["*"] });
+    const r = await downloadMatchingFiles(demo, { ...opts, files: ["*"] });
     assert.equal(r.files.length, 5);
     assert.ok(fx.hub.log.filter((l) => l.url.includes("/tree/")).length >= 3);
   } finally {
@@ -278,7 +284,7 @@ test("the token goes to the Hub but not to the LFS host it redirects to", async 
   fx.hub.lfsHostname = "localhost";
   try {
     const opts = fx.options({ token: "hf_standintoken" });
-    await getRepoFiles(parseRepoRef("datasets/t3kit/gated-lfs"), opts);
+    await downloadMatchingFiles(parseRepoRef("datasets/t3kit/gated-lfs"), opts);
     const lfs = fx.hub.log.filter((l) => l.url.startsWith("/lfs/"));
     assert.equal(lfs.length, 1);
     assert.equal(lfs[0].authorization, undefined);
@@ -291,7 +297,10 @@ test("the token goes to the Hub but not to the LFS host it redirects to", async 
     fx.hub.lfsHostname = "127.0.0.1";
   }
   await assert.rejects(
-    getRepoFiles(parseRepoRef("datasets/t3kit/gated-lfs"), fx.options({ token: "not-a-token" })),
+    downloadMatchingFiles(
+      parseRepoRef("datasets/t3kit/gated-lfs"),
+      fx.options({ token: "not-a-token" }),
+    ),
     /HF_TOKEN must be a Hugging Face token \(it starts with hf_\)/,
   );
 });
