@@ -1,6 +1,6 @@
 /**
  * `npm run bench:mix`: the kit's reference recipe against the same recipe in CPython
- * (test/oracle/reference_mix.py, written from reference-mix.md), on the same synthetic
+ * (test/oracle/reference_mix.py, written from the released t3_sft/data_creation.py), on the same synthetic
  * mix1M-sized inputs, in one run. Prints wall time and peak memory (RSS, from
  * /usr/bin/time -v) of both, their ratios, and checks that all 12 outputs are
  * byte-identical. Default scale: 1M LLaVA records (about 1.6 GB) and the 13 T3 files at

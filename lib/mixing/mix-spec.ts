@@ -117,7 +117,7 @@ export interface MixSpec {
   sources: SourceSpec[];
   /** Several points in one spec: each listed value makes one mix (cartesian product). */
   sweep?: { total?: number[]; per?: number[]; lRatio?: number[]; ratio?: number[] };
-  /** The paper row this mix stands for (an inference: paper-facts §2.3). */
+  /** The paper row this mix stands for (an inference from the row name and the released file names). */
   paper?: { table: string; row: string; note?: string };
   /** Token counting (present when the spec has a `tokens:` block or a token knob). */
   tokens?: MixTokenSettings;

@@ -83,8 +83,8 @@ export function tempcompassScores(row: string): Record<string, number> | null {
 }
 
 /**
- * One row per TempCompass ablation: the row, the files its mix is made of (an inference,
- * paper-facts §2.3), the records the plan takes on these inputs, and the reported scores.
+ * One row per TempCompass ablation: the row, the files its mix is made of (inferred from
+ * the row name and the released file names), the records the plan takes on these inputs, and the reported scores.
  */
 export async function tempcompassAblation(
   vars: Record<string, string> = {},

@@ -2,7 +2,7 @@
  * CPython's `random.Random`, bit for bit: the MT19937 generator seeded the way
  * `random.seed(int)` seeds it (init_by_array over the 32-bit words of abs(n)), and the
  * methods the reference mixing recipe draws from (`getrandbits`, `_randbelow`,
- * `shuffle`, `random`). Facts: ../shared/docs/reference-mix.md, "CPython's random".
+ * `shuffle`, `random`), as CPython's Lib/random.py and Modules/_randommodule.c write them.
  *
  * Speed: about 100 M 32-bit draws per second on one core; a 1M-element shuffle takes
  * about 30 ms.

@@ -1,6 +1,6 @@
 // The data flow end to end through the command line: captions → `t3kit synthesize` →
 // `t3kit mix reference`, checked byte for byte against the Python recipe
-// (test/oracle/reference_mix.py, written from reference-mix.md) on the same inputs.
+// (test/oracle/reference_mix.py, written from the released t3_sft/data_creation.py) on the same inputs.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";

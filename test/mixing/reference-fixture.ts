@@ -51,7 +51,7 @@ export function assertSameFiles(ours: string, theirs: string): void {
 
 const ORACLE = join(__dirname, "..", "oracle", "reference_mix.py");
 
-/** Runs the Python recipe (test/oracle/reference_mix.py, written from reference-mix.md): the oracle. */
+/** Runs the Python recipe (test/oracle/reference_mix.py, written from the released t3_sft/data_creation.py): the oracle. */
 export function runPythonRecipe(llava: string, t3Dir: string, out: string, force = false): void {
   const args = [ORACLE, "--llava", llava, "--t3-dir", t3Dir, "--out", out];
   if (force) args.push("--force");

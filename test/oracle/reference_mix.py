@@ -1,4 +1,4 @@
-"""The reference mixing recipe, written for t3kit from ../shared/docs/reference-mix.md.
+"""The reference mixing recipe (t3_sft/data_creation.py in llyx97/video-t3), written again for t3kit.
 
 It does what the released t3_sft/data_creation.py does (same random draws, same 12 files,
 same bytes) with plain CPython: json.load, random.shuffle, json.dump(indent=4). t3kit uses

@@ -28,7 +28,7 @@ const outA = join(root, "a");
 const outB = join(root, "b");
 let manifest: SynthesisManifest;
 
-/** The 13 file names data_creation.py loads (shared/docs/reference-mix.md). */
+/** The 13 file names data_creation.py loads (t3_sft/data_creation.py in llyx97/video-t3). */
 const RELEASED = [
   "temp_qa_order_train_long.json",
   "temp_qa_attribute_train_long.json",

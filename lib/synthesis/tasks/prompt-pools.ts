@@ -1,8 +1,8 @@
 /**
  * The paraphrase pools items draw their wording from. The released data draws the
  * instruction before the captions and the answer prompt after the options from pools
- * (paper-facts §2.2: two verbatim prefixes and three verbatim suffixes are seen in the
- * released rows; they come first here, the rest are ours).
+ * (two verbatim prefixes and three verbatim suffixes are seen in the released
+ * MMInstruction/Video-T3-QA rows; they come first here, the rest are ours).
  */
 
 export const PREFIX_POOL: readonly string[] = [

@@ -1,5 +1,6 @@
 /**
- * Renders an item in the released formats (paper-facts §2.2): the human value is
+ * Renders an item in the released formats (MMInstruction/Video-T3-QA training pairs,
+ * tobiaslee/text_temporal validation rows): the human value is
  * "<prefix>\n\nCaptions:\n<caption 1>\n…\nQuestion: <q>\n(A) … (B) …\n\n<suffix>\n", the
  * gpt value is "(C) full option text"; validation rows are {question, answer, qid}.
  */
