@@ -17,3 +17,4 @@ export * from "./plots/index";
 export * from "./tables/index";
 export * from "./notebooks/index";
 export * from "./paper-numbers/index";
+export * from "./progress/index";

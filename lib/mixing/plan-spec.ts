@@ -68,7 +68,7 @@ export async function planOpened(
   errors: (string | null)[],
   options: SourceLoadOptions,
 ): Promise<PlannedSpec> {
-  const say = options.onProgress ?? (() => {});
+  const say = (note: string) => options.onProgress?.({ note });
   const holds = sources.map((s) => (s ? s.count : null));
   const counter = spec.tokens ? new RecordTokenCounter(spec.tokens, sources) : null;
   const draws: (TokenDraw | null)[] = [];

@@ -1,3 +1,6 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { InputError } from "../errors/index";
 /**
  * The paper's reference mixing recipe (released `t3_sft/data_creation.py`, HEAD c632e4b),
  * reproduced byte for byte: the same 12 files, records, order and bytes, given the same
@@ -7,9 +10,7 @@
  * runs more than ten times faster than the Python original (bench/mix-bench.ts).
  * Explained in notebooks/03-data-mixing.ipynb, "The reference recipe".
  */
-import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { InputError } from "../errors/index";
+import type { OnProgress } from "../progress/index";
 import { PythonRandom } from "../pyrandom/index";
 import { T3_FILES } from "../records/t3-vocabulary";
 import { type ThreadError, errorFromThread, startWorker } from "../threads/index";
@@ -37,7 +38,7 @@ export interface ReferenceRecipeOptions {
   /** 2 (default): T3 files on a second thread; 1: everything on this thread. */
   threads?: 1 | 2;
   /** Progress lines (records read, files written), for stderr. */
-  onProgress?: (message: string) => void;
+  onProgress?: OnProgress;
 }
 
 /** One of the 12 outputs. */
@@ -60,7 +61,7 @@ export function referenceFileName(composition: readonly string[], records: numbe
 export async function runReferenceRecipe(
   options: ReferenceRecipeOptions,
 ): Promise<ReferenceOutput[]> {
-  const say = options.onProgress ?? (() => {});
+  const say = (note: string) => options.onProgress?.({ note });
   for (const f of T3_FILES) {
     const p = join(options.t3Dir, f.file);
     if (!existsSync(p))
@@ -85,10 +86,10 @@ export async function runReferenceRecipe(
       // the 200k file rather than cached: keeping their output bytes (190 MB of fresh
       // memory) cost as much time as re-emitting them, and 15% more peak memory.
       cacheEmitted: false,
-      onProgress: (bytes, records) => {
+      onProgress: ({ done: bytes = 0, note: records }) => {
         if (bytes - lastMb >= 256 << 20) {
           lastMb = bytes;
-          say(`  read ${(bytes / 2 ** 20).toFixed(0)} MiB, ${records} records`);
+          say(`  read ${(bytes / 2 ** 20).toFixed(0)} MiB, ${records}`);
         }
       },
     });

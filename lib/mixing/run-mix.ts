@@ -53,7 +53,7 @@ export interface MixRunResult {
 
 /** Writes every point of a spec (`mix run`); a sweep also writes `<name>.sweep.csv`. */
 export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promise<MixRunResult[]> {
-  const say = options.onProgress ?? (() => {});
+  const say = (note: string) => options.onProgress?.({ note });
   const outDir = options.outDir ?? outPath("mixes");
   const opened = await openMixSources(spec, options);
   const sources = opened.sources as RecordSource[];
@@ -126,7 +126,7 @@ async function writeMixPoint(run: RunContext, plan: MixPlan): Promise<MixRunResu
   );
   const ext = spec.output.format === "jsonl" ? "jsonl" : "json";
   const file = `${base}.${ext}`;
-  run.options.onProgress?.(`writing ${file} (${mix.length} records)`);
+  run.options.onProgress?.({ note: `writing ${file} (${mix.length} records)` });
   const bytes = await writeMixFile(file, mix, sources, spec.output.format);
   let holdoutFile: string | undefined;
   if (holdout.length > 0) {

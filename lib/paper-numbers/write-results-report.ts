@@ -1,11 +1,12 @@
-/**
- * Every results table (CSV) and figure (HTML + PNG) in one call: what `t3kit results` and
- * notebooks/06-results.ipynb produce. About 10 s, most of it Chromium rendering PNGs.
- */
 import { join } from "node:path";
 import type { Figure } from "../plots/figure";
 import { closeBrowser } from "../plots/render-png";
 import { saveFigure } from "../plots/save-figure";
+/**
+ * Every results table (CSV) and figure (HTML + PNG) in one call: what `t3kit results` and
+ * notebooks/06-results.ipynb produce. About 10 s, most of it Chromium rendering PNGs.
+ */
+import type { OnProgress } from "../progress/index";
 import { saveTable } from "../tables/save-table";
 import { baselineDeltaFigure } from "./baseline-delta-figure";
 import { checkClaims } from "./check-claims";
@@ -45,7 +46,7 @@ export interface ResultsReport {
 /** Writes every table to `<out>/tables` and every figure to `<out>/figures`. */
 export async function writeResultsReport(
   out: string,
-  onProgress?: (msg: string) => void,
+  onProgress?: OnProgress,
 ): Promise<ResultsReport> {
   const tables = loadPaperTables();
   const written: ResultsReport = { tables: [], figures: [] };
@@ -59,7 +60,7 @@ export async function writeResultsReport(
   written.tables.push(await saveTable(claimsFrame(checkClaims(tables)), "paper-claims", tablesDir));
   try {
     for (const [name, fig] of Object.entries(resultsFigures(tables))) {
-      onProgress?.(`figure ${name}`);
+      onProgress?.({ note: `figure ${name}` });
       const saved = await saveFigure(fig, name, join(out, "figures"));
       written.figures.push(saved.png, saved.html);
     }

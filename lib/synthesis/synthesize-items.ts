@@ -1,3 +1,4 @@
+import { InputError } from "../errors/index";
 /**
  * The second pass: streams the captions through a fixed-size window per split and deals
  * out items for every (task, length) as the stream goes by, each run at an even pace
@@ -5,7 +6,7 @@
  * do not depend on which other runs were asked for. Every item is checked by the
  * verifier before it is yielded. Memory is flat in the number of captions.
  */
-import { InputError } from "../errors/index";
+import type { OnProgress } from "../progress/index";
 import { PythonRandom } from "../pyrandom/mersenne-twister";
 import { type TaskKey, trainFileName, validationFileName } from "../records/t3-vocabulary";
 import { CaptionPool, PooledCaption } from "./captions/caption-pool";
@@ -49,7 +50,7 @@ export interface SynthesisOptions {
   poolSize?: number;
   contrastWriter?: ContrastWriter;
   /** Called now and then with the captions read so far. */
-  onProgress?: (read: number, total: number) => void;
+  onProgress?: OnProgress;
 }
 
 /** One (split, task, length) output and how many items it gets. */
@@ -186,7 +187,8 @@ export async function* synthesizeItems(
     s.pool.add(entry);
     if (isAttributeCandidate(caption)) s.attributePool.add(entry);
     s.seen++;
-    if (read % 50_000 === 0) options.onProgress?.(read, survey.captions);
+    if (read % 50_000 === 0)
+      options.onProgress?.({ done: read, total: survey.captions, unit: "captions" });
     if (s.pool.size < Math.min(poolSize, survey[split])) continue;
     for (const st of states) {
       if (st.output.split !== split) continue;
@@ -196,7 +198,7 @@ export async function* synthesizeItems(
       if (st.failedRound) st.resumeAt = s.seen + BACKOFF_CAPTIONS;
     }
   }
-  options.onProgress?.(read, survey.captions);
+  options.onProgress?.({ done: read, total: survey.captions, unit: "captions" });
   for (const st of states) {
     yield* emitUpTo(st, st.output.quota, TRIES_AT_END, options.contrastWriter, stats);
     if (st.emitted < st.output.quota) {

@@ -1,3 +1,5 @@
+import { basename } from "node:path";
+import { readRecords } from "../json/index";
 /**
  * Token counts of every record of a LLaVA JSON / JSONL or Video-T3 file, streamed in
  * order (lib/json's readers: a 1.6 GB array never becomes one string), counted on every
@@ -5,8 +7,7 @@
  * With a video folder (Qwen2-VL), a first pass over the file probes its distinct videos
  * (ffprobe, 4 at a time) so the counting pass, and its worker threads, know every video.
  */
-import { basename } from "node:path";
-import { readRecords } from "../json/index";
+import type { OnProgress } from "../progress/index";
 import type { TokenCountRow } from "./count-record-tokens";
 import { resolveVisualSettings } from "./count-record-tokens";
 import { readConversation } from "./template/read-conversation";
@@ -22,7 +23,7 @@ import { type ParallelCountOptions, countTokensParallel } from "./workers/count-
 /** Options of countFileTokens: counting options and a progress sink for the video pass. */
 export interface FileCountOptions extends Omit<ParallelCountOptions, "file"> {
   /** Called as videos are probed (every 100 and at the end). */
-  onVideoProgress?: (done: number, total: number) => void;
+  onVideoProgress?: OnProgress;
 }
 
 /**
@@ -32,7 +33,7 @@ export interface FileCountOptions extends Omit<ParallelCountOptions, "file"> {
 export async function probeFileVideos(
   path: string,
   folder: string,
-  onProgress?: (done: number, total: number) => void,
+  onProgress?: OnProgress,
 ): Promise<VideoInfoTable> {
   const refs: VideoFileRef[] = [];
   const seen = new Set<string>();

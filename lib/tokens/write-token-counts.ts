@@ -1,9 +1,10 @@
+import type { Writable } from "node:stream";
+import { openAtomicWriteStream } from "../files/index";
 /**
  * `tokens count`: one JSON line per record of a file, in order, written atomically to a
  * file or streamed to a writable (stdout); the rows come back for the summary.
  */
-import type { Writable } from "node:stream";
-import { openAtomicWriteStream } from "../files/index";
+import type { OnProgress } from "../progress/index";
 import { countFileTokens } from "../token-counting/count-file-tokens";
 import type { TokenCountRow } from "../token-counting/count-record-tokens";
 import type { ParallelCountOptions } from "../token-counting/workers/count-tokens-parallel";
@@ -13,10 +14,10 @@ export interface TokenCountOutput {
   outFile?: string;
   /** Where the lines go without `outFile` (e.g. process.stdout). */
   stream?: Writable;
-  /** Called every 100,000 records. */
-  onRecords?: (records: number) => void;
+  /** Records counted, every 100,000. */
+  onProgress?: OnProgress;
   /** Progress of the video pre-pass (`--video-folder`). */
-  onVideoProgress?: (done: number, total: number) => void;
+  onVideoProgress?: OnProgress;
 }
 
 /** Counts `file` and writes its rows as JSON lines; returns the rows. */
@@ -43,7 +44,7 @@ export async function writeTokenCounts(
         await flush(buffer);
         buffer = "";
       }
-      if (rows.length % 100000 === 0) output.onRecords?.(rows.length);
+      if (rows.length % 100000 === 0) output.onProgress?.({ done: rows.length, unit: "records" });
     }
     if (sink) {
       await sink.write(buffer);

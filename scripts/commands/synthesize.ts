@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { outPath } from "../../lib/paths/index";
+import { formatProgress } from "../../lib/progress/index";
 import { DEFAULT_LENGTHS, TASK_KEYS, type TaskKey } from "../../lib/records/index";
 import {
   EMBEDDED_CAPTIONS,
@@ -123,7 +124,7 @@ export const synthesizeCommand: Command = {
       poolSize,
       contrastWriter: writer?.writer,
       llm,
-      onProgress: (read, total) => process.stderr.write(`  captions read: ${read} / ${total}\r`),
+      onProgress: (p) => process.stderr.write(`  read ${formatProgress(p)}\r`),
     });
     process.stderr.write("\n");
     const secs = (performance.now() - started) / 1000;
@@ -157,8 +158,8 @@ async function annotate(argv: string[]): Promise<number> {
   if (!values.captions || !values.out)
     throw new UsageError(`annotate needs --captions and --out\n${annotateUsage}`);
   const started = performance.now();
-  const s = await annotateCaptions(values.captions, values.out, (n) =>
-    process.stderr.write(`  tagged ${n}\r`),
+  const s = await annotateCaptions(values.captions, values.out, (p) =>
+    process.stderr.write(`  tagged ${formatProgress(p)}\r`),
   );
   process.stderr.write("\n");
   const secs = (performance.now() - started) / 1000;

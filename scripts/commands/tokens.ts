@@ -1,8 +1,10 @@
 import { writeFileAtomic } from "../../lib/files/index";
+import type { Progress } from "../../lib/progress/index";
 import type * as TokenCounting from "../../lib/token-counting/index";
 import { lengthPreset, lengthPresets } from "../../lib/token-counting/length-presets";
 import type * as Tokens from "../../lib/tokens/index";
 import { UsageError, parseCommandArgs, parseIntInRange } from "../cli-args";
+import { reportProgress } from "../report-progress";
 import type { Command } from "./command";
 
 // The libraries load when a subcommand runs, not for --help: the tokenizers alone take
@@ -148,8 +150,8 @@ function countOptions(
 }
 
 /** Progress of the video pass on stderr. */
-function onVideoProgress(done: number, total: number): void {
-  if (total >= 100) process.stderr.write(`  ${done} of ${total} videos probed…\n`);
+function onVideoProgress(p: Progress): void {
+  if ((p.total ?? 0) >= 100) reportProgress({ ...p, note: "videos probed" }, "  ");
 }
 
 async function runCount(argv: string[]): Promise<number> {
@@ -165,7 +167,7 @@ async function runCount(argv: string[]): Promise<number> {
   const rows = await tokensLib().writeTokenCounts(file, options, {
     outFile: values.out,
     stream: values.out ? undefined : process.stdout,
-    onRecords: (n) => process.stderr.write(`  ${n} records…\n`),
+    onProgress: (p) => reportProgress(p, "  "),
     onVideoProgress,
   });
   const secs = (performance.now() - started) / 1000;
@@ -204,7 +206,7 @@ async function runFilter(argv: string[]): Promise<number> {
     values.out,
     maxTokens,
     countOptions(values, presetName),
-    (n) => process.stderr.write(`  ${n} records counted…\n`),
+    (p) => reportProgress({ ...p, note: "counted" }, "  "),
   );
   const lines = [
     `kept ${report.kept} of ${report.records} records (≤ ${maxTokens} tokens${preset ? `, preset ${preset.name}: ${preset.source}` : ""}) -> ${report.output}`,

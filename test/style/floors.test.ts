@@ -17,6 +17,7 @@ const FLOORS = [
   "pyrandom",
   "records",
   "threads",
+  "progress",
   "hub",
   "plots",
   "tables",

@@ -1,3 +1,4 @@
+import { openAtomicWriteStream } from "../../files/index";
 /**
  * `t3kit synthesize annotate`: runs the tagger once over a caption file and writes the
  * annotated JSONL that synthesis reads without tagging again ({id, caption, noun_phrase,
@@ -5,7 +6,7 @@
  * costs about 0.4 ms per caption, synthesis from annotated captions about 0.03 ms.
  * `noun_phrase: null` records that the tagger found no usable main object.
  */
-import { openAtomicWriteStream } from "../../files/index";
+import type { OnProgress } from "../../progress/index";
 import { PooledCaption } from "./caption-pool";
 import type { AttributeAnnotation } from "./caption-record";
 import { readCaptions } from "./read-captions";
@@ -20,7 +21,7 @@ export interface AnnotationSummary {
 export async function annotateCaptions(
   captionsFile: string,
   outFile: string,
-  onProgress?: (done: number) => void,
+  onProgress?: OnProgress,
 ): Promise<AnnotationSummary> {
   const out = await openAtomicWriteStream(outFile);
   const summary: AnnotationSummary = { captions: 0, withMainObject: 0, withAttribute: 0 };
@@ -48,7 +49,7 @@ export async function annotateCaptions(
       if (lines.length === 1000) {
         await out.write(`${lines.join("\n")}\n`);
         lines = [];
-        onProgress?.(summary.captions);
+        onProgress?.({ done: summary.captions, unit: "captions" });
       }
     }
     if (lines.length > 0) await out.write(`${lines.join("\n")}\n`);

@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+import { InputError, type InputLocation } from "../../errors/index";
 /**
  * The asynchronous half of video token counting. Counting a record is synchronous (and runs
  * in worker threads), but ffprobe is a child process: so the distinct videos of an input
@@ -6,9 +9,7 @@
  * (records counted without the pre-pass, e.g. countRecordTokens) is probed per batch and
  * remembered in this module's cache.
  */
-import { existsSync } from "node:fs";
-import { isAbsolute, join } from "node:path";
-import { InputError, type InputLocation } from "../../errors/index";
+import type { OnProgress } from "../../progress/index";
 import type { Conversation } from "../template/read-conversation";
 import {
   type VideoInfo,
@@ -68,7 +69,7 @@ export function videoFilesOf(
  */
 export async function probeVideoFiles(
   refs: Iterable<VideoFileRef>,
-  options: { concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
+  options: { concurrency?: number; onProgress?: OnProgress } = {},
 ): Promise<VideoInfoTable> {
   const first = new Map<string, InputLocation>();
   for (const r of refs) if (!first.has(r.full)) first.set(r.full, r.where);
@@ -92,7 +93,8 @@ export async function probeVideoFiles(
         }
       }
       done++;
-      if (done % 100 === 0 || done === todo.length) options.onProgress?.(done, todo.length);
+      if (done % 100 === 0 || done === todo.length)
+        options.onProgress?.({ done, total: todo.length, unit: "videos" });
     }
   };
   const lanes = Math.max(1, Math.min(options.concurrency ?? 4, todo.length));
