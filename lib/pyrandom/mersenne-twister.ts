@@ -94,17 +94,16 @@ export class PythonRandom {
 
   /** `random.shuffle(x)`: shuffles `x` in place (and returns it). */
   shuffle<T>(x: T[]): T[] {
-    for (let i = x.length - 1; i > 0; i--) {
-      const j = this.randbelow(i + 1);
-      const t = x[i];
-      x[i] = x[j];
-      x[j] = t;
-    }
-    return x;
+    return this.shuffleInPlace(x);
   }
 
   /** Same draws as `shuffle`, on typed arrays of indices (no boxing; for 1M-record lists). */
   shuffleIndices<A extends { length: number; [i: number]: number }>(x: A): A {
+    return this.shuffleInPlace(x);
+  }
+
+  /** CPython's shuffle: from the end, swap each place with one drawn at or before it. */
+  private shuffleInPlace<A extends { length: number; [i: number]: unknown }>(x: A): A {
     for (let i = x.length - 1; i > 0; i--) {
       const j = this.randbelow(i + 1);
       const t = x[i];
