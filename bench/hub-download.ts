@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { downloadFileToCacheDir } from "@huggingface/hub";
-import { getRepoFiles, parseRepoRef } from "../lib/hub/index";
+import { downloadMatchingFiles, parseRepoRef } from "../lib/hub/index";
 
 async function startServer(
   mb: number,
@@ -55,7 +55,7 @@ const SCENARIOS = ["kit", "kit-resume", "library"] as const;
 async function scenario(name: (typeof SCENARIOS)[number], mb: number) {
   const ref = parseRepoRef("datasets/bench/big");
   const kit = (url: string, cache: string) =>
-    getRepoFiles(ref, {
+    downloadMatchingFiles(ref, {
       config: { endpoint: url, token: undefined, home: cache, cacheDir: cache, offline: false },
       retry: { attempts: 5, baseDelayMs: 100, maxDelayMs: 1000 },
       notice: () => undefined,

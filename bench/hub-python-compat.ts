@@ -1,6 +1,6 @@
 /**
  * Checks the kit's cache against Python's huggingface_hub, both pointed at the stand-in
- * Hub: Python's snapshot_download writes one cache, `getRepoFiles` another; their trees
+ * Hub: Python's snapshot_download writes one cache, `downloadMatchingFiles` another; their trees
  * (files, symlink targets, refs) must be the same, and Python must read the kit's cache
  * offline (`local_files_only=True`, which also reads the kit's trees/<commit>.json, and
  * `scan_cache_dir`). Files compared: names, symlink targets, refs, trees and CACHEDIR.TAG
@@ -13,7 +13,7 @@ import { lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
-import { getRepoFiles, parseRepoRef } from "../lib/hub/index";
+import { downloadMatchingFiles, parseRepoRef } from "../lib/hub/index";
 import { startFixture } from "../test/hub/stand-in-fixture";
 
 function tree(root: string): string[] {
@@ -46,8 +46,8 @@ async function main(): Promise<number> {
     const pyCache = join(base, "py");
     const opts = fx.options();
     opts.config!.cacheDir = kitCache;
-    await getRepoFiles(parseRepoRef("datasets/t3kit/demo"), opts);
-    await getRepoFiles(parseRepoRef("datasets/t3kit/demo"), { ...opts, revision: "v1" });
+    await downloadMatchingFiles(parseRepoRef("datasets/t3kit/demo"), opts);
+    await downloadMatchingFiles(parseRepoRef("datasets/t3kit/demo"), { ...opts, revision: "v1" });
     const script = `
 import sys, json
 from huggingface_hub import snapshot_download, hf_hub_download, scan_cache_dir
@@ -82,7 +82,7 @@ print(json.dumps({"paths": paths, "warnings": [str(w) for w in info.warnings],
     fx.hub.resetCounters();
     const pyOpts = fx.options();
     pyOpts.config!.cacheDir = pyCache;
-    const again = await getRepoFiles(parseRepoRef("datasets/t3kit/demo"), pyOpts);
+    const again = await downloadMatchingFiles(parseRepoRef("datasets/t3kit/demo"), pyOpts);
     const reused =
       again.files.every((f) => f.state === "cached") && fx.hub.bodyRequests.length === 0;
     process.stdout.write(

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:mix`: the kit's reference recipe against the same recipe in CPython
- * (bench/reference_mix.py, written from reference-mix.md), on the same synthetic
+ * (test/oracle/reference_mix.py, written from the released t3_sft/data_creation.py), on the same synthetic
  * mix1M-sized inputs, in one run. Prints wall time and peak memory (RSS, from
  * /usr/bin/time -v) of both, their ratios, and checks that all 12 outputs are
  * byte-identical. Default scale: 1M LLaVA records (about 1.6 GB) and the 13 T3 files at
@@ -23,7 +23,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot } from "../lib/paths/index";
-import { writeSyntheticLlava, writeSyntheticT3Dir } from "./synthetic-mix-data";
+import { writeSyntheticLlava, writeSyntheticT3Dir } from "../test/fixtures/synthetic-mix-data";
 
 interface Timed {
   wallSeconds: number;
@@ -113,10 +113,10 @@ async function main(): Promise<void> {
     ]);
     if (kitRun.exit !== 0) throw new Error(`t3kit failed:\n${kitRun.stderr}`);
     kitRuns.push(kitRun);
-    process.stderr.write(`run ${r + 1}/${runs}: python3 bench/reference_mix.py …\n`);
+    process.stderr.write(`run ${r + 1}/${runs}: python3 test/oracle/reference_mix.py …\n`);
     const pyRun = timed([
       "python3",
-      join(projectRoot, "bench", "reference_mix.py"),
+      join(projectRoot, "test", "oracle", "reference_mix.py"),
       "--llava",
       llava,
       "--t3-dir",

@@ -4,7 +4,8 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { TASK_KEYS, annotateCaptions, writeSynthesis } from "../lib/synthesis/index";
+import { TASK_KEYS } from "../lib/records/index";
+import { annotateCaptions, writeSynthesis } from "../lib/synthesis/index";
 
 async function main(): Promise<void> {
   const [captions, out, ...rest] = process.argv.slice(2);
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     lengths: (opt("--lengths") ?? "1,2,4,8").split(",").map(Number),
     perTask: Number(opt("--per-task") ?? 15000),
     seed: 42,
-    onProgress: (read, total) => process.stderr.write(`  ${read}/${total}\r`),
+    onProgress: (p) => process.stderr.write(`  ${p.done}/${p.total}\r`),
   });
   const seconds = (performance.now() - started) / 1000;
   const bytes = readdirSync(out).reduce((a, f) => a + statSync(join(out, f)).size, 0);

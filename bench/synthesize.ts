@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { PythonRandom } from "../lib/pyrandom/index";
-import { composeCaption } from "../lib/synthesis/compose-captions";
+import { composeCaption } from "../lib/synthesis/captions/compose-captions";
 
 const { values } = parseArgs({
   options: {

@@ -12,8 +12,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { writePythonJsonItemsFile } from "../lib/json/index";
 import { readRecords } from "../lib/json/index";
-import { countFileTokens } from "../lib/tokens/index";
-import { writeSyntheticTokenMix } from "./synthetic-token-mix";
+import { countFileTokens } from "../lib/token-counting/index";
+import { writeSyntheticTokenMix } from "../test/fixtures/synthetic-token-mix";
 
 interface Run {
   label: string;

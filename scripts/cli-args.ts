@@ -1,8 +1,14 @@
 /**
- * Argument parsing shared by every `t3kit` command: node's own util.parseArgs, plus
- * `--help` text and usage errors that say which option was wrong.
+ * Argument parsing shared by every `t3kit` command, on commander: each command states its
+ * options and usage text once; `--help` prints that text (the README quotes it), usage
+ * errors say which option was wrong, and integer options get real range checks.
  */
-import { type ParseArgsConfig, parseArgs } from "node:util";
+import type * as Commander from "commander";
+
+// Loaded on first use: `t3kit --help` needs none of it.
+function commander(): typeof Commander {
+  return require("commander");
+}
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -14,7 +20,15 @@ export class UsageError extends Error {
 /** Thrown by a command to stop with --help output (exit 0). */
 export class HelpShown extends Error {}
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
+interface OptionSpec {
+  type: "string" | "boolean";
+  /** Repeatable: every value is kept, in order. */
+  multiple?: boolean;
+  /** A one-letter alias, e.g. "o" for -o. */
+  short?: string;
+}
+
+type Options = Record<string, OptionSpec>;
 
 export interface CommandArgsSpec<O extends Options> {
   usage: string;
@@ -22,39 +36,107 @@ export interface CommandArgsSpec<O extends Options> {
   allowPositionals?: boolean;
 }
 
+type ValueOf<S extends OptionSpec> = S["type"] extends "boolean"
+  ? S["multiple"] extends true
+    ? boolean[]
+    : boolean
+  : S["multiple"] extends true
+    ? string[]
+    : string;
+
+export interface ParsedArgs<O extends Options> {
+  /** Option values under the flags' own names (`values["t3-dir"]`); absent when not given. */
+  values: { [K in keyof O]?: ValueOf<O[K]> };
+  positionals: string[];
+}
+
+function optionOf(name: string, spec: OptionSpec): Commander.Option {
+  const { Option } = commander();
+  const flags = `${spec.short ? `-${spec.short}, ` : ""}--${name}${spec.type === "string" ? " <value>" : ""}`;
+  const option = new Option(flags);
+  if (spec.multiple) {
+    option.argParser((value: string | boolean, previous: unknown[] | undefined) => [
+      ...(previous ?? []),
+      spec.type === "boolean" ? true : value,
+    ]);
+  }
+  return option;
+}
+
+/** Commander's messages, in the words the kit's usage errors use. */
+function usageMessage(err: Commander.CommanderError): string {
+  const text = err.message.replace(/^error: /, "");
+  if (err.code === "commander.unknownOption")
+    return text.replace(/^unknown option/, "Unknown option");
+  if (err.code === "commander.excessArguments") return `Unexpected argument: ${text}`;
+  return text;
+}
+
 /** Parses `argv` against `spec`; prints the usage and throws HelpShown on --help. */
-export function parseCommandArgs<O extends Options>(argv: string[], spec: CommandArgsSpec<O>) {
+export function parseCommandArgs<O extends Options>(
+  argv: string[],
+  spec: CommandArgsSpec<O>,
+): ParsedArgs<O> {
   if (argv.includes("--help") || argv.includes("-h")) {
     process.stdout.write(`${spec.usage.trim()}\n`);
     throw new HelpShown();
   }
+  const { Command, CommanderError, Option } = commander();
+  const parser = new Command()
+    .exitOverride()
+    .helpOption(false)
+    .configureOutput({ writeOut: () => {}, writeErr: () => {} })
+    .allowExcessArguments(spec.allowPositionals ?? false);
+  if (spec.allowPositionals) parser.argument("[positionals...]");
+  for (const [name, option] of Object.entries(spec.options))
+    parser.addOption(optionOf(name, option));
   try {
-    return parseArgs({
-      args: argv,
-      options: spec.options,
-      allowPositionals: spec.allowPositionals ?? false,
-      strict: true,
-    });
+    parser.parse(argv, { from: "user" });
   } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n\n${spec.usage.trim()}`);
+    if (err instanceof CommanderError)
+      throw new UsageError(`${usageMessage(err)}\n\n${spec.usage.trim()}`);
+    throw err;
   }
+  const parsed = parser.opts();
+  const values: Record<string, unknown> = {};
+  for (const name of Object.keys(spec.options)) {
+    const value = parsed[new Option(`--${name}`).attributeName()];
+    if (value !== undefined) values[name] = value;
+  }
+  return { values: values as ParsedArgs<O>["values"], positionals: parser.args };
 }
 
 /** Parses a comma-separated list of positive integers, e.g. `--lengths 1,2,4,8`. */
 export function parseIntList(name: string, value: string): number[] {
-  return value.split(",").map((s) => {
-    const n = Number(s.trim());
-    if (!Number.isInteger(n) || n <= 0) {
-      throw new UsageError(`--${name}: "${s}" is not a positive integer`);
-    }
-    return n;
-  });
+  return value.split(",").map((s) => parseIntInRange(name, s.trim(), { min: 1 }));
 }
 
-/** Parses an integer option with a range check. */
-export function parseIntOption(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
+/** The bounds an integer option accepts (both inclusive). */
+export interface IntRange {
+  min?: number;
+  max?: number;
+}
+
+/** Parses an integer option and checks it against `range`; `fallback` when not given. */
+export function parseIntInRange(name: string, value: string, range: IntRange = {}): number {
   const n = Number(value);
-  if (!Number.isInteger(n)) throw new UsageError(`--${name}: "${value}" is not an integer`);
+  const min = range.min ?? Number.MIN_SAFE_INTEGER;
+  const max = range.max ?? Number.MAX_SAFE_INTEGER;
+  if (value.trim() === "" || !Number.isSafeInteger(n) || n < min || n > max) {
+    const bounds = range.max === undefined ? `at least ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(
+      `--${name}: "${value}" is not an integer ${range.min === undefined && range.max === undefined ? "" : bounds}`.trim(),
+    );
+  }
   return n;
+}
+
+/** An integer option in `range`, or `fallback` when the flag was not given. */
+export function intOption(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  range: IntRange = {},
+): number {
+  return value === undefined ? fallback : parseIntInRange(name, value, range);
 }

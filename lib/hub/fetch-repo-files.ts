@@ -16,8 +16,8 @@ import { downloadBlob } from "./download-blob";
 import { HubError } from "./hub-error";
 import type { ResolvedHubOptions } from "./hub-options";
 import { linkSnapshotFile, snapshotFileExists } from "./link-snapshot-file";
-import type { RepoFile } from "./list-repo-files";
 import { progressBar } from "./progress-bar";
+import type { RepoFile } from "./repo-file";
 import { type RepoRef, repoLabel, repoUrlPath } from "./repo-ref";
 
 export interface GotFile {

@@ -35,12 +35,13 @@ export {
 } from "./fetch-with-retry";
 export type { HubOptions } from "./hub-options";
 export { cachedCommit, resolveCommit } from "./resolve-commit";
-export { type RepoFile, listRepoFiles } from "./list-repo-files";
-export { formatFileTable, listHubFiles, type RepoListing } from "./list-hub-files";
+export { listRepoFiles } from "./list-repo-files";
+export type { RepoFile } from "./repo-file";
+export { formatFileTable, listRevisionFiles, type RepoListing } from "./list-revision-files";
 export { downloadBlob, type BlobRequest, type BlobResult, type ByteCounter } from "./download-blob";
 export { blobHasher } from "./blob-digest";
 export { fetchRepoFiles, resolveUrl, type GetResult, type GotFile } from "./fetch-repo-files";
-export { getRepoFiles, type GetOptions } from "./get-repo-files";
+export { downloadMatchingFiles, type DownloadMatchingOptions } from "./download-matching-files";
 export { globRegExp, matchesAny } from "./match-globs";
 export { formatBytes } from "./format-bytes";
 export { progressBar, progressLine, type ProgressBar } from "./progress-bar";
@@ -51,12 +52,10 @@ export {
   resolveHubSource,
   resolveSource,
   type HubSpec,
-} from "./hub-source";
+} from "./hub-spec";
 export {
-  STAGE_SOURCES,
   dataSource,
   hubSourceSelected,
   stageInputPaths,
   stageSources,
-  type StageSources,
-} from "./data-source";
+} from "./resolve-stage-inputs";

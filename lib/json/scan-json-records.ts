@@ -1,3 +1,6 @@
+import { isUtf8 } from "node:buffer";
+import { open } from "node:fs/promises";
+import { InputError } from "../errors/index";
 /**
  * Finds the records of a JSON array file or a JSONL file without holding the file: it
  * reads 8 MiB chunks, validates each record (strict JSON, UTF-8) and reports its bytes
@@ -8,9 +11,7 @@
  * Errors are InputErrors naming the file, the record index (array) or line (JSONL),
  * and the field path where the JSON went wrong.
  */
-import { isUtf8 } from "node:buffer";
-import { open } from "node:fs/promises";
-import { InputError } from "../errors/index";
+import type { OnProgress } from "../progress/index";
 import {
   JsonSyntaxFault,
   NEED_MORE,
@@ -72,7 +73,7 @@ export interface ScanOptions {
    */
   validate?: "full" | "structure";
   /** Called after each chunk with the bytes read so far (for progress). */
-  onProgress?: (bytesRead: number, records: number) => void;
+  onProgress?: OnProgress;
 }
 
 const CHUNK = 8 << 20;
@@ -220,7 +221,7 @@ export async function* scanRecordBatches(
       carry = buf.subarray(pos);
       fileOffset += pos;
       if (spans.length > 0) yield spans;
-      options.onProgress?.(fileOffset, index);
+      options.onProgress?.({ done: fileOffset, unit: "bytes", note: `${index} records` });
     }
     if (format === "array" && state !== "done") {
       throw new InputError(

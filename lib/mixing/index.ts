@@ -3,7 +3,12 @@
  * (count | fraction | proportion per source, lRatio, holdout, sweeps), and the checks and
  * tables around them. Notebook: notebooks/03-data-mixing.ipynb.
  */
-export { LLAVA_KEY, T3_FILES, compositionName, t3IdPrefix, type T3File } from "./t3-files";
+export {
+  LLAVA_KEY,
+  REFERENCE_COMPOSITIONS,
+  WRITTEN_T3_KEYS,
+  compositionName,
+} from "./reference-compositions";
 export {
   MemorySource,
   loadFileSource,
@@ -19,7 +24,6 @@ export {
   type MixFormat,
 } from "./write-mix-file";
 export {
-  REFERENCE_COMPOSITIONS,
   REFERENCE_LRATIO,
   REFERENCE_PER,
   REFERENCE_SEED,
@@ -69,16 +73,9 @@ export {
   t3PrefixFor,
   type SourceLoadOptions,
 } from "./load-mix-sources";
-export {
-  openMixSources,
-  planSpec,
-  runMix,
-  selectMix,
-  sweepCsv,
-  type MixRunOptions,
-  type MixRunResult,
-  type OpenedSources,
-} from "./run-mix";
+export { openMixSources, planSpec, type OpenedSources } from "./plan-spec";
+export { selectMix } from "./select-mix";
+export { runMix, sweepCsv, type MixRunOptions, type MixRunResult } from "./run-mix";
 export {
   compositionFigure,
   compositionMatrix,
@@ -88,6 +85,7 @@ export {
 } from "./composition-table";
 export {
   mixingInputs,
+  mixRunRows,
   previewMixRecords,
   referenceOutputRows,
   shippedSpec,

@@ -1,28 +1,29 @@
-/**
- * Opens the sources a spec names: resolves `{var}` templates and relative paths (relative
- * to the spec file), fetches `hub:` sources through lib/hub, and loads each as a
- * RecordSource (LLaVA files and T3 files by byte spans, HotpotQA converted in memory).
- */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { InputError } from "../errors/index";
 import { isHubSpec, resolveSource } from "../hub/index";
 import { readRecords } from "../json/index";
 import { dataDir } from "../paths/index";
+/**
+ * Opens the sources a spec names: resolves `{var}` templates and relative paths (relative
+ * to the spec file), fetches `hub:` sources through lib/hub, and loads each as a
+ * RecordSource (LLaVA files and T3 files by byte spans, HotpotQA converted in memory).
+ */
+import type { OnProgress } from "../progress/index";
 import { PythonRandom } from "../pyrandom/index";
-import { isT3TrainingFile } from "../records/t3-file-names";
+import { isT3TrainingFile } from "../records/t3-vocabulary";
+import { T3_FILES, t3IdPrefix } from "../records/t3-vocabulary";
 import { ConcatSource } from "./concat-source";
 import { HOTPOTQA_MAX_WORDS, hotpotqaToLlava } from "./hotpotqa-records";
 import type { MixSpec, SourceSpec } from "./mix-spec";
 import { MemorySource, type RecordSource, loadFileSource } from "./record-source";
-import { T3_FILES, t3IdPrefix } from "./t3-files";
 
 export interface SourceLoadOptions {
   /** The spec file (relative paths resolve against its folder). */
   specFile?: string;
   /** Overrides of the spec's vars, e.g. `{ t3: "/data/Video-T3-QA" }`. */
   vars?: Record<string, string>;
-  onProgress?: (message: string) => void;
+  onProgress?: OnProgress;
 }
 
 /** A source's path with `{var}`s filled in and made absolute (hub: specs stay as they are). */
@@ -71,7 +72,7 @@ export async function loadMixSource(
   options: SourceLoadOptions = {},
 ): Promise<{ source: RecordSource; files: string[] }> {
   const s = spec.sources[k];
-  const say = options.onProgress ?? (() => {});
+  const say = (note: string) => options.onProgress?.({ note });
   let path = resolveSourcePath(spec, s, k, options);
   if (isHubSpec(path)) {
     say(`fetching ${path}`);

@@ -4,7 +4,7 @@
  * tables that put each TempCompass ablation row's training mix beside its scores.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { hubSourceSelected, stageInputPaths } from "../hub/index";
 import { readRecords } from "../json/index";
 import { dataDir } from "../paths/index";
@@ -12,8 +12,9 @@ import type { LlavaRecord } from "../records/index";
 import type { Cell } from "../tables/index";
 import { type MixSpec, loadMixSpec } from "./mix-spec";
 import type { MixPlan } from "./plan-mix";
+import { planSpec } from "./plan-spec";
 import type { ReferenceOutput } from "./reference-recipe";
-import { planSpec } from "./run-mix";
+import type { MixRunResult } from "./run-mix";
 
 /** The mixing stage's inputs: a LLaVA JSON file, a folder of T3 files, the HotpotQA sample. */
 export interface MixingInputs {
@@ -82,8 +83,8 @@ export function tempcompassScores(row: string): Record<string, number> | null {
 }
 
 /**
- * One row per TempCompass ablation: the row, the files its mix is made of (an inference,
- * paper-facts §2.3), the records the plan takes on these inputs, and the reported scores.
+ * One row per TempCompass ablation: the row, the files its mix is made of (inferred from
+ * the row name and the released file names), the records the plan takes on these inputs, and the reported scores.
  */
 export async function tempcompassAblation(
   vars: Record<string, string> = {},
@@ -127,4 +128,14 @@ export async function previewMixRecords(file: string, n = 1): Promise<LlavaRecor
     if (out.length >= n) break;
   }
   return out;
+}
+
+/** One row per written mix: its file name, records, holdout and the start of its sha256. */
+export function mixRunRows(runs: readonly MixRunResult[]): Record<string, Cell>[] {
+  return runs.map((r) => ({
+    file: basename(r.file),
+    records: r.plan.mixRecords,
+    holdout: r.plan.holdout,
+    sha256: r.sha256.slice(0, 16),
+  }));
 }

@@ -1,12 +1,3 @@
-/**
- * A mixing source: the records of one input file, known by their byte spans rather than
- * held as objects (1M LLaVA records cost 12 MB of offsets instead of gigabytes), and
- * re-emitted on demand in Python's json.dump layout straight from their source bytes.
- *
- * Kinds: "llava" (each element is a LLaVA record, written as is), "t3-pairs" (each element
- * is a `[human, gpt]` pair, written as `{"id": prefix + index, "conversations": pair}`),
- * and "memory" (records built in memory, e.g. the HotpotQA control).
- */
 import { closeSync, openSync, readSync } from "node:fs";
 import { InputError } from "../errors/index";
 import {
@@ -24,6 +15,16 @@ import {
   scanRecordBatches,
   skipJsonValue,
 } from "../json/index";
+/**
+ * A mixing source: the records of one input file, known by their byte spans rather than
+ * held as objects (1M LLaVA records cost 12 MB of offsets instead of gigabytes), and
+ * re-emitted on demand in Python's json.dump layout straight from their source bytes.
+ *
+ * Kinds: "llava" (each element is a LLaVA record, written as is), "t3-pairs" (each element
+ * is a `[human, gpt]` pair, written as `{"id": prefix + index, "conversations": pair}`),
+ * and "memory" (records built in memory, e.g. the HotpotQA control).
+ */
+import type { OnProgress } from "../progress/index";
 
 export interface RecordSource {
   /** Display name (the key in the reference recipe, the source name in a spec). */
@@ -61,7 +62,7 @@ export interface LoadOptions {
    * is first written; records never written get the structural check only.
    */
   validate?: "full" | "structure";
-  onProgress?: (bytesRead: number, records: number) => void;
+  onProgress?: OnProgress;
 }
 
 /**

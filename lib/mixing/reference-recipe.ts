@@ -1,3 +1,6 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { InputError } from "../errors/index";
 /**
  * The paper's reference mixing recipe (released `t3_sft/data_creation.py`, HEAD c632e4b),
  * reproduced byte for byte: the same 12 files, records, order and bytes, given the same
@@ -7,14 +10,13 @@
  * runs more than ten times faster than the Python original (bench/mix-bench.ts).
  * Explained in notebooks/03-data-mixing.ipynb, "The reference recipe".
  */
-import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { Worker } from "node:worker_threads";
-import { InputError, type InputLocation } from "../errors/index";
+import type { OnProgress } from "../progress/index";
 import { PythonRandom } from "../pyrandom/index";
+import { T3_FILES } from "../records/t3-vocabulary";
+import { type ThreadError, errorFromThread, startWorker } from "../threads/index";
 import { type RecordSource, loadFileSource } from "./record-source";
+import { LLAVA_KEY, REFERENCE_COMPOSITIONS, compositionName } from "./reference-compositions";
 import { loadT3Sources } from "./reference-t3-sources";
-import { LLAVA_KEY, T3_FILES, compositionName } from "./t3-files";
 import { TempOutputs } from "./temp-outputs";
 import { packRef, refIndex, refSource, writeMixRecordsTo } from "./write-mix-file";
 
@@ -23,23 +25,6 @@ export const REFERENCE_SEED = 1234;
 export const REFERENCE_PER = 100_000;
 export const REFERENCE_LRATIO = 2;
 export const REFERENCE_TOTALS: readonly number[] = [100_000, 200_000];
-
-const SHUF = [
-  "temp_qa_order_shuffle_phrase_train",
-  "temp_qa_order_shuffle_prefix_train",
-  "temp_qa_order_shuffle_sentence_train",
-];
-const REFER = ["temp_qa_refer_anchor_temp2any_train", "temp_qa_refer_begin_end_temp2any_train"];
-
-/** The six compositions at HEAD, in order (keys of the released script). */
-export const REFERENCE_COMPOSITIONS: readonly (readonly string[])[] = [
-  [...SHUF, ...REFER],
-  [...SHUF, "tempqa_v2_order_long_1x"],
-  [...SHUF, "tempqa_v2_attribute_long_1x"],
-  [...SHUF, "tempqa_v2_order_long_1x", "tempqa_v2_attribute_long_1x"],
-  [...SHUF, "tempqa_v2_order_long_1x", "tempqa_v2_attribute_long_1x", ...REFER],
-  [LLAVA_KEY],
-];
 
 export interface ReferenceRecipeOptions {
   /** The Open-LLaVA-NeXT mix1M JSON file. */
@@ -53,7 +38,7 @@ export interface ReferenceRecipeOptions {
   /** 2 (default): T3 files on a second thread; 1: everything on this thread. */
   threads?: 1 | 2;
   /** Progress lines (records read, files written), for stderr. */
-  onProgress?: (message: string) => void;
+  onProgress?: OnProgress;
 }
 
 /** One of the 12 outputs. */
@@ -76,7 +61,7 @@ export function referenceFileName(composition: readonly string[], records: numbe
 export async function runReferenceRecipe(
   options: ReferenceRecipeOptions,
 ): Promise<ReferenceOutput[]> {
-  const say = options.onProgress ?? (() => {});
+  const say = (note: string) => options.onProgress?.({ note });
   for (const f of T3_FILES) {
     const p = join(options.t3Dir, f.file);
     if (!existsSync(p))
@@ -101,10 +86,10 @@ export async function runReferenceRecipe(
       // the 200k file rather than cached: keeping their output bytes (190 MB of fresh
       // memory) cost as much time as re-emitting them, and 15% more peak memory.
       cacheEmitted: false,
-      onProgress: (bytes, records) => {
+      onProgress: ({ done: bytes = 0, note: records }) => {
         if (bytes - lastMb >= 256 << 20) {
           lastMb = bytes;
-          say(`  read ${(bytes / 2 ** 20).toFixed(0)} MiB, ${records} records`);
+          say(`  read ${(bytes / 2 ** 20).toFixed(0)} MiB, ${records}`);
         }
       },
     });
@@ -203,23 +188,13 @@ function inThreadT3(t3Dir: string): T3Side {
 }
 
 function workerT3(t3Dir: string): T3Side {
-  // The worker runs the TypeScript sources through tsx, as the CLI does.
-  const entry = join(__dirname, "reference-t3-worker.ts");
-  const worker = new Worker(`require("tsx/cjs"); require(${JSON.stringify(entry)});`, {
-    eval: true,
-    workerData: { t3Dir },
-  });
+  const worker = startWorker(join(__dirname, "reference-t3-worker.ts"), { t3Dir });
   const next = () =>
     new Promise<{ type: string; counts?: number[]; bytes?: number[] }>((resolve, reject) => {
-      const onMessage = (m: {
-        type: string;
-        input?: { location: InputLocation; problem: string };
-        message?: string;
-      }) => {
+      const onMessage = (m: { type: string; error?: ThreadError }) => {
         cleanup();
         if (m.type !== "error") resolve(m as { type: string; counts?: number[]; bytes?: number[] });
-        else if (m.input) reject(new InputError(m.input.location, m.input.problem));
-        else reject(new Error(`T3 thread: ${m.message}`));
+        else reject(errorFromThread(m.error!, "T3 thread"));
       };
       const onError = (e: Error) => {
         cleanup();

@@ -3,12 +3,13 @@
  * scans the LLaVA file), reports their sizes, then writes the T3-only files it is given.
  * Started by reference-recipe.ts; messages: → {counts} | {written} | {error}.
  */
-import { parentPort, workerData } from "node:worker_threads";
-import { InputError } from "../errors/index";
+import { parentPort } from "node:worker_threads";
 import { ByteBuilder, PYTHON_INDENT_4 } from "../json/index";
+import { T3_FILES } from "../records/t3-vocabulary";
+import { errorForThread, workerInput } from "../threads/index";
 import type { RecordSource } from "./record-source";
-import { WRITTEN_T3_KEYS, loadT3Sources } from "./reference-t3-sources";
-import { T3_FILES } from "./t3-files";
+import { WRITTEN_T3_KEYS } from "./reference-compositions";
+import { loadT3Sources } from "./reference-t3-sources";
 import { writeMixRecordsTo } from "./write-mix-file";
 
 interface Job {
@@ -21,13 +22,11 @@ function send(msg: unknown): void {
 }
 
 function sendError(e: unknown): void {
-  if (e instanceof InputError)
-    send({ type: "error", input: { location: e.location, problem: e.problem } });
-  else send({ type: "error", message: (e as Error).stack ?? String(e) });
+  send({ type: "error", error: errorForThread(e) });
 }
 
 async function main(): Promise<void> {
-  const { t3Dir } = workerData as { t3Dir: string };
+  const { t3Dir } = workerInput<{ t3Dir: string }>();
   let sources: Awaited<ReturnType<typeof loadT3Sources>>;
   try {
     sources = await loadT3Sources(t3Dir);

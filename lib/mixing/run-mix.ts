@@ -20,172 +20,22 @@ import { basename, join } from "node:path";
 import { InputError } from "../errors/index";
 import { sha256File, writeFileAtomic } from "../files/index";
 import { outPath, projectRoot } from "../paths/index";
-import { PythonRandom } from "../pyrandom/index";
+import type { MixManifest } from "../records/manifests";
 import { checkLlavaRecord } from "./check-records";
 import { ConcatSource } from "./concat-source";
-import { type TokenDraw, drawTokenBudget, tokenBudgetOf } from "./draw-token-budget";
-import { type SourceLoadOptions, loadMixSource } from "./load-mix-sources";
+import type { SourceLoadOptions } from "./load-mix-sources";
 import type { MixSpec } from "./mix-spec";
-import { type MixPlan, type MixPoint, mixPoints, planMix, withTokens } from "./plan-mix";
+import type { MixPlan, MixPoint } from "./plan-mix";
+import {
+  type OpenedSources,
+  type PlannedSpec,
+  openMixSources,
+  planOpened,
+  tokensBySource,
+} from "./plan-spec";
 import type { RecordSource } from "./record-source";
-import { RecordTokenCounter } from "./record-token-counter";
-import { packRef, refIndex, refSource, writeMixFile } from "./write-mix-file";
-
-export interface OpenedSources {
-  sources: (RecordSource | null)[];
-  files: string[][];
-  /** Why a source could not be opened (null when it was). */
-  errors: (string | null)[];
-}
-
-/** Opens every source; with `tolerant`, a failing source is reported rather than thrown (for plans). */
-export async function openMixSources(
-  spec: MixSpec,
-  options: SourceLoadOptions = {},
-  tolerant = false,
-): Promise<OpenedSources> {
-  const out: OpenedSources = { sources: [], files: [], errors: [] };
-  for (let k = 0; k < spec.sources.length; k++) {
-    try {
-      const { source, files } = await loadMixSource(spec, k, options);
-      out.sources.push(source);
-      out.files.push(files);
-      out.errors.push(null);
-    } catch (e) {
-      if (!tolerant) {
-        for (const s of out.sources) s?.close();
-        throw e;
-      }
-      out.sources.push(null);
-      out.files.push([]);
-      out.errors.push((e as Error).message);
-    }
-  }
-  return out;
-}
-
-/** Plans every point of a spec against its sources (`mix plan`). */
-export async function planSpec(spec: MixSpec, options: SourceLoadOptions = {}): Promise<MixPlan[]> {
-  const opened = await openMixSources(spec, options, true);
-  try {
-    return (await planOpened(spec, opened.sources, opened.errors, options)).plans;
-  } finally {
-    for (const s of opened.sources) s?.close();
-  }
-}
-
-interface PlannedSpec {
-  plans: MixPlan[];
-  draws: (TokenDraw | null)[];
-  counter: RecordTokenCounter | null;
-}
-
-/** Token budgets drawn, points planned, token columns added when the spec counts tokens. */
-async function planOpened(
-  spec: MixSpec,
-  sources: (RecordSource | null)[],
-  errors: (string | null)[],
-  options: SourceLoadOptions,
-): Promise<PlannedSpec> {
-  const say = options.onProgress ?? (() => {});
-  const holds = sources.map((s) => (s ? s.count : null));
-  const counter = spec.tokens ? new RecordTokenCounter(spec.tokens, sources) : null;
-  const draws: (TokenDraw | null)[] = [];
-  for (const [k, s] of spec.sources.entries()) {
-    const budget = tokenBudgetOf(spec, s);
-    const source = sources[k];
-    if (budget === undefined || !source || !counter) {
-      draws.push(null);
-      continue;
-    }
-    say(`counting ${s.name} up to its budget of ${budget} tokens`);
-    draws.push(
-      await drawTokenBudget(spec, s, source.count, budget, (ix) => counter.tokensOf(k, ix)),
-    );
-  }
-  let plans = mixPoints(spec).map((p) => planMix(spec, p, holds, errors, draws));
-  if (counter) {
-    const counting = counter.describe();
-    const withCounts: MixPlan[] = [];
-    for (const plan of plans) {
-      if (!plan.ok) {
-        const drawn = plan.sources.map((_, k) => draws[k]?.tokens ?? 0);
-        withCounts.push(withTokens(plan, drawn, counting, [...counter.counted]));
-        continue;
-      }
-      const { all } = selectMix(spec, plan, holds as number[], draws);
-      const perSource = await tokensBySource(all, sources as RecordSource[], counter);
-      withCounts.push(withTokens(plan, perSource, counting, [...counter.counted]));
-    }
-    plans = withCounts;
-  }
-  return { plans, draws, counter };
-}
-
-/** Tokens per source of the records `refs` point at (repeats counted each time). */
-async function tokensBySource(
-  refs: Float64Array,
-  sources: readonly RecordSource[],
-  counter: RecordTokenCounter,
-): Promise<number[]> {
-  const byK: number[][] = sources.map(() => []);
-  for (let i = 0; i < refs.length; i++) byK[refSource(refs[i])].push(refIndex(refs[i]));
-  const out: number[] = [];
-  for (const [k, ix] of byK.entries()) out.push(await counter.sumOf(k, ix));
-  return out;
-}
-
-/**
- * The records of one point: the mix and its holdout, as packed references, and `all`,
- * the shuffled concatenation before the total cut. `draws[k]` gives the records of a
- * token-budget source.
- */
-export function selectMix(
-  spec: MixSpec,
-  plan: MixPlan,
-  counts: number[],
-  draws: readonly (TokenDraw | null)[] = [],
-): { mix: Float64Array; holdout: Float64Array; all: Float64Array } {
-  const rng = new PythonRandom(spec.seed);
-  const refs = new Float64Array(plan.concatenated);
-  let n = 0;
-  plan.sources.forEach((p, k) => {
-    const size = counts[k];
-    const drawn = draws[k];
-    if (drawn) {
-      for (let i = 0; i < p.takes; i++) refs[n++] = packRef(k, drawn.indices[i]);
-      return;
-    }
-    if (p.replacement) {
-      const cap = spec.sources[k].maxRepeats;
-      const used = cap === undefined ? null : new Uint32Array(size);
-      for (let d = 0; d < p.takes; d++) {
-        let i = rng.randbelow(size);
-        while (used && used[i] >= cap!) i = rng.randbelow(size);
-        if (used) used[i]++;
-        refs[n++] = packRef(k, i);
-      }
-      return;
-    }
-    const order = new Uint32Array(size);
-    for (let i = 0; i < size; i++) order[i] = i;
-    rng.shuffleIndices(order);
-    let left = p.takes;
-    for (let pass = 0; left > 0; pass++) {
-      if (pass > 0) rng.shuffleIndices(order); // each extra pass in a new order
-      const take = Math.min(left, size);
-      for (let i = 0; i < take; i++) refs[n++] = packRef(k, order[i]);
-      left -= take;
-    }
-  });
-  if (spec.shuffle) rng.shuffleIndices(refs);
-  const cut = refs.subarray(0, plan.afterTotal);
-  return {
-    mix: cut.subarray(0, plan.mixRecords),
-    holdout: cut.subarray(plan.mixRecords),
-    all: refs,
-  };
-}
+import { selectMix } from "./select-mix";
+import { refIndex, refSource, writeMixFile } from "./write-mix-file";
 
 export interface MixRunOptions extends SourceLoadOptions {
   /** Where mixes go (default out/mixes). */
@@ -203,117 +53,26 @@ export interface MixRunResult {
 
 /** Writes every point of a spec (`mix run`); a sweep also writes `<name>.sweep.csv`. */
 export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promise<MixRunResult[]> {
-  const say = options.onProgress ?? (() => {});
+  const say = (note: string) => options.onProgress?.({ note });
   const outDir = options.outDir ?? outPath("mixes");
   const opened = await openMixSources(spec, options);
   const sources = opened.sources as RecordSource[];
   try {
-    const counts = sources.map((s) => s.count);
-    const { plans, draws, counter } = await planOpened(
+    const planned = await planOpened(
       spec,
       sources,
       sources.map(() => null),
       options,
     );
-    const bad = plans.find((p) => !p.ok);
-    if (bad) {
-      const s = bad.sources.find((x) => x.status !== "ok");
-      const k = bad.sources.indexOf(s!);
-      throw new InputError(
-        { file: options.specFile ?? spec.name, field: s ? `sources[${k}]` : "holdout" },
-        `${bad.point.label ? `[${bad.point.label}] ` : ""}${s ? `${s.name}: ${s.status}` : `holdout ${bad.holdout} leaves no records`} (npx t3kit mix plan shows the whole table)`,
-      );
-    }
+    refuseFailedPlan(spec, planned.plans, options.specFile);
     const inputHashes = new Map<string, string>();
     for (const f of opened.files.flat()) {
       if (!inputHashes.has(f)) inputHashes.set(f, await sha256File(f));
     }
+    const run: RunContext = { spec, options, outDir, sources, opened, planned, inputHashes };
     const results: MixRunResult[] = [];
-    for (const plan of plans) {
-      const { mix, holdout } = selectMix(spec, plan, counts, draws);
-      const tokensIn = counter
-        ? {
-            mix: await tokensBySource(mix, sources, counter),
-            holdout: await tokensBySource(holdout, sources, counter),
-          }
-        : null;
-      if (spec.checks.imageTags || spec.checks.imageRoot)
-        checkRefs(mix, sources, spec.checks.imageRoot);
-      const base = join(
-        outDir,
-        `${spec.output.file ?? spec.name}${plan.point.label ? `-${plan.point.label}` : ""}`,
-      );
-      const ext = spec.output.format === "jsonl" ? "jsonl" : "json";
-      const file = `${base}.${ext}`;
-      say(`writing ${file} (${mix.length} records)`);
-      const bytes = await writeMixFile(file, mix, sources, spec.output.format);
-      let holdoutFile: string | undefined;
-      if (holdout.length > 0) {
-        holdoutFile = `${base}.holdout.${ext}`;
-        await writeMixFile(holdoutFile, holdout, sources, spec.output.format);
-      }
-      const sha256 = await sha256File(file);
-      const manifestFile = `${base}.manifest.json`;
-      const manifest = {
-        kit: { name: "t3kit", version: kitVersion() },
-        spec: spec.name,
-        specFile: options.specFile ?? null,
-        resolvedSpec: spec,
-        point: plan.point,
-        seed: spec.seed,
-        paper: spec.paper ?? null,
-        inputs: spec.sources.map((s, k) => ({
-          source: s.name,
-          kind: s.kind,
-          files: opened.files[k].map((f) => ({ path: f, sha256: inputHashes.get(f) })),
-          holds: counts[k],
-          requested: plan.sources[k].requested,
-          takes: plan.sources[k].takes,
-          passes: plan.sources[k].passes,
-          replacement: plan.sources[k].replacement,
-          inMix: countFrom(mix, k),
-          inHoldout: countFrom(holdout, k),
-          ...(tokensIn
-            ? {
-                tokens: {
-                  budget: plan.sources[k].tokenBudget ?? null,
-                  takes: plan.sources[k].tokens,
-                  share: plan.sources[k].tokenShare,
-                  inMix: tokensIn.mix[k],
-                  inHoldout: tokensIn.holdout[k],
-                },
-              }
-            : {}),
-        })),
-        ...(plan.tokens
-          ? {
-              tokens: {
-                ...plan.tokens,
-                visual: spec.tokens?.visual ?? {},
-                inMix: tokensIn!.mix.reduce((a, t) => a + t, 0),
-              },
-            }
-          : {}),
-        // Output paths relative to the manifest, so a copied folder stays consistent.
-        output: {
-          path: basename(file),
-          format: spec.output.format,
-          records: mix.length,
-          bytes,
-          sha256,
-        },
-        holdout: holdoutFile
-          ? {
-              path: basename(holdoutFile),
-              records: holdout.length,
-              sha256: await sha256File(holdoutFile),
-            }
-          : null,
-      };
-      await writeFileAtomic(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
-      results.push({ plan, file, manifestFile, holdoutFile, sha256, bytes });
-    }
-    if (plans.length > 1) {
+    for (const plan of planned.plans) results.push(await writeMixPoint(run, plan));
+    if (planned.plans.length > 1) {
       const csv = join(outDir, `${spec.output.file ?? spec.name}.sweep.csv`);
       await writeFile(csv, sweepCsv(results));
       say(`summary ${csv}`);
@@ -322,6 +81,149 @@ export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promis
   } finally {
     for (const s of sources) s?.close();
   }
+}
+
+/** A plan that cannot be met stops the run before anything is written. */
+function refuseFailedPlan(spec: MixSpec, plans: readonly MixPlan[], specFile?: string): void {
+  const bad = plans.find((p) => !p.ok);
+  if (!bad) return;
+  const s = bad.sources.find((x) => x.status !== "ok");
+  const k = bad.sources.indexOf(s!);
+  throw new InputError(
+    { file: specFile ?? spec.name, field: s ? `sources[${k}]` : "holdout" },
+    `${bad.point.label ? `[${bad.point.label}] ` : ""}${s ? `${s.name}: ${s.status}` : `holdout ${bad.holdout} leaves no records`} (npx t3kit mix plan shows the whole table)`,
+  );
+}
+
+/** What every point of one run shares. */
+interface RunContext {
+  spec: MixSpec;
+  options: MixRunOptions;
+  outDir: string;
+  sources: RecordSource[];
+  opened: OpenedSources;
+  planned: PlannedSpec;
+  inputHashes: ReadonlyMap<string, string>;
+}
+
+/** One point: its mix (and holdout) drawn, checked, written, then its manifest. */
+async function writeMixPoint(run: RunContext, plan: MixPlan): Promise<MixRunResult> {
+  const { spec, sources } = run;
+  const { draws, counter } = run.planned;
+  const counts = sources.map((s) => s.count);
+  const { mix, holdout } = selectMix(spec, plan, counts, draws);
+  const tokensIn = counter
+    ? {
+        mix: await tokensBySource(mix, sources, counter),
+        holdout: await tokensBySource(holdout, sources, counter),
+      }
+    : null;
+  if (spec.checks.imageTags || spec.checks.imageRoot)
+    checkRefs(mix, sources, spec.checks.imageRoot);
+  const base = join(
+    run.outDir,
+    `${spec.output.file ?? spec.name}${plan.point.label ? `-${plan.point.label}` : ""}`,
+  );
+  const ext = spec.output.format === "jsonl" ? "jsonl" : "json";
+  const file = `${base}.${ext}`;
+  run.options.onProgress?.({ note: `writing ${file} (${mix.length} records)` });
+  const bytes = await writeMixFile(file, mix, sources, spec.output.format);
+  let holdoutFile: string | undefined;
+  if (holdout.length > 0) {
+    holdoutFile = `${base}.holdout.${ext}`;
+    await writeMixFile(holdoutFile, holdout, sources, spec.output.format);
+  }
+  const sha256 = await sha256File(file);
+  const manifestFile = `${base}.manifest.json`;
+  const manifest = await mixManifest({
+    run,
+    plan,
+    counts,
+    mix,
+    holdout,
+    tokensIn,
+    file,
+    bytes,
+    sha256,
+    holdoutFile,
+  });
+  await writeFileAtomic(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  return { plan, file, manifestFile, holdoutFile, sha256, bytes };
+}
+
+interface ManifestParts {
+  run: RunContext;
+  plan: MixPlan;
+  counts: number[];
+  mix: Float64Array;
+  holdout: Float64Array;
+  tokensIn: { mix: number[]; holdout: number[] } | null;
+  file: string;
+  bytes: number;
+  sha256: string;
+  holdoutFile: string | undefined;
+}
+
+/** The manifest of one written point (the key order is the file's). */
+async function mixManifest(parts: ManifestParts): Promise<MixManifest> {
+  const { run, plan, counts, mix, holdout, tokensIn, file, bytes, sha256, holdoutFile } = parts;
+  const { spec, options, opened, inputHashes } = run;
+  return {
+    kit: { name: "t3kit", version: kitVersion() },
+    spec: spec.name,
+    specFile: options.specFile ?? null,
+    resolvedSpec: spec,
+    point: plan.point,
+    seed: spec.seed,
+    paper: spec.paper ?? null,
+    inputs: spec.sources.map((s, k) => ({
+      source: s.name,
+      kind: s.kind,
+      files: opened.files[k].map((f) => ({ path: f, sha256: inputHashes.get(f) })),
+      holds: counts[k],
+      requested: plan.sources[k].requested,
+      takes: plan.sources[k].takes,
+      passes: plan.sources[k].passes,
+      replacement: plan.sources[k].replacement,
+      inMix: countFrom(mix, k),
+      inHoldout: countFrom(holdout, k),
+      ...(tokensIn
+        ? {
+            tokens: {
+              budget: plan.sources[k].tokenBudget ?? null,
+              takes: plan.sources[k].tokens,
+              share: plan.sources[k].tokenShare,
+              inMix: tokensIn.mix[k],
+              inHoldout: tokensIn.holdout[k],
+            },
+          }
+        : {}),
+    })),
+    ...(plan.tokens
+      ? {
+          tokens: {
+            ...plan.tokens,
+            visual: spec.tokens?.visual ?? {},
+            inMix: tokensIn!.mix.reduce((a, t) => a + t, 0),
+          },
+        }
+      : {}),
+    // Output paths relative to the manifest, so a copied folder stays consistent.
+    output: {
+      path: basename(file),
+      format: spec.output.format,
+      records: mix.length,
+      bytes,
+      sha256,
+    },
+    holdout: holdoutFile
+      ? {
+          path: basename(holdoutFile),
+          records: holdout.length,
+          sha256: await sha256File(holdoutFile),
+        }
+      : null,
+  };
 }
 
 function countFrom(refs: Float64Array, source: number): number {

@@ -1,11 +1,3 @@
-/**
- * Writes a mix (a list of record references into sources) to one file, atomically, in
- * one of three layouts: "llava-json" = Python's `json.dump(d, f, indent=4)` (what the
- * released recipe and LLaVA-style trainers read), "json-compact" = `json.dump(d, f,
- * separators=(",", ":"))`, "jsonl" = one `json.dumps(record)` per line. Each record is
- * re-emitted from its source bytes, so a 200k-record mix streams out in a few seconds
- * with memory for one 4 MiB chunk.
- */
 import { once } from "node:events";
 import { closeSync, openSync, writeSync } from "node:fs";
 import { openAtomicWriteStream } from "../files/index";
@@ -16,6 +8,15 @@ import {
   PYTHON_ONE_LINE,
   type ReindentLayout,
 } from "../json/index";
+/**
+ * Writes a mix (a list of record references into sources) to one file, atomically, in
+ * one of three layouts: "llava-json" = Python's `json.dump(d, f, indent=4)` (what the
+ * released recipe and LLaVA-style trainers read), "json-compact" = `json.dump(d, f,
+ * separators=(",", ":"))`, "jsonl" = one `json.dumps(record)` per line. Each record is
+ * re-emitted from its source bytes, so a 200k-record mix streams out in a few seconds
+ * with memory for one 4 MiB chunk.
+ */
+import type { OnProgress } from "../progress/index";
 import type { RecordSource } from "./record-source";
 
 export type MixFormat = "llava-json" | "json-compact" | "jsonl";
@@ -55,7 +56,7 @@ export async function writeMixFile(
   refs: ArrayLike<number>,
   sources: readonly RecordSource[],
   format: MixFormat,
-  onProgress?: (written: number, total: number) => void,
+  onProgress?: OnProgress,
 ): Promise<number> {
   const out = await openAtomicWriteStream(target, 4 << 20);
   try {
@@ -96,7 +97,7 @@ async function emitMixToFd(
   refs: ArrayLike<number>,
   sources: readonly RecordSource[],
   format: MixFormat,
-  onProgress?: (written: number, total: number) => void,
+  onProgress?: OnProgress,
   sourceOffset = 0,
 ): Promise<number> {
   const layout: ReindentLayout =
@@ -120,13 +121,13 @@ async function emitMixToFd(
     if (after) b.pushAscii(after);
     if (b.length >= FLUSH_AT) {
       bytes += flush(fd, b);
-      onProgress?.(k + 1, refs.length);
+      onProgress?.({ done: k + 1, total: refs.length, unit: "records" });
       // Let signals (Ctrl-C: temp files are removed) and other work run.
       await new Promise((r) => setImmediate(r));
     }
   }
   if (refs.length > 0) b.pushAscii(close);
   bytes += flush(fd, b);
-  onProgress?.(refs.length, refs.length);
+  onProgress?.({ done: refs.length, total: refs.length, unit: "records" });
   return bytes;
 }

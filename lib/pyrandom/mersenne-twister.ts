@@ -2,7 +2,7 @@
  * CPython's `random.Random`, bit for bit: the MT19937 generator seeded the way
  * `random.seed(int)` seeds it (init_by_array over the 32-bit words of abs(n)), and the
  * methods the reference mixing recipe draws from (`getrandbits`, `_randbelow`,
- * `shuffle`, `random`). Facts: ../shared/docs/reference-mix.md, "CPython's random".
+ * `shuffle`, `random`), as CPython's Lib/random.py and Modules/_randommodule.c write them.
  *
  * Speed: about 100 M 32-bit draws per second on one core; a 1M-element shuffle takes
  * about 30 ms.
@@ -94,6 +94,16 @@ export class PythonRandom {
 
   /** `random.shuffle(x)`: shuffles `x` in place (and returns it). */
   shuffle<T>(x: T[]): T[] {
+    return this.shuffleInPlace(x);
+  }
+
+  /** Same draws as `shuffle`, on typed arrays of indices (no boxing; for 1M-record lists). */
+  shuffleIndices<A extends { length: number; [i: number]: number }>(x: A): A {
+    return this.shuffleInPlace(x);
+  }
+
+  /** CPython's shuffle: from the end, swap each place with one drawn at or before it. */
+  private shuffleInPlace<A extends { length: number; [i: number]: unknown }>(x: A): A {
     for (let i = x.length - 1; i > 0; i--) {
       const j = this.randbelow(i + 1);
       const t = x[i];
@@ -103,15 +113,9 @@ export class PythonRandom {
     return x;
   }
 
-  /** Same draws as `shuffle`, on typed arrays of indices (no boxing; for 1M-record lists). */
-  shuffleIndices<A extends { length: number; [i: number]: number }>(x: A): A {
-    for (let i = x.length - 1; i > 0; i--) {
-      const j = this.randbelow(i + 1);
-      const t = x[i];
-      x[i] = x[j];
-      x[j] = t;
-    }
-    return x;
+  /** `random.choice(seq)`: one element, uniformly (one `_randbelow(len(seq))` draw). */
+  choice<T>(seq: readonly T[]): T {
+    return seq[this.randbelow(seq.length)];
   }
 
   /** A shuffled copy of `x`, leaving `x` alone; draws exactly as `shuffle` does. */

@@ -3,7 +3,7 @@ import type { LoadedItem } from "./load-synthesis-folder";
  * Shows one synthesised item in a notebook as it reads: the instruction, the captions
  * numbered as keyframes, the question, the options with the right one marked.
  */
-import { parseRenderedAnswer, parseRenderedQuestion } from "./parse-rendered-item";
+import { parseRenderedAnswer, parseRenderedQuestion } from "./verify/parse-rendered-item";
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -5,8 +5,8 @@
  */
 import type { Data } from "plotly.js";
 import type { Figure } from "../plots/figure";
+import type { SynthesisManifest } from "../records/manifests";
 import type { LoadedItem } from "./load-synthesis-folder";
-import type { SynthesisManifest } from "./write-synthesis";
 
 /** One row per (task, length): its training and validation items and file. */
 export function synthesisCountRows(manifest: SynthesisManifest): Record<string, string | number>[] {

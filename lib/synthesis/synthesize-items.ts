@@ -1,3 +1,4 @@
+import { InputError } from "../errors/index";
 /**
  * The second pass: streams the captions through a fixed-size window per split and deals
  * out items for every (task, length) as the stream goes by, each run at an even pace
@@ -5,36 +6,34 @@
  * do not depend on which other runs were asked for. Every item is checked by the
  * verifier before it is yielded. Memory is flat in the number of captions.
  */
-import { InputError } from "../errors/index";
+import type { OnProgress } from "../progress/index";
 import { PythonRandom } from "../pyrandom/mersenne-twister";
-import { BalancedLetters } from "./balanced-letters";
-import { CaptionPool, PooledCaption } from "./caption-pool";
-import { deriveSeed } from "./derive-seed";
-import { type ContrastWriter, generateAttributeItem } from "./generate-attribute-item";
-import { generateOrderItem } from "./generate-order-item";
-import { generateOrderTemplateItem } from "./generate-order-template-item";
-import { generateReferringItem } from "./generate-referring-item";
-import type { GeneratorContext } from "./generator-context";
-import { readCaptions } from "./read-captions";
-import { renderAnswer, renderQuestion } from "./render-item";
+import { type TaskKey, trainFileName, validationFileName } from "../records/t3-vocabulary";
+import { CaptionPool, PooledCaption } from "./captions/caption-pool";
+import { readCaptions } from "./captions/read-captions";
 import {
   type CaptionSurvey,
   VALIDATION_EVERY,
   isAttributeCandidate,
   splitOf,
-} from "./survey-captions";
-import type { SynthesisItem } from "./synthesis-item";
+} from "./captions/survey-captions";
+import { BalancedLetters } from "./tasks/balanced-letters";
+import { deriveSeed } from "./tasks/derive-seed";
+import { type ContrastWriter, generateAttributeItem } from "./tasks/generate-attribute-item";
+import { generateOrderItem } from "./tasks/generate-order-item";
+import { generateOrderTemplateItem } from "./tasks/generate-order-template-item";
+import { generateReferringItem } from "./tasks/generate-referring-item";
+import type { GeneratorContext } from "./tasks/generator-context";
+import { renderAnswer, renderQuestion } from "./tasks/render-item";
+import type { SynthesisItem } from "./tasks/synthesis-item";
 import {
-  type TaskKey,
   type TaskRun,
   captionsNeeded,
   contextSize,
   planTaskRuns,
   taskSpec,
-  trainFileName,
-  validationFileName,
-} from "./task-catalog";
-import { verifyRendered } from "./verify-item";
+} from "./tasks/task-catalog";
+import { verifyRendered } from "./verify/verify-item";
 
 export type Split = "train" | "validation";
 
@@ -51,7 +50,7 @@ export interface SynthesisOptions {
   poolSize?: number;
   contrastWriter?: ContrastWriter;
   /** Called now and then with the captions read so far. */
-  onProgress?: (read: number, total: number) => void;
+  onProgress?: OnProgress;
 }
 
 /** One (split, task, length) output and how many items it gets. */
@@ -188,7 +187,8 @@ export async function* synthesizeItems(
     s.pool.add(entry);
     if (isAttributeCandidate(caption)) s.attributePool.add(entry);
     s.seen++;
-    if (read % 50_000 === 0) options.onProgress?.(read, survey.captions);
+    if (read % 50_000 === 0)
+      options.onProgress?.({ done: read, total: survey.captions, unit: "captions" });
     if (s.pool.size < Math.min(poolSize, survey[split])) continue;
     for (const st of states) {
       if (st.output.split !== split) continue;
@@ -198,7 +198,7 @@ export async function* synthesizeItems(
       if (st.failedRound) st.resumeAt = s.seen + BACKOFF_CAPTIONS;
     }
   }
-  options.onProgress?.(read, survey.captions);
+  options.onProgress?.({ done: read, total: survey.captions, unit: "captions" });
   for (const st of states) {
     yield* emitUpTo(st, st.output.quota, TRIES_AT_END, options.contrastWriter, stats);
     if (st.emitted < st.output.quota) {

@@ -9,8 +9,8 @@
 import { basename, join } from "node:path";
 import { type AtomicWriteStream, openAtomicWriteStream, writeFileAtomic } from "../files/index";
 import type { T3Pair, T3ValidationRow } from "../records/index";
-import { type CaptionSurvey, surveyCaptions } from "./survey-captions";
-import { optionLetter } from "./synthesis-item";
+import type { SynthesisManifest, SynthesisManifestFile } from "../records/manifests";
+import { type CaptionSurvey, surveyCaptions } from "./captions/survey-captions";
 import {
   type PlannedOutput,
   type SynthesisOptions,
@@ -18,46 +18,8 @@ import {
   planOutputs,
   synthesizeItems,
 } from "./synthesize-items";
-import { contextSize, taskSpec } from "./task-catalog";
-
-export interface ManifestFile {
-  file: string;
-  split: "train" | "validation";
-  task: string;
-  family: string;
-  length: number;
-  captionsPerItem: number;
-  items: number;
-  /** How often each letter is the right answer. */
-  answerLetters: Record<string, number>;
-}
-
-export interface SynthesisManifest {
-  tool: string;
-  seed: number;
-  input: {
-    file: string;
-    sha256: string;
-    format: string;
-    captions: number;
-    train: number;
-    validation: number;
-    annotatedNounPhrases: number;
-    attributeCandidates: { train: number; validation: number };
-  };
-  options: {
-    tasks: string[];
-    lengths: number[];
-    perTask: number | null;
-    valPerTask: number | null;
-    poolSize: number;
-  };
-  files: ManifestFile[];
-  totals: { trainItems: number; validationItems: number; answerLetters: Record<string, number> };
-  verifier: { checked: number; rejectedWhileGenerating: number; firstRejection?: string };
-  redraws: Record<string, number>;
-  llm?: { endpoint: string; model: string };
-}
+import { optionLetter } from "./tasks/synthesis-item";
+import { contextSize, taskSpec } from "./tasks/task-catalog";
 
 export interface WriteSynthesisOptions extends SynthesisOptions {
   outDir: string;
@@ -142,7 +104,7 @@ function buildManifest(
   const sorted = (r: Record<string, number>) =>
     Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
   const total: Record<string, number> = {};
-  const files = outputs.map((o): ManifestFile => {
+  const files = outputs.map((o): SynthesisManifestFile => {
     const l = letters.get(o.file)!;
     for (const [k, v] of Object.entries(l)) total[k] = (total[k] ?? 0) + v;
     return {

@@ -3,9 +3,14 @@ import { DataFrame } from "danfojs-node";
 /** A cell of a table: numbers, text, or nothing (a dash in the paper). */
 export type Cell = number | string | boolean | null;
 
-/** Rows of plain objects to a danfojs DataFrame, columns in the first row's key order. */
-export function toDataFrame(rows: Record<string, Cell>[], columns?: string[]): DataFrame {
+/**
+ * Rows of objects (their own fields holding cells) to a danfojs DataFrame, columns in the
+ * first row's key order.
+ */
+export function toDataFrame(rows: readonly object[], columns?: string[]): DataFrame {
   const cols = columns ?? (rows.length > 0 ? Object.keys(rows[0]) : []);
-  const values = rows.map((r) => cols.map((c) => (r[c] === undefined ? null : r[c])));
+  const values = rows.map((r) =>
+    cols.map((c) => ((r as Record<string, Cell | undefined>)[c] ?? null) as Cell),
+  );
   return new DataFrame(values, { columns: cols });
 }

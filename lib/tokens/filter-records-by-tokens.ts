@@ -14,8 +14,9 @@ import {
   writePythonJsonItemsFile,
 } from "../json/index";
 import type { JsonValue } from "../json/index";
-import { countFileTokens } from "./count-file-tokens";
-import type { ParallelCountOptions } from "./count-tokens-parallel";
+import type { OnProgress } from "../progress/index";
+import { countFileTokens } from "../token-counting/count-file-tokens";
+import type { ParallelCountOptions } from "../token-counting/workers/count-tokens-parallel";
 
 export interface FilterSourceReport {
   source: string;
@@ -42,12 +43,13 @@ export async function filterRecordsByTokens(
   output: string,
   maxTokens: number,
   options: Omit<ParallelCountOptions, "file"> = {},
-  onProgress?: (recordsCounted: number) => void,
+  onProgress?: OnProgress,
 ): Promise<FilterReport> {
   const keep: boolean[] = [];
   const bySource = new Map<string, { records: number; dropped: number }>();
   for await (const row of countFileTokens(input, options)) {
-    if (keep.length > 0 && keep.length % 100000 === 0) onProgress?.(keep.length);
+    if (keep.length > 0 && keep.length % 100000 === 0)
+      onProgress?.({ done: keep.length, unit: "records" });
     const fits = row.total_tokens <= maxTokens;
     keep.push(fits);
     let s = bySource.get(row.source);

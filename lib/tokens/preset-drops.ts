@@ -4,9 +4,9 @@
  */
 import type { DataFrame } from "danfojs-node";
 import { toDataFrame } from "../tables/data-frame";
-import { collectTokenCounts } from "./collect-token-counts";
-import type { ParallelCountOptions } from "./count-tokens-parallel";
-import { type LengthPreset, lengthPresets } from "./length-presets";
+import { collectTokenCounts } from "../token-counting/collect-token-counts";
+import { type LengthPreset, lengthPresets } from "../token-counting/length-presets";
+import type { ParallelCountOptions } from "../token-counting/workers/count-tokens-parallel";
 
 /**
  * One row per (preset, source): records, dropped, dropped percentage and the longest record,

@@ -1,42 +1,14 @@
 /**
  * Video-T3 records by task family and length (notebook 04, "Lengths per family"). Sources
- * are mix ids' prefixes (`tempqa-order-4x`) or released file names
- * (`temp_qa_order_train_long_4x_15k`): both are family "order", length 4x; the 1x files
- * (`…-long`, `…_train_long`), referring (`refer_*`) and order templates (`order_shuffle_*`)
- * are 1x.
+ * are mix ids' prefixes (`tempqa-order-4x`) or training file names
+ * (`temp_qa_order_train_long_4x_15k`), read through the T3 vocabulary (lib/records).
  */
 import type { DataFrame } from "danfojs-node";
 import type { Figure } from "../plots/figure";
+import { type T3FamilyLength, t3FamilyAndLength } from "../records/t3-vocabulary";
 import { toDataFrame } from "../tables/data-frame";
-import type { TokenCountRow } from "./count-record-tokens";
+import type { TokenCountRow } from "../token-counting/count-record-tokens";
 import { percentile } from "./summarize-token-counts";
-
-export interface T3FamilyLength {
-  family: string;
-  /** 1, 2, 4 or 8. */
-  length: number;
-}
-
-/** Family and length of a Video-T3 source, or undefined for other sources. */
-export function t3FamilyAndLength(source: string): T3FamilyLength | undefined {
-  const file = /^temp_qa_(.+?)(?:_train)?(?:_long(?:_(\d+)x_15k)?)?$/.exec(source);
-  if (file && /^temp_qa_.+_train/.test(source)) {
-    const aspect = file[1].replace(/_train$/, "");
-    if (/_train_long/.test(source)) return { family: aspect, length: Number(file[2] ?? 1) };
-    return t3FamilyAndLength(`tempqa-${aspect}`);
-  }
-  const m = /^tempqa-(.+)$/.exec(source);
-  if (!m) return undefined;
-  const aspect = m[1];
-  const sized = /^(order|attribute)-(\d+)x$/.exec(aspect);
-  if (sized) return { family: sized[1], length: Number(sized[2]) };
-  if (/^(order|attribute)-long$/.test(aspect))
-    return { family: aspect.replace("-long", ""), length: 1 };
-  if (aspect.startsWith("order_shuffle")) return { family: "order-template", length: 1 };
-  if (aspect.startsWith("refer")) return { family: "referring", length: 1 };
-  if (aspect.startsWith("grounding")) return { family: "grounding", length: 1 };
-  return { family: aspect, length: 1 };
-}
 
 function groups(
   rows: readonly TokenCountRow[],

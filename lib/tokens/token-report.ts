@@ -8,9 +8,9 @@ import { readRecords } from "../json/index";
 import { CATEGORICAL_COLORS_20 } from "../plots/categorical-colors";
 import type { Figure } from "../plots/figure";
 import { toDataFrame } from "../tables/data-frame";
-import { countFileTokens } from "./count-file-tokens";
-import type { TokenCountRow } from "./count-record-tokens";
-import type { ParallelCountOptions } from "./count-tokens-parallel";
+import { countFileTokens } from "../token-counting/count-file-tokens";
+import type { TokenCountRow } from "../token-counting/count-record-tokens";
+import type { ParallelCountOptions } from "../token-counting/workers/count-tokens-parallel";
 import { type TokenStats, statsBySource, tokenStats } from "./summarize-token-counts";
 
 /** One mix: its name and the counts of its records. */

@@ -5,8 +5,8 @@
 import type { DataFrame } from "danfojs-node";
 import type { Figure } from "../plots/figure";
 import { toDataFrame } from "../tables/data-frame";
-import { collectTokenCounts } from "./collect-token-counts";
-import type { TokenCountRow } from "./count-record-tokens";
+import { collectTokenCounts } from "../token-counting/collect-token-counts";
+import type { TokenCountRow } from "../token-counting/count-record-tokens";
 
 const names = ["qwen2", "cl100k", "o200k", "words"] as const;
 

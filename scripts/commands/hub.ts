@@ -1,11 +1,11 @@
 import {
   type GetResult,
   type RepoRef,
+  downloadMatchingFiles,
   formatBytes,
   formatFileTable,
-  getRepoFiles,
   hubConfig,
-  listHubFiles,
+  listRevisionFiles,
   parseRepoRef,
   parseRepoType,
   repoTypeGuessed,
@@ -87,14 +87,14 @@ export const hubCommand: Command = {
     const { ref, guessed } = repoArg(positionals, values.type);
     if (sub === "list") {
       if (values.files) throw new UsageError("--files is for get");
-      const l = await listHubFiles(ref, { revision: values.revision, typeGuessed: guessed });
+      const l = await listRevisionFiles(ref, { revision: values.revision, typeGuessed: guessed });
       process.stdout.write(
         `${ref.type}s/${ref.id}@${l.revision} = ${l.commit} (${hubConfig().endpoint})\n`,
       );
       process.stdout.write(formatFileTable(l.files));
       return 0;
     }
-    const r = await getRepoFiles(ref, {
+    const r = await downloadMatchingFiles(ref, {
       revision: values.revision,
       files: values.files,
       typeGuessed: guessed,

@@ -4,7 +4,9 @@
  */
 import { resolve } from "node:path";
 import { runReferenceRecipe } from "../../lib/mixing/reference-recipe";
+import type { Progress } from "../../lib/progress/index";
 import { UsageError, parseCommandArgs } from "../cli-args";
+import { reportProgress } from "../report-progress";
 import type { Command } from "./command";
 
 const overview = `
@@ -48,7 +50,7 @@ async function reference(argv: string[]): Promise<number> {
     t3Dir: resolve(values["t3-dir"]!),
     outDir: resolve(values.out!),
     force: values.force ?? false,
-    onProgress: (m) => process.stderr.write(`${m}\n`),
+    onProgress: (p) => reportProgress(p),
   });
   for (const o of outputs) {
     const note = o.status === "kept" ? "kept (exists; --force overwrites)" : "written";
@@ -116,7 +118,7 @@ async function specCommand(verb: "run" | "plan", argv: string[]): Promise<number
     require("../../lib/mixing/index") as typeof import("../../lib/mixing/index");
   const spec = loadMixSpec(specFile);
   const vars = parseVars(values.var as string[] | undefined);
-  const onProgress = (m: string) => process.stderr.write(`${m}\n`);
+  const onProgress = (p: Progress) => reportProgress(p);
   if (verb === "plan") {
     const plans = await planSpec(spec, { specFile, vars, onProgress });
     process.stdout.write(`${plans.map(formatPlan).join("\n\n")}\n`);

@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
+import type * as Results from "../../lib/paper-numbers/index";
 import { outDir } from "../../lib/paths/index";
-import type * as Results from "../../lib/results/index";
 import { parseCommandArgs } from "../cli-args";
+import { reportProgress } from "../report-progress";
 import type { Command } from "./command";
 
 const usage = `
@@ -20,7 +21,7 @@ Options:
 // Loaded on use: lib/results pulls in danfojs (about 1 s), which every other command would
 // otherwise pay for at start-up.
 function loadResults(): typeof Results {
-  return require("../../lib/results/index");
+  return require("../../lib/paper-numbers/index");
 }
 
 export const resultsCommand: Command = {
@@ -29,9 +30,7 @@ export const resultsCommand: Command = {
   async run(argv) {
     const { values } = parseCommandArgs(argv, { usage, options: { out: { type: "string" } } });
     const out = values.out ? resolve(values.out) : outDir();
-    const report = await loadResults().writeResultsReport(out, (m) =>
-      process.stderr.write(`${m}\n`),
-    );
+    const report = await loadResults().writeResultsReport(out, (p) => reportProgress(p));
     process.stdout.write(
       `${report.tables.length} tables, ${report.figures.length / 2} figures -> ${out}\n`,
     );

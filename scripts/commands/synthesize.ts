@@ -1,16 +1,21 @@
 import { join } from "node:path";
 import { outPath } from "../../lib/paths/index";
+import { formatProgress } from "../../lib/progress/index";
+import { DEFAULT_LENGTHS, TASK_KEYS, type TaskKey } from "../../lib/records/index";
 import {
-  DEFAULT_LENGTHS,
   EMBEDDED_CAPTIONS,
   TASKS,
-  TASK_KEYS,
-  type TaskKey,
   annotateCaptions,
   createLlmContrastWriter,
   writeSynthesis,
 } from "../../lib/synthesis/index";
-import { UsageError, parseCommandArgs, parseIntList, parseIntOption } from "../cli-args";
+import {
+  UsageError,
+  intOption,
+  parseCommandArgs,
+  parseIntInRange,
+  parseIntList,
+} from "../cli-args";
 import type { Command } from "./command";
 
 const EMBEDDED = EMBEDDED_CAPTIONS;
@@ -90,15 +95,12 @@ export const synthesizeCommand: Command = {
     const perTask =
       values["per-task"] === undefined
         ? undefined
-        : parseIntOption("per-task", values["per-task"], 0);
+        : parseIntInRange("per-task", values["per-task"], { min: 0 });
     const valPerTask =
       values["val-per-task"] === undefined
         ? undefined
-        : parseIntOption("val-per-task", values["val-per-task"], 0);
-    if ((perTask ?? 0) < 0 || (valPerTask ?? 0) < 0)
-      throw new UsageError("item counts must be >= 0");
-    const poolSize = parseIntOption("pool-size", values["pool-size"], 4096);
-    if (poolSize < 64) throw new UsageError("--pool-size: at least 64");
+        : parseIntInRange("val-per-task", values["val-per-task"], { min: 0 });
+    const poolSize = intOption("pool-size", values["pool-size"], 4096, { min: 64 });
     let llm: { endpoint: string; model: string } | undefined;
     let writer: ReturnType<typeof createLlmContrastWriter> | undefined;
     if (values["llm-endpoint"] !== undefined) {
@@ -116,13 +118,13 @@ export const synthesizeCommand: Command = {
       outDir,
       tasks,
       lengths,
-      seed: parseIntOption("seed", values.seed, 42),
+      seed: intOption("seed", values.seed, 42),
       perTask,
       valPerTask,
       poolSize,
       contrastWriter: writer?.writer,
       llm,
-      onProgress: (read, total) => process.stderr.write(`  captions read: ${read} / ${total}\r`),
+      onProgress: (p) => process.stderr.write(`  read ${formatProgress(p)}\r`),
     });
     process.stderr.write("\n");
     const secs = (performance.now() - started) / 1000;
@@ -156,8 +158,8 @@ async function annotate(argv: string[]): Promise<number> {
   if (!values.captions || !values.out)
     throw new UsageError(`annotate needs --captions and --out\n${annotateUsage}`);
   const started = performance.now();
-  const s = await annotateCaptions(values.captions, values.out, (n) =>
-    process.stderr.write(`  tagged ${n}\r`),
+  const s = await annotateCaptions(values.captions, values.out, (p) =>
+    process.stderr.write(`  tagged ${formatProgress(p)}\r`),
   );
   process.stderr.write("\n");
   const secs = (performance.now() - started) / 1000;

@@ -1,32 +1,20 @@
-import { createWriteStream } from "node:fs";
-import { openAtomicWriteStream, writeFileAtomic } from "../../lib/files/index";
-import { saveFigure } from "../../lib/plots/index";
-import { saveTable } from "../../lib/tables/index";
-import {
-  FfprobeMissingError,
-  type ParallelCountOptions,
-  type TemplateName,
-  type TokenCountRow,
-  UnknownTokenizerError,
-  type VisionModel,
-  countFileTokens,
-  filterRecordsByTokens,
-  formatTokenSummary,
-  lengthPreset,
-  lengthPresets,
-  loadTokenMix,
-  mixStatsTable,
-  parseSize,
-  parseTokenizerName,
-  sourceHistogramFigure,
-  sourceStatsTable,
-  templateNames,
-  tokenHistogramFigure,
-  tokenShareFigure,
-  visionModels,
-} from "../../lib/tokens/index";
-import { UsageError, parseCommandArgs } from "../cli-args";
+import { writeFileAtomic } from "../../lib/files/index";
+import type { Progress } from "../../lib/progress/index";
+import type * as TokenCounting from "../../lib/token-counting/index";
+import { lengthPreset, lengthPresets } from "../../lib/token-counting/length-presets";
+import type * as Tokens from "../../lib/tokens/index";
+import { UsageError, parseCommandArgs, parseIntInRange } from "../cli-args";
+import { reportProgress } from "../report-progress";
 import type { Command } from "./command";
+
+// The libraries load when a subcommand runs, not for --help: the tokenizers alone take
+// about 2.5 s of CPU to load.
+function countingLib(): typeof TokenCounting {
+  return require("../../lib/token-counting/index");
+}
+function tokensLib(): typeof Tokens {
+  return require("../../lib/tokens/index");
+}
 
 const countOptionsHelp = `
 Counting options (count, filter, report):
@@ -107,81 +95,63 @@ function oneOf<T extends string>(
   throw new UsageError(`--${flag}: "${value}" is not one of ${allowed.join(", ")}`);
 }
 
-function positiveInt(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new UsageError(`--${flag}: "${value}" is not a non-negative integer`);
-  return n;
+/** An integer option of at least `min`, or undefined when not given. */
+function intAtLeast(flag: string, value: string | undefined, min: number): number | undefined {
+  return value === undefined ? undefined : parseIntInRange(flag, value, { min });
 }
 
-function size(flag: string, value: string | undefined) {
-  if (value === undefined) return undefined;
-  const s = parseSize(value);
-  if (!s) throw new UsageError(`--${flag}: "${value}" is not WIDTHxHEIGHT`);
-  return s;
-}
+/** The flag of each count setting. */
+const settingFlags: Record<TokenCounting.CountSettingKey, string> = {
+  preset: "preset",
+  tokenizer: "tokenizer",
+  template: "template",
+  vision: "vision",
+  imageFolder: "image-folder",
+  videoFolder: "video-folder",
+  defaultImageSize: "default-image-size",
+  missingImages: "missing-images",
+  maxPixels: "max-pixels",
+  videoFrames: "video-frames",
+  videoSeconds: "video-seconds",
+  videoFps: "video-fps",
+  videoSize: "video-size",
+};
 
 /** Count options from flags, with a preset's settings under them. */
 function countOptions(
   v: Values,
-  preset?: { template: TemplateName; visual: object },
-): Omit<ParallelCountOptions, "file"> {
-  const tokenizer = String(v.tokenizer ?? "qwen2");
+  preset?: string,
+): Omit<TokenCounting.ParallelCountOptions, "file"> {
+  const { validateCountSettings, CountSettingsError } = countingLib();
+  const input: TokenCounting.CountSettingsInput = { preset };
+  for (const [key, flag] of Object.entries(settingFlags)) {
+    if (key !== "preset" && v[flag] !== undefined)
+      input[key as TokenCounting.CountSettingKey] = v[flag];
+  }
+  let settings: TokenCounting.CountSettings;
   try {
-    parseTokenizerName(tokenizer);
+    settings = validateCountSettings(input, { text: true });
   } catch (e) {
-    if (e instanceof UnknownTokenizerError) throw new UsageError(`--tokenizer: ${e.message}`);
+    if (e instanceof CountSettingsError)
+      throw new UsageError(`--${settingFlags[e.key]}: ${e.message}`);
     throw e;
   }
-  const template =
-    oneOf("template", v.template as string, templateNames) ?? preset?.template ?? "longva";
-  const visual: Record<string, unknown> = { ...preset?.visual };
-  const vision = oneOf<VisionModel>("vision", v.vision as string, visionModels);
-  if (vision) visual.vision = vision;
-  else if (!preset) visual.vision = template;
-  if (v["image-folder"]) visual.imageFolder = v["image-folder"];
-  if (v["video-folder"]) visual.videoFolder = v["video-folder"];
-  const dflt = size("default-image-size", v["default-image-size"] as string);
-  if (dflt) visual.defaultImageSize = dflt;
-  const missing = oneOf(
-    "missing-images",
-    v["missing-images"] as string,
-    ["error", "default"] as const,
-  );
-  if (missing) visual.missingImages = missing;
-  const maxPixels = positiveInt("max-pixels", v["max-pixels"] as string);
-  if (maxPixels !== undefined) visual.maxPixels = maxPixels;
-  const frames = positiveInt("video-frames", v["video-frames"] as string);
-  if (frames !== undefined) visual.videoFrames = frames;
-  for (const [flag, key] of [
-    ["video-seconds", "videoSeconds"],
-    ["video-fps", "videoFps"],
-  ] as const) {
-    const raw = v[flag] as string | undefined;
-    if (raw === undefined) continue;
-    const x = Number(raw);
-    if (!(x > 0)) throw new UsageError(`--${flag}: "${raw}" is not a positive number`);
-    visual[key] = x;
-  }
-  const videoSize = size("video-size", v["video-size"] as string);
-  if (videoSize) visual.videoSize = videoSize;
   return {
-    tokenizer,
-    template,
-    visual,
+    tokenizer: settings.tokenizer,
+    template: settings.template,
+    visual: settings.visual,
     qwen2Implementation: oneOf(
       "qwen2-impl",
       v["qwen2-impl"] as string,
       ["cached", "rust", "js"] as const,
     ),
-    workers: positiveInt("workers", v.workers as string),
+    workers: intAtLeast("workers", v.workers as string, 0),
   };
 }
 
 /** Progress of the video pass on stderr. */
-function onVideoProgress(done: number, total: number): void {
-  if (total >= 100) process.stderr.write(`  ${done} of ${total} videos probed…\n`);
+function onVideoProgress(p: Progress): void {
+  if ((p.total ?? 0) >= 100) reportProgress({ ...p, note: "videos probed" }, "  ");
 }
 
 async function runCount(argv: string[]): Promise<number> {
@@ -193,36 +163,16 @@ async function runCount(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(`count takes one FILE\n${usage}`);
   const [file] = positionals;
   const options = countOptions(values);
-  const rows: TokenCountRow[] = [];
   const started = performance.now();
-  const sink = values.out ? await openAtomicWriteStream(values.out) : undefined;
-  const stdout = sink ? undefined : createWriteStream("", { fd: 1 });
-  try {
-    let buffer = "";
-    for await (const row of countFileTokens(file, { ...options, onVideoProgress })) {
-      rows.push(row);
-      buffer += `${JSON.stringify(row)}\n`;
-      if (buffer.length > 1 << 16) {
-        if (sink) await sink.write(buffer);
-        else if (!stdout!.write(buffer))
-          await new Promise<void>((r) => stdout!.once("drain", () => r()));
-        buffer = "";
-      }
-      if (rows.length % 100000 === 0) process.stderr.write(`  ${rows.length} records…\n`);
-    }
-    if (sink) {
-      await sink.write(buffer);
-      await sink.commit();
-    } else {
-      await new Promise<void>((r) => stdout!.end(buffer, () => r()));
-    }
-  } catch (e) {
-    await sink?.abort();
-    throw e;
-  }
+  const rows = await tokensLib().writeTokenCounts(file, options, {
+    outFile: values.out,
+    stream: values.out ? undefined : process.stdout,
+    onProgress: (p) => reportProgress(p, "  "),
+    onVideoProgress,
+  });
   const secs = (performance.now() - started) / 1000;
   process.stderr.write(
-    `${formatTokenSummary(rows, `${file} [${options.tokenizer}, ${options.template} template]`)}\n  ${secs.toFixed(1)} s\n`,
+    `${tokensLib().formatTokenSummary(rows, `${file} [${options.tokenizer}, ${options.template} template]`)}\n  ${secs.toFixed(1)} s\n`,
   );
   return 0;
 }
@@ -248,14 +198,15 @@ async function runFilter(argv: string[]): Promise<number> {
       `--preset: "${presetName}" is not one of ${Object.keys(lengthPresets).join(", ")}`,
     );
   }
-  const maxTokens = positiveInt("max-tokens", values["max-tokens"] as string) ?? preset?.maxTokens;
+  const maxTokens =
+    intAtLeast("max-tokens", values["max-tokens"] as string, 1) ?? preset?.maxTokens;
   if (maxTokens === undefined) throw new UsageError("filter needs --max-tokens N or --preset NAME");
-  const report = await filterRecordsByTokens(
+  const report = await tokensLib().filterRecordsByTokens(
     positionals[0],
     values.out,
     maxTokens,
-    countOptions(values, preset),
-    (n) => process.stderr.write(`  ${n} records counted…\n`),
+    countOptions(values, presetName),
+    (p) => reportProgress({ ...p, note: "counted" }, "  "),
   );
   const lines = [
     `kept ${report.kept} of ${report.records} records (≤ ${maxTokens} tokens${preset ? `, preset ${preset.name}: ${preset.source}` : ""}) -> ${report.output}`,
@@ -283,33 +234,14 @@ async function runReport(argv: string[]): Promise<number> {
   });
   if (positionals.length === 0) throw new UsageError(`report takes at least one FILE\n${usage}`);
   const options = countOptions(values);
-  const maxTokens = positiveInt("max-tokens", values["max-tokens"] as string);
-  const mixes = [];
-  for (const file of positionals) mixes.push(await loadTokenMix(file, options));
-  const byMix = mixStatsTable(mixes);
-  const bySource = sourceStatsTable(mixes);
-  const written = [
-    await saveTable(byMix, "tokens-by-mix"),
-    await saveTable(bySource, "tokens-by-source"),
-  ];
-  const figures = [
-    await saveFigure(
-      tokenHistogramFigure(
-        mixes.map((m) => ({ name: m.name, values: m.rows.map((r) => r.total_tokens) })),
-        "Tokens per record by mix",
-        maxTokens,
-      ),
-      "tokens-histogram-by-mix",
-    ),
-    await saveFigure(tokenShareFigure(mixes), "tokens-share-by-source"),
-    ...(await Promise.all(
-      mixes.map((m, i) =>
-        saveFigure(sourceHistogramFigure(m, maxTokens), `tokens-histogram-${i + 1}-${m.name}`),
-      ),
-    )),
-  ];
+  const maxTokens = intAtLeast("max-tokens", values["max-tokens"] as string, 1);
+  const { byMix, bySource, written } = await tokensLib().writeTokenReport(
+    positionals,
+    options,
+    maxTokens,
+  );
   process.stdout.write(`${byMix.toString()}\n${bySource.toString()}\n`);
-  process.stderr.write(`wrote ${[...written, ...figures.map((f) => f.png)].join("\n      ")}\n`);
+  process.stderr.write(`wrote ${written.join("\n      ")}\n`);
   return 0;
 }
 
@@ -332,7 +264,7 @@ export const tokensCommand: Command = {
       return await runSub(rest);
     } catch (e) {
       // Not bad input, not a bug: the machine lacks ffmpeg. Say so without a stack.
-      if (e instanceof FfprobeMissingError) {
+      if (e instanceof countingLib().FfprobeMissingError) {
         process.stderr.write(`t3kit tokens: ${e.message}\n`);
         return 1;
       }

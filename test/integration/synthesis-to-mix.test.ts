@@ -1,14 +1,14 @@
 // The data flow end to end through the command line: captions → `t3kit synthesize` →
 // `t3kit mix reference`, checked byte for byte against the Python recipe
-// (bench/reference_mix.py, written from reference-mix.md) on the same inputs.
+// (test/oracle/reference_mix.py, written from the released t3_sft/data_creation.py) on the same inputs.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { T3_FILES } from "../../lib/mixing/index";
 import { projectRoot } from "../../lib/paths/index";
+import { T3_FILES } from "../../lib/records/index";
 import { assertSameFiles, runPythonRecipe } from "../mixing/reference-fixture";
 
 const t3kit = (...args: string[]) =>

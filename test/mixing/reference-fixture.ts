@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { writeSyntheticLlava, writeSyntheticT3Dir } from "../../bench/synthetic-mix-data";
+import { writeSyntheticLlava, writeSyntheticT3Dir } from "../fixtures/synthetic-mix-data";
 
 export const TRICKY_LLAVA = [
   '{"id": "tricky_0", "image": "coco\\/train2017\\/000000000001.jpg", "conversations": [{"from": "human", "value": "<image>\\nCaf\\u00E9 or café? 😀 \\ud83d\\ude00 tab\\there"}, {"from": "gpt", "value": "Both \\u0041. \\u007f"}]}',
@@ -49,9 +49,9 @@ export function assertSameFiles(ours: string, theirs: string): void {
     assert.ok(bytes.equals(b.get(name)!), `${name} differs from Python's`);
 }
 
-const ORACLE = join(__dirname, "..", "..", "bench", "reference_mix.py");
+const ORACLE = join(__dirname, "..", "oracle", "reference_mix.py");
 
-/** Runs the Python recipe (bench/reference_mix.py, written from reference-mix.md): the oracle. */
+/** Runs the Python recipe (test/oracle/reference_mix.py, written from the released t3_sft/data_creation.py): the oracle. */
 export function runPythonRecipe(llava: string, t3Dir: string, out: string, force = false): void {
   const args = [ORACLE, "--llava", llava, "--t3-dir", t3Dir, "--out", out];
   if (force) args.push("--force");

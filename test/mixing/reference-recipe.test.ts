@@ -4,7 +4,8 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import { join } from "node:path";
 import { test } from "node:test";
 import { InputError } from "../../lib/errors/index";
-import { T3_FILES, runReferenceRecipe } from "../../lib/mixing/index";
+import { runReferenceRecipe } from "../../lib/mixing/index";
+import { T3_FILES } from "../../lib/records/index";
 import { assertSameFiles, makeReferenceInputs, runPythonRecipe } from "./reference-fixture";
 
 test("the reference recipe writes Python's files byte for byte; existing files are kept", async () => {

@@ -11,8 +11,8 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { InputError } from "../../lib/errors/index";
 import { loadMixSpec, planSpec, runMix, validateMixSpec } from "../../lib/mixing/index";
-import { countRecordTokens } from "../../lib/tokens/count-record-tokens";
-import { loadTokenizer } from "../../lib/tokens/load-tokenizer";
+import { countRecordTokens } from "../../lib/token-counting/count-record-tokens";
+import { loadTokenizer } from "../../lib/token-counting/text/load-tokenizer";
 import { runPythonJson } from "../oracle/run-python";
 
 // Ten records whose word counts are known by construction: record i has a human turn of

@@ -18,7 +18,7 @@ test("02-t3-synthesis runs in the real tslab kernel: examples, counts, checks, f
   // Counts table and the verification table: every file fully verified.
   assert.match(all, /temp_qa_attribute_train_long_8x_15k\.json/);
   const verification = cellOutputText(
-    cells.find((c) => cellSource(c).startsWith("showTable(toDataFrame(verifySynthesisFolder"))!,
+    cells.find((c) => cellSource(c).startsWith("t3.showTable(t3.toDataFrame(t3.verifySynthesisFolder"))!,
   );
   const rows = [...verification.matchAll(/<tr>\s*<td[^>]*>([^<]+)<\/td>\s*<td[^>]*>(\d+)<\/td>\s*<td[^>]*>(\d+)<\/td>/g)];
   assert.equal(rows.length, 32, "32 files verified");

@@ -4,11 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { InputError } from "../../lib/errors/index";
-import { readCaptions, streamJsonArray } from "../../lib/synthesis/index";
+import { readJsonArrayRecords } from "../../lib/json/index";
+import { readCaptions } from "../../lib/synthesis/index";
 
 const dir = mkdtempSync(join(tmpdir(), "t3kit-captions-"));
 
-async function all<T>(gen: AsyncGenerator<T>): Promise<T[]> {
+async function all<T>(gen: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const x of gen) out.push(x);
   return out;
@@ -48,7 +49,7 @@ test("LLaVA-ReCap JSON: the first sentence of the gpt turn", async () => {
   );
 });
 
-test("streamJsonArray equals JSON.parse on a file larger than its read buffer", async () => {
+test("a caption array read through lib/json equals JSON.parse on a file larger than its read buffer", async () => {
   const file = join(dir, "big.json");
   const records = Array.from({ length: 12000 }, (_, i) => ({
     id: i,
@@ -56,7 +57,7 @@ test("streamJsonArray equals JSON.parse on a file larger than its read buffer", 
     nested: { list: [i, { deep: "}]" }] },
   }));
   writeFileSync(file, JSON.stringify(records));
-  const streamed = (await all(streamJsonArray(file))).map((e) => e.value);
+  const streamed = (await all(readJsonArrayRecords(file))).map((e) => e.record);
   assert.deepEqual(streamed, JSON.parse(JSON.stringify(records)));
 });
 
@@ -95,7 +96,7 @@ test("bad records name the file, the line or index, and the field", async () => 
     `${JSON.stringify({ id: "a", caption: "Fine." })}\n{"id": "b", "caption": \n`,
   );
   e = await readError(jsonl);
-  assert.match(e.message, /bad\.jsonl, line 2: bad JSON/);
+  assert.match(e.message, /bad\.jsonl, line 2: truncated JSON/);
 
   writeFileSync(jsonl, `${JSON.stringify({ caption: "No id." })}\n`);
   e = await readError(jsonl);
@@ -128,9 +129,15 @@ test("bad records name the file, the line or index, and the field", async () => 
 
   writeFileSync(json, '[{"id": 1, "caption": "Fine."}, {"id": 2, "caption": "cut');
   e = await readError(json);
-  assert.match(e.message, /record 1: the JSON array is not closed/);
+  assert.match(e.message, /record 1: truncated JSON: the file ends inside this record/);
 
   writeFileSync(json, '[{"id": 1, "caption": "Fine."}, 3]');
   e = await readError(json);
   assert.match(e.message, /record 1: expected an object/);
+
+  writeFileSync(json, '[{"id": 123456789012345678901234567890, "caption": "A big id."}]');
+  assert.deepEqual(
+    (await all(readCaptions(json))).map((c) => c.id),
+    ["123456789012345678901234567890"],
+  );
 });

@@ -5,7 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { type TaskKey, verifyRendered } from "../../lib/synthesis/index";
+import type { TaskKey } from "../../lib/records/index";
+import { verifyRendered } from "../../lib/synthesis/index";
 
 const PREFIX =
   "Based on the following captions describing keyframes of a video, answer the next question.";

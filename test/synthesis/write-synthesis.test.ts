@@ -12,12 +12,11 @@ import { join } from "node:path";
 import { before, test } from "node:test";
 import { InputError } from "../../lib/errors/index";
 import { dataDir } from "../../lib/paths/index";
+import { TASK_KEYS, type TaskKey } from "../../lib/records/index";
+import type { SynthesisManifest } from "../../lib/records/index";
 import {
   PREFIX_POOL,
   SUFFIX_POOL,
-  type SynthesisManifest,
-  TASK_KEYS,
-  type TaskKey,
   parseRenderedQuestion,
   verifyRendered,
   writeSynthesis,
@@ -29,7 +28,7 @@ const outA = join(root, "a");
 const outB = join(root, "b");
 let manifest: SynthesisManifest;
 
-/** The 13 file names data_creation.py loads (shared/docs/reference-mix.md). */
+/** The 13 file names data_creation.py loads (t3_sft/data_creation.py in llyx97/video-t3). */
 const RELEASED = [
   "temp_qa_order_train_long.json",
   "temp_qa_attribute_train_long.json",

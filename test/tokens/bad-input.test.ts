@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { InputError } from "../../lib/errors/index";
-import { countRecordTokens } from "../../lib/tokens/count-record-tokens";
-import { UnknownTokenizerError, loadTokenizer } from "../../lib/tokens/load-tokenizer";
+import { countRecordTokens } from "../../lib/token-counting/count-record-tokens";
+import { UnknownTokenizerError, loadTokenizer } from "../../lib/token-counting/text/load-tokenizer";
 
 const at = (file: string, record: number, field: string) => (e: unknown) => {
   assert.ok(e instanceof InputError, String(e));

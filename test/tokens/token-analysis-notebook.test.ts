@@ -15,7 +15,7 @@ test("04-token-analysis runs in the real tslab kernel and shows every table and 
   // Every family and length of the T3 sample, each preset, each tokenizer.
   for (const s of [
     "attribute",
-    "order-template",
+    "order_template",
     "referring",
     "8x",
     "qwen2vl-72b",

@@ -29,7 +29,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { projectRoot } from "../../lib/paths/index";
-import { countTokensParallel } from "../../lib/tokens/count-tokens-parallel";
+import { countTokensParallel } from "../../lib/token-counting/workers/count-tokens-parallel";
 
 const dir = mkdtempSync(join(tmpdir(), "t3kit-video-tokens-"));
 const videos = join(dir, "videos");

@@ -1,0 +1,117 @@
+/**
+ * `mix plan`: a spec's sources opened once, token budgets drawn, every point planned
+ * (planMix, in plan-mix.ts, plans one point), and token columns added when the spec
+ * counts tokens; `mix run` writes what these plans say (run-mix.ts).
+ */
+import { type TokenDraw, drawTokenBudget, tokenBudgetOf } from "./draw-token-budget";
+import { type SourceLoadOptions, loadMixSource } from "./load-mix-sources";
+import type { MixSpec } from "./mix-spec";
+import { type MixPlan, mixPoints, planMix, withTokens } from "./plan-mix";
+import type { RecordSource } from "./record-source";
+import { RecordTokenCounter } from "./record-token-counter";
+import { selectMix } from "./select-mix";
+import { refIndex, refSource } from "./write-mix-file";
+
+export interface OpenedSources {
+  sources: (RecordSource | null)[];
+  files: string[][];
+  /** Why a source could not be opened (null when it was). */
+  errors: (string | null)[];
+}
+
+/** Opens every source; with `tolerant`, a failing source is reported rather than thrown (for plans). */
+export async function openMixSources(
+  spec: MixSpec,
+  options: SourceLoadOptions = {},
+  tolerant = false,
+): Promise<OpenedSources> {
+  const out: OpenedSources = { sources: [], files: [], errors: [] };
+  for (let k = 0; k < spec.sources.length; k++) {
+    try {
+      const { source, files } = await loadMixSource(spec, k, options);
+      out.sources.push(source);
+      out.files.push(files);
+      out.errors.push(null);
+    } catch (e) {
+      if (!tolerant) {
+        for (const s of out.sources) s?.close();
+        throw e;
+      }
+      out.sources.push(null);
+      out.files.push([]);
+      out.errors.push((e as Error).message);
+    }
+  }
+  return out;
+}
+
+/** Plans every point of a spec against its sources (`mix plan`). */
+export async function planSpec(spec: MixSpec, options: SourceLoadOptions = {}): Promise<MixPlan[]> {
+  const opened = await openMixSources(spec, options, true);
+  try {
+    return (await planOpened(spec, opened.sources, opened.errors, options)).plans;
+  } finally {
+    for (const s of opened.sources) s?.close();
+  }
+}
+
+export interface PlannedSpec {
+  plans: MixPlan[];
+  draws: (TokenDraw | null)[];
+  counter: RecordTokenCounter | null;
+}
+
+/** Token budgets drawn, points planned, token columns added when the spec counts tokens. */
+export async function planOpened(
+  spec: MixSpec,
+  sources: (RecordSource | null)[],
+  errors: (string | null)[],
+  options: SourceLoadOptions,
+): Promise<PlannedSpec> {
+  const say = (note: string) => options.onProgress?.({ note });
+  const holds = sources.map((s) => (s ? s.count : null));
+  const counter = spec.tokens ? new RecordTokenCounter(spec.tokens, sources) : null;
+  const draws: (TokenDraw | null)[] = [];
+  for (const [k, s] of spec.sources.entries()) {
+    const budget = tokenBudgetOf(spec, s);
+    const source = sources[k];
+    if (budget === undefined || !source || !counter) {
+      draws.push(null);
+      continue;
+    }
+    say(`counting ${s.name} up to its budget of ${budget} tokens`);
+    draws.push(
+      await drawTokenBudget(spec, s, source.count, budget, (ix) => counter.tokensOf(k, ix)),
+    );
+  }
+  let plans = mixPoints(spec).map((p) => planMix(spec, p, holds, errors, draws));
+  if (counter) {
+    const counting = counter.describe();
+    const withCounts: MixPlan[] = [];
+    for (const plan of plans) {
+      if (!plan.ok) {
+        const drawn = plan.sources.map((_, k) => draws[k]?.tokens ?? 0);
+        withCounts.push(withTokens(plan, drawn, counting, [...counter.counted]));
+        continue;
+      }
+      const { all } = selectMix(spec, plan, holds as number[], draws);
+      const perSource = await tokensBySource(all, sources as RecordSource[], counter);
+      withCounts.push(withTokens(plan, perSource, counting, [...counter.counted]));
+    }
+    plans = withCounts;
+  }
+  return { plans, draws, counter };
+}
+
+/** Tokens per source of the records `refs` point at (repeats counted each time). */
+export async function tokensBySource(
+  refs: Float64Array,
+  sources: readonly RecordSource[],
+  counter: RecordTokenCounter,
+): Promise<number[]> {
+  const byK: number[][] = sources.map(() => []);
+  for (let i = 0; i < refs.length; i++) byK[refSource(refs[i])].push(refIndex(refs[i]));
+  const out: number[] = [];
+  for (const [k, ix] of byK.entries()) out.push(await counter.sumOf(k, ix));
+  return out;
+}

@@ -1,0 +1,22 @@
+export type { Mark, Provenance, PaperColumn, PaperRow, PaperTable, RowRole } from "./paper-table";
+export { loadPaperTable, loadPaperTables, validatePaperTable, paperDir } from "./load-paper-table";
+export { findRow, columnIndex, cellValue, baselineRow } from "./table-lookup";
+export { deltasToBaseline, roundTo, type DeltaRow } from "./deltas-to-baseline";
+export {
+  checkClaim,
+  checkClaims,
+  loadClaims,
+  type Claim,
+  type ClaimCheck,
+  type ClaimResult,
+} from "./check-claims";
+export { claimsFrame } from "./claims-frame";
+export { paperTableFrame, deltaFrame } from "./paper-table-frame";
+export { pearson } from "./pearson";
+export { correlationChecks, correlationFigure, type CorrelationCheck } from "./correlation-figure";
+export { tempcompassAblationFigure } from "./tempcompass-ablation-figure";
+export { baselineDeltaFigure } from "./baseline-delta-figure";
+export { probingFigure } from "./probing-figure";
+export { groupedBarsFigure } from "./grouped-bars-figure";
+export { resultsFigures, writeResultsReport, type ResultsReport } from "./write-results-report";
+export { paperTableIndexRows } from "./paper-table-index";

@@ -1,0 +1,2 @@
+/** Progress of long steps, one shape for every stage (a shared floor). */
+export { formatProgress, type OnProgress, type Progress } from "./progress";

@@ -1,0 +1,41 @@
+/**
+ * What each stage reads: a contract between the stages and the sources. The embedded
+ * default lives in data/; in Hub mode (T3KIT_SOURCE=hub, lib/hub resolves it) a stage reads
+ * the paper's released files instead.
+ */
+
+/** A stage's two sources: the embedded folder, and the `hub:` specs that replace it. */
+export interface StageSources {
+  /** Folders under the project root, e.g. "data/llava/". */
+  embedded: string[];
+  /** `hub:` specs the stage reads instead when T3KIT_SOURCE=hub; empty: embedded only. */
+  hub: string[];
+}
+
+/**
+ * The released artifacts each stage reads in Hub mode. File names are those seen in the
+ * released code or on the Hub pages; a repository whose file list was not seen is named
+ * whole (its files are listed with `npx t3kit hub list`).
+ */
+export const STAGE_SOURCES: Record<string, StageSources> = {
+  // The paper's captions (LLaVA-ReCap-558K) are released as Parquet, which synthesis does
+  // not read; Video-T3-QA is synthesis's output, not its input. So: embedded only.
+  synthesis: { embedded: ["data/captions/"], hub: [] },
+  mixing: {
+    embedded: ["data/llava/", "data/t3/"],
+    hub: [
+      "hub:MMInstruction/Video-T3-QA",
+      "hub:Lin-Chen/Open-LLaVA-NeXT-mix1M/open-llava-next_instruct_mix1M.json",
+    ],
+  },
+  tokens: {
+    embedded: ["data/llava/", "data/t3/"],
+    hub: [
+      "hub:MMInstruction/Video-T3-QA",
+      "hub:Lin-Chen/Open-LLaVA-NeXT-mix1M/open-llava-next_instruct_mix1M.json",
+    ],
+  },
+  training: { embedded: ["data/llava/", "data/training/"], hub: [] },
+  results: { embedded: ["data/paper/"], hub: [] },
+  evaluation: { embedded: ["data/evaluation/", "data/paper/"], hub: [] },
+};

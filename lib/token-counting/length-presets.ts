@@ -1,0 +1,47 @@
+/**
+ * Sequence-length limits of the paper's three training runs, as presets for filtering:
+ * each names the limit, the template and the vision settings its framework uses.
+ */
+import type { TemplateName } from "./template/chat-template-pieces";
+import type { VisualSettings } from "./visual/visual-settings";
+
+export interface LengthPreset {
+  name: string;
+  maxTokens: number;
+  template: TemplateName;
+  visual: Partial<VisualSettings>;
+  /** Where the number comes from. */
+  source: string;
+}
+
+export const lengthPresets: Record<string, LengthPreset> = {
+  longva: {
+    name: "longva",
+    maxTokens: 32768,
+    template: "longva",
+    visual: { vision: "longva" },
+    source: "llyx97/video-t3 t3_sft/longva_exp/longva_t3.sh: --model_max_length 32768",
+  },
+  "qwen2vl-7b": {
+    name: "qwen2vl-7b",
+    maxTokens: 8192,
+    template: "qwen2vl",
+    visual: { vision: "qwen2vl" },
+    source: "llyx97/video-t3 t3_sft/qwen_exp/7b/llama_factory_7b_config.yaml: cutoff_len 8192",
+  },
+  "qwen2vl-72b": {
+    name: "qwen2vl-72b",
+    maxTokens: 5120,
+    template: "qwen2vl",
+    visual: { vision: "qwen2vl", maxPixels: 401408, videoFrames: 8 },
+    source:
+      "llyx97/video-t3 t3_sft/qwen_exp/72b/run_72b_video.sh: --max_length 5120, MAX_PIXELS=401408, NFRAMES=8",
+  },
+};
+
+/** The preset called `name`, or undefined. */
+export function lengthPreset(name: string): LengthPreset | undefined {
+  return Object.prototype.hasOwnProperty.call(lengthPresets, name)
+    ? lengthPresets[name]
+    : undefined;
+}
