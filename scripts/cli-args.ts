@@ -81,6 +81,14 @@ export function parseCommandArgs<O extends Options>(
     process.stdout.write(`${spec.usage.trim()}\n`);
     throw new HelpShown();
   }
+  // Commander reads a `--no-X` flag as "X is false", which would also erase a `--X VALUE`
+  // option given beside it (eval textual has both --cache DIR and --no-cache): such flags
+  // are taken out of argv here and reported under their own name.
+  const negated = Object.keys(spec.options).filter(
+    (name) => name.startsWith("no-") && spec.options[name].type === "boolean",
+  );
+  const given = negated.filter((name) => argv.includes(`--${name}`));
+  argv = argv.filter((a) => !negated.some((name) => a === `--${name}`));
   const { Command, CommanderError, Option } = commander();
   const parser = new Command()
     .exitOverride()
@@ -89,7 +97,7 @@ export function parseCommandArgs<O extends Options>(
     .allowExcessArguments(spec.allowPositionals ?? false);
   if (spec.allowPositionals) parser.argument("[positionals...]");
   for (const [name, option] of Object.entries(spec.options))
-    parser.addOption(optionOf(name, option));
+    if (!negated.includes(name)) parser.addOption(optionOf(name, option));
   try {
     parser.parse(argv, { from: "user" });
   } catch (err) {
@@ -99,7 +107,9 @@ export function parseCommandArgs<O extends Options>(
   }
   const parsed = parser.opts();
   const values: Record<string, unknown> = {};
+  for (const name of given) values[name] = true;
   for (const name of Object.keys(spec.options)) {
+    if (negated.includes(name)) continue;
     const value = parsed[new Option(`--${name}`).attributeName()];
     if (value !== undefined) values[name] = value;
   }

@@ -9,9 +9,9 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { findRow, loadPaperTable } from "../lib/paper-numbers/index";
 import { dataDir } from "../lib/paths/index";
 import { PythonRandom } from "../lib/pyrandom/index";
-import { findRow, loadPaperTable } from "../lib/results/index";
 
 const OUT = process.argv[2] ?? join(dataDir, "evaluation", "examples");
 const NOTE =

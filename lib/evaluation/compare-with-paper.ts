@@ -1,5 +1,5 @@
-import type { PaperColumn, PaperTable } from "../results/index";
-import { baselineRow, roundTo } from "../results/index";
+import type { PaperColumn, PaperTable } from "../paper-numbers/index";
+import { baselineRow, roundTo } from "../paper-numbers/index";
 import type { IngestedRun } from "./evaluation-row";
 import { dimensionKey } from "./name-keys";
 import { pickRunValue } from "./pick-run-value";

@@ -1,7 +1,7 @@
 import tCdf from "@stdlib/stats-base-dists-t-cdf";
 import Papa from "papaparse";
 import { InputError } from "../errors/input-error";
-import { pearson } from "../results/index";
+import { pearson } from "../paper-numbers/index";
 import { parseDecimal } from "./parse-decimal";
 
 export interface Correlation {

@@ -2,9 +2,9 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { InputError } from "../../lib/errors/index";
 import type * as Evaluation from "../../lib/evaluation/index";
+import type * as Results from "../../lib/paper-numbers/index";
 import { outPath } from "../../lib/paths/index";
-import type * as Results from "../../lib/results/index";
-import { UsageError, parseCommandArgs, parseIntOption } from "../cli-args";
+import { UsageError, intOption, parseCommandArgs } from "../cli-args";
 import type { Command } from "./command";
 
 const overview = `
@@ -116,11 +116,11 @@ async function compare(argv: string[]): Promise<number> {
       `--baseline ${values.baseline} is not one of the runs (${names.join(", ")})`,
     );
   }
-  const iterations = parseIntOption("bootstrap", values.bootstrap, 1000);
+  const iterations = intOption("bootstrap", values.bootstrap, 1000, { min: 1 });
   if (iterations < 1) throw new UsageError("--bootstrap must be at least 1");
-  const seed = parseIntOption("seed", values.seed, 0);
+  const seed = intOption("seed", values.seed, 0, { min: 0 });
   const ev = lib();
-  const { loadPaperTables } = require("../../lib/results/index") as typeof Results;
+  const { loadPaperTables } = require("../../lib/paper-numbers/index") as typeof Results;
   const runs = [];
   for (const s of specs) runs.push(await ev.ingestResults(s.files, s.name));
   const comparisons = ev.compareWithPaper(runs, loadPaperTables());
@@ -211,12 +211,12 @@ async function textual(argv: string[]): Promise<number> {
     .map((f) => f.trim())
     .filter((f) => f !== "");
   if (files.length === 0) throw new UsageError("--files lists no file");
-  const concurrency = parseIntOption("concurrency", values.concurrency, 4);
+  const concurrency = intOption("concurrency", values.concurrency, 4, { min: 1 });
   if (concurrency < 1) throw new UsageError("--concurrency must be at least 1");
   const maxTokens =
     values["max-tokens"] === undefined
       ? undefined
-      : parseIntOption("max-tokens", values["max-tokens"], 0);
+      : intOption("max-tokens", values["max-tokens"], 0, { min: 1 });
   if (maxTokens !== undefined && maxTokens < 1)
     throw new UsageError("--max-tokens must be at least 1");
   const cacheDir = values["no-cache"]

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { writeFileAtomic } from "../../lib/files/index";
 import { outPath } from "../../lib/paths/index";
 import type * as Probing from "../../lib/probing/index";
-import { UsageError, parseCommandArgs, parseIntList, parseIntOption } from "../cli-args";
+import { UsageError, intOption, parseCommandArgs, parseIntList } from "../cli-args";
 import type { Command } from "./command";
 
 const usage = `
@@ -91,14 +91,14 @@ async function videos(argv: string[]): Promise<number> {
     },
   });
   const p = probing();
-  const perClass = parseIntOption("per-class", values["per-class"], 4);
+  const perClass = intOption("per-class", values["per-class"], 4, { min: 1 });
   if (perClass < 1) throw new UsageError("--per-class must be at least 1");
   const out = resolve(values.out ?? outPath("probing", "videos"));
   const manifest = await p.makeProbingVideos({
     out,
     aspects: p.parseAspectList(values.aspects),
     perClass,
-    seed: parseIntOption("seed", values.seed, 42),
+    seed: intOption("seed", values.seed, 42, { min: 0 }),
     onProgress: progress("videos"),
   });
   process.stdout.write(`${manifest.videos.length} videos -> ${out}\n`);
@@ -148,13 +148,13 @@ async function train(argv: string[]): Promise<number> {
       throw new UsageError(`--probe: "${probe}" is not linear or lstm`);
   const p = probing();
   const epochs =
-    values.epochs === undefined ? undefined : parseIntOption("epochs", values.epochs, 1);
+    values.epochs === undefined ? undefined : intOption("epochs", values.epochs, 1, { min: 1 });
   if (epochs !== undefined && epochs < 1) throw new UsageError("--epochs must be at least 1");
   const lr = parsePositiveNumber("lr", values.lr);
   const batch =
     values["batch-size"] === undefined
       ? undefined
-      : parseIntOption("batch-size", values["batch-size"], 1);
+      : intOption("batch-size", values["batch-size"], 1, { min: 1 });
   if (batch !== undefined && batch < 1) throw new UsageError("--batch-size must be at least 1");
   const kinds = probes as Probing.ProbeKind[];
   const per = <T>(v: T | undefined) =>
@@ -210,11 +210,11 @@ async function ask(argv: string[]): Promise<number> {
     concurrency:
       values.concurrency === undefined
         ? undefined
-        : parseIntOption("concurrency", values.concurrency, 4),
+        : intOption("concurrency", values.concurrency, 4, { min: 1 }),
     maxTokens:
       values["max-tokens"] === undefined
         ? undefined
-        : parseIntOption("max-tokens", values["max-tokens"], 1),
+        : intOption("max-tokens", values["max-tokens"], 1, { min: 1 }),
     cacheDir: resolve(values.cache ?? outPath("probing", "ask-cache")),
     onProgress: progress("answers"),
   });

@@ -18,7 +18,7 @@ Options:
   --out DIR   output folder (default: out/, or $T3KIT_OUT)
 `;
 
-// Loaded on use: lib/results pulls in danfojs (about 1 s), which every other command would
+// Loaded on use: lib/paper-numbers pulls in danfojs (about 1 s), which every other command would
 // otherwise pay for at start-up.
 function loadResults(): typeof Results {
   return require("../../lib/paper-numbers/index");

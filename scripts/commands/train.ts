@@ -27,7 +27,7 @@ import {
   videoRatioSet,
   writeRunFolder,
 } from "../../lib/training/index";
-import { UsageError, parseCommandArgs, parseIntOption } from "../cli-args";
+import { UsageError, intOption, parseCommandArgs } from "../cli-args";
 import type { Command } from "./command";
 
 const presetLines = trainingPresets.map((p) => `  ${p.name.padEnd(16)} ${p.summary}`).join("\n");
@@ -100,7 +100,7 @@ function specOf(values: Values, positionals: string[]): TrainingSpec {
 
 function positive(flag: string, v: string | boolean | undefined): number | undefined {
   if (v === undefined) return undefined;
-  const n = parseIntOption(flag, String(v), 0);
+  const n = intOption(flag, String(v), 0, { min: 1 });
   if (n < 1) throw new UsageError(`--${flag}: "${v}" is not a positive integer`);
   return n;
 }
@@ -237,7 +237,7 @@ async function runConvert(argv: string[]): Promise<number> {
       throw new UsageError(`--ratios: "${s}" is not a non-negative number`);
     return x;
   });
-  const seed = parseIntOption("seed", values.seed, RELEASED_RATIO_SEED);
+  const seed = intOption("seed", values.seed, RELEASED_RATIO_SEED, { min: 0 });
   const t3 = await readAllRecords(values.data);
   const video = await readAllRecords(values.videos);
   const stem = values.name ?? basename(values.data).replace(/\.(jsonl?|json)$/i, "");

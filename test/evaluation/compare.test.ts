@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { InputError } from "../../lib/errors/index";
 import { compareWithPaper, ingestResults } from "../../lib/evaluation/index";
-import { loadPaperTables } from "../../lib/results/index";
+import { loadPaperTables } from "../../lib/paper-numbers/index";
 import { writeFiles } from "./result-fixtures";
 
 test("a run with the paper's T3 numbers shows the deltas the paper states, beside every paper row", async () => {

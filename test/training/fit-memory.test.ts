@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
 import { dataDir } from "../../lib/paths/index";
-import { countFileTokens } from "../../lib/tokens/index";
+import { countFileTokens } from "../../lib/token-counting/index";
 import {
   checkFit,
   estimateModelStateMemory,
