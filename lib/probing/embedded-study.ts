@@ -72,6 +72,8 @@ export function ourProbeBar(
     label,
     source: "ours",
     setting: "probe",
+    // Linear orange, LSTM dark green: both solid with black outlines, told apart.
+    color: probe === "linear" ? "#e69f00" : "#1b5e20",
     values: Object.fromEntries(
       rows.filter((r) => r.kind === "group" && r.probe === probe).map((r) => [r.name, r.mean]),
     ),

@@ -13,7 +13,12 @@ export interface ComparisonBar {
   source: "paper" | "ours";
   setting: "video" | "text" | "probe";
   values: Partial<Record<string, number>>;
+  /** A colour of its own (otherwise the setting's). */
+  color?: string;
 }
+
+/** Shades of blue for the text-only LLMs, light to dark, as the paper's figure. */
+const TEXT_BLUES = ["#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c"];
 
 /** The shape of a paper probing table (data/paper/probing-*.json), read structurally. */
 export interface PaperProbingTable {
@@ -22,10 +27,13 @@ export interface PaperProbingTable {
 }
 
 export function paperProbingBars(table: PaperProbingTable, model: string): ComparisonBar[] {
+  let text = 0;
   return table.columns.map((column, j) => ({
     label: `paper (${model}): ${column.label}`,
     source: "paper" as const,
     setting: column.setting ?? "text",
+    color:
+      (column.setting ?? "text") === "text" ? TEXT_BLUES[text++ % TEXT_BLUES.length] : undefined,
     values: Object.fromEntries(
       table.rows.filter((r) => r.values[j] !== null).map((r) => [r.label, r.values[j] as number]),
     ),
@@ -54,7 +62,7 @@ export function probingComparisonFigure(
     x: [...groups],
     y: groups.map((g) => bar.values[g] ?? null),
     marker: {
-      color: COLOURS[bar.source][bar.setting],
+      color: bar.color ?? COLOURS[bar.source][bar.setting],
       pattern: bar.source === "paper" ? { shape: "/", size: 5, solidity: 0.3 } : undefined,
       line: {
         color: bar.source === "ours" ? "#000" : "#777",

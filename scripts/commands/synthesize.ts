@@ -1,14 +1,8 @@
 import { join } from "node:path";
 import { outPath } from "../../lib/paths/index";
 import { formatProgress } from "../../lib/progress/index";
-import { DEFAULT_LENGTHS, TASK_KEYS, type TaskKey } from "../../lib/records/index";
-import {
-  EMBEDDED_CAPTIONS,
-  TASKS,
-  annotateCaptions,
-  createLlmContrastWriter,
-  writeSynthesis,
-} from "../../lib/synthesis/index";
+import { DEFAULT_LENGTHS, T3_TASKS, TASK_KEYS, type TaskKey } from "../../lib/records/index";
+import type * as Synthesis from "../../lib/synthesis/index";
 import {
   UsageError,
   intOption,
@@ -18,7 +12,10 @@ import {
 } from "../cli-args";
 import type { Command } from "./command";
 
-const EMBEDDED = EMBEDDED_CAPTIONS;
+// The synthesis library (the tagger, the lexicon …) loads when a run starts, not for --help.
+function synthesisLib(): typeof Synthesis {
+  return require("../../lib/synthesis/index");
+}
 
 const annotateUsage = `
 Usage: npx t3kit synthesize annotate --captions FILE --out FILE.jsonl
@@ -48,7 +45,7 @@ Options:
                       (default: the embedded set, data/captions/embedded-captions.jsonl)
   --out DIR           output folder (default: out/synthesis)
   --tasks LIST        comma-separated, or "all" (default). Tasks:
-${TASKS.map((t) => `                        ${t.key.padEnd(26)} ${t.summary}`).join("\n")}
+${T3_TASKS.map((t) => `                        ${t.key.padEnd(26)} ${t.summary}`).join("\n")}
   --lengths LIST      context lengths for order and attribute (default 1,2,4,8); the
                       other tasks are released at one length
   --per-task N        training items per task and length (default: one pass over the
@@ -102,6 +99,7 @@ export const synthesizeCommand: Command = {
         : parseIntInRange("val-per-task", values["val-per-task"], { min: 0 });
     const poolSize = intOption("pool-size", values["pool-size"], 4096, { min: 64 });
     let llm: { endpoint: string; model: string } | undefined;
+    const { createLlmContrastWriter, writeSynthesis, EMBEDDED_CAPTIONS } = synthesisLib();
     let writer: ReturnType<typeof createLlmContrastWriter> | undefined;
     if (values["llm-endpoint"] !== undefined) {
       if (!values["llm-model"]) throw new UsageError("--llm-endpoint needs --llm-model");
@@ -114,7 +112,7 @@ export const synthesizeCommand: Command = {
     }
     const started = performance.now();
     const manifest = await writeSynthesis({
-      captionsFile: values.captions ?? EMBEDDED,
+      captionsFile: values.captions ?? EMBEDDED_CAPTIONS,
       outDir,
       tasks,
       lengths,
@@ -158,7 +156,7 @@ async function annotate(argv: string[]): Promise<number> {
   if (!values.captions || !values.out)
     throw new UsageError(`annotate needs --captions and --out\n${annotateUsage}`);
   const started = performance.now();
-  const s = await annotateCaptions(values.captions, values.out, (p) =>
+  const s = await synthesisLib().annotateCaptions(values.captions, values.out, (p) =>
     process.stderr.write(`  tagged ${formatProgress(p)}\r`),
   );
   process.stderr.write("\n");

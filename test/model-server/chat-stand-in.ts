@@ -68,7 +68,7 @@ export async function startChatStandIn(): Promise<ChatStandIn> {
     } else if (how === "garbage") res.writeHead(200).end("\u0000\u0001 not json at all");
     else if (how === "html") res.writeHead(200).end("<html><body>502 Bad Gateway</body></html>");
     else if (how === "nochoices") res.writeHead(200).end('{"choices":[]}');
-    else if (how === "slow") setTimeout(() => reply(res, "too late"), 400);
+    else if (how === "slow") setTimeout(() => reply(res, "too late"), 4000);
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
