@@ -14,6 +14,7 @@ import { InputError, type InputLocation } from "../errors/index";
 import { PythonRandom } from "../pyrandom/index";
 import { type RecordSource, loadFileSource } from "./record-source";
 import { loadT3Sources } from "./reference-t3-sources";
+import { refuseReferenceOverInputs } from "./refuse-reference-over-inputs";
 import { LLAVA_KEY, T3_FILES, compositionName } from "./t3-files";
 import { TempOutputs } from "./temp-outputs";
 import { packRef, refIndex, refSource, writeMixRecordsTo } from "./write-mix-file";
@@ -77,6 +78,13 @@ export async function runReferenceRecipe(
   options: ReferenceRecipeOptions,
 ): Promise<ReferenceOutput[]> {
   const say = options.onProgress ?? (() => {});
+  refuseReferenceOverInputs(
+    REFERENCE_COMPOSITIONS,
+    { per: REFERENCE_PER, lRatio: REFERENCE_LRATIO },
+    options.outDir,
+    options.llava,
+    options.t3Dir,
+  );
   for (const f of T3_FILES) {
     const p = join(options.t3Dir, f.file);
     if (!existsSync(p))

@@ -25,6 +25,7 @@ import { checkLlavaRecord } from "./check-records";
 import { ConcatSource } from "./concat-source";
 import { type TokenDraw, drawTokenBudget, tokenBudgetOf } from "./draw-token-budget";
 import { type SourceLoadOptions, loadMixSource } from "./load-mix-sources";
+import { mixOutputBase, refuseMixOverInputs } from "./mix-output-paths";
 import type { MixSpec } from "./mix-spec";
 import { type MixPlan, type MixPoint, mixPoints, planMix, withTokens } from "./plan-mix";
 import type { RecordSource } from "./record-source";
@@ -205,6 +206,7 @@ export interface MixRunResult {
 export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promise<MixRunResult[]> {
   const say = options.onProgress ?? (() => {});
   const outDir = options.outDir ?? outPath("mixes");
+  refuseMixOverInputs(spec, outDir, options);
   const opened = await openMixSources(spec, options);
   const sources = opened.sources as RecordSource[];
   try {
@@ -239,10 +241,7 @@ export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promis
         : null;
       if (spec.checks.imageTags || spec.checks.imageRoot)
         checkRefs(mix, sources, spec.checks.imageRoot);
-      const base = join(
-        outDir,
-        `${spec.output.file ?? spec.name}${plan.point.label ? `-${plan.point.label}` : ""}`,
-      );
+      const base = mixOutputBase(spec, outDir, plan.point);
       const ext = spec.output.format === "jsonl" ? "jsonl" : "json";
       const file = `${base}.${ext}`;
       say(`writing ${file} (${mix.length} records)`);

@@ -7,10 +7,16 @@
  * Same captions, options and seed give the same bytes.
  */
 import { basename, join } from "node:path";
-import { type AtomicWriteStream, openAtomicWriteStream, writeFileAtomic } from "../files/index";
+import {
+  type AtomicWriteStream,
+  openAtomicWriteStream,
+  refuseOutputOverInput,
+  writeFileAtomic,
+} from "../files/index";
 import type { T3Pair, T3ValidationRow } from "../records/index";
 import { type CaptionSurvey, surveyCaptions } from "./survey-captions";
 import { optionLetter } from "./synthesis-item";
+import { synthesisOutputNames } from "./synthesis-output-names";
 import {
   type PlannedOutput,
   type SynthesisOptions,
@@ -66,6 +72,11 @@ export interface WriteSynthesisOptions extends SynthesisOptions {
 
 /** Synthesises every planned file into `outDir` and returns the manifest it wrote. */
 export async function writeSynthesis(options: WriteSynthesisOptions): Promise<SynthesisManifest> {
+  refuseOutputOverInput(
+    synthesisOutputNames(options).map((f) => join(options.outDir, f)),
+    [options.captionsFile],
+    "give --out another folder",
+  );
   const survey = await surveyCaptions(options.captionsFile, options.valPerTask !== 0);
   const outputs = planOutputs(options, survey);
   const streams = new Map<string, AtomicWriteStream>();

@@ -1,5 +1,9 @@
 import { createWriteStream } from "node:fs";
-import { openAtomicWriteStream, writeFileAtomic } from "../../lib/files/index";
+import {
+  openAtomicWriteStream,
+  refuseOutputOverInput,
+  writeFileAtomic,
+} from "../../lib/files/index";
 import { saveFigure } from "../../lib/plots/index";
 import { saveTable } from "../../lib/tables/index";
 import {
@@ -193,6 +197,7 @@ async function runCount(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(`count takes one FILE\n${usage}`);
   const [file] = positionals;
   const options = countOptions(values);
+  if (values.out) refuseOutputOverInput([values.out], [file], "give --out another path");
   const rows: TokenCountRow[] = [];
   const started = performance.now();
   const sink = values.out ? await openAtomicWriteStream(values.out) : undefined;
@@ -250,6 +255,8 @@ async function runFilter(argv: string[]): Promise<number> {
   }
   const maxTokens = positiveInt("max-tokens", values["max-tokens"] as string) ?? preset?.maxTokens;
   if (maxTokens === undefined) throw new UsageError("filter needs --max-tokens N or --preset NAME");
+  if (values.report)
+    refuseOutputOverInput([values.report], [positionals[0]], "give --report another path");
   const report = await filterRecordsByTokens(
     positionals[0],
     values.out,
