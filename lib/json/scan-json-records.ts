@@ -222,6 +222,13 @@ export async function* scanRecordBatches(
       if (spans.length > 0) yield spans;
       options.onProgress?.(fileOffset, index);
     }
+    if (format === "jsonl" && index === 0) {
+      // Python's json.load raises on it, and a failed download looks exactly like it.
+      throw new InputError(
+        { file: path },
+        `empty file (${fileOffset + carry.length} bytes, no JSON value): not a record file; re-create or re-download it`,
+      );
+    }
     if (format === "array" && state !== "done") {
       throw new InputError(
         { file: path, record: index },
