@@ -11,6 +11,7 @@
 import { isUtf8 } from "node:buffer";
 import { open } from "node:fs/promises";
 import { InputError } from "../errors/index";
+import { firstInvalidUtf8 } from "../files/index";
 import {
   JsonSyntaxFault,
   NEED_MORE,
@@ -458,7 +459,11 @@ function checkUtf8(
         s.line === undefined
           ? { file: path, record: s.index }
           : { file: path, record: s.line, recordKind: "line" as const };
-      throw new InputError(where, "invalid UTF-8 (Python's json.load would fail to decode it)");
+      const at = s.fileOffset + firstInvalidUtf8(buf.subarray(s.start, s.end));
+      throw new InputError(
+        where,
+        `invalid UTF-8 at byte ${at} (Python's json.load would fail to decode it)`,
+      );
     }
   }
   throw new InputError(

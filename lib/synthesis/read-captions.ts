@@ -3,10 +3,10 @@
  * (`{id, caption}` per line). The format is told by the first non-blank character. Memory
  * stays flat in the number of captions; a bad record stops the read with an InputError.
  */
-import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { InputError } from "../errors/index";
+import { utf8TextStream } from "../files/index";
 import type { Caption } from "./caption-record";
 import { parseCaptionRecord } from "./parse-caption-record";
 import { streamJsonArray } from "./stream-json-array";
@@ -48,7 +48,7 @@ export async function* readCaptions(file: string): AsyncGenerator<Caption> {
     return;
   }
   const lines = createInterface({
-    input: createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 }),
+    input: utf8TextStream(file),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   let lineNo = 0;

@@ -4,8 +4,8 @@
  * read in flat memory. Each element is cut out by a small scanner that tracks strings and
  * nesting, then handed to JSON.parse.
  */
-import { createReadStream } from "node:fs";
 import { InputError } from "../errors/index";
+import { readUtf8Text } from "../files/index";
 
 /** One array element: its 0-based index and parsed value. */
 export interface ArrayElement {
@@ -15,7 +15,7 @@ export interface ArrayElement {
 
 /** Yields every element (each an object) of the JSON array in `file`; throws InputError naming the index. */
 export async function* streamJsonArray(file: string): AsyncGenerator<ArrayElement> {
-  const stream = createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
+  const stream = readUtf8Text(file);
   let state: "before" | "between" | "inside" | "after" = "before";
   let depth = 0;
   let inString = false;
