@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { InputError, type InputLocation } from "../errors/index";
 import { PythonRandom } from "../pyrandom/index";
+import { checkLlavaRecordShape } from "../records/index";
 import { type RecordSource, loadFileSource } from "./record-source";
 import { loadT3Sources } from "./reference-t3-sources";
 import { refuseReferenceOverInputs } from "./refuse-reference-over-inputs";
@@ -156,6 +157,10 @@ export async function runReferenceRecipe(
         jobs.push({ refs: d, output, temp: temps.reserve(file), llava: usesLlava });
       }
     }
+    checkWrittenLlava(
+      llava,
+      jobs.filter((j) => j.llava).map((j) => j.refs),
+    );
     mkdirSync(options.outDir, { recursive: true });
     const t3Jobs = jobs.filter((j) => !j.llava);
     for (const j of t3Jobs) say(`writing ${j.output.file} (${j.output.records} records)`);
@@ -253,6 +258,22 @@ function workerT3(t3Dir: string): T3Side {
       await worker.terminate();
     },
   };
+}
+
+/**
+ * The record shape every stage checks (lib/records), on each LLaVA record the recipe
+ * writes, once: the released script copies anything, a gpt-first or answerless record
+ * included, and the training run fails on it much later.
+ */
+function checkWrittenLlava(llava: RecordSource, lists: Float64Array[]): void {
+  const seen = new Uint8Array(llava.count);
+  for (const refs of lists)
+    for (let k = 0; k < refs.length; k++) {
+      const i = refIndex(refs[k]);
+      if (seen[i]) continue;
+      seen[i] = 1;
+      checkLlavaRecordShape(llava.record(i), { file: llava.file, record: i });
+    }
 }
 
 function identity(n: number): Uint32Array {

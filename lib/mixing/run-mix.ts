@@ -69,10 +69,45 @@ export async function openMixSources(
 export async function planSpec(spec: MixSpec, options: SourceLoadOptions = {}): Promise<MixPlan[]> {
   const opened = await openMixSources(spec, options, true);
   try {
-    return (await planOpened(spec, opened.sources, opened.errors, options)).plans;
+    const { plans, draws } = await planOpened(spec, opened.sources, opened.errors, options);
+    return plans.map((p) => withRecordChecks(spec, p, opened.sources, draws));
   } finally {
     for (const s of opened.sources) s?.close();
   }
+}
+
+/** A runnable plan is checked as `mix run` would check it: a bad record makes it not runnable. */
+function withRecordChecks(
+  spec: MixSpec,
+  plan: MixPlan,
+  sources: (RecordSource | null)[],
+  draws: readonly (TokenDraw | null)[],
+): MixPlan {
+  if (!plan.ok) return plan;
+  const ready = sources as RecordSource[];
+  const { mix, holdout } = selectMix(
+    spec,
+    plan,
+    ready.map((s) => s.count),
+    draws,
+  );
+  for (const refs of [mix, holdout]) {
+    for (let k = 0; k < refs.length; k++) {
+      try {
+        checkRefs(refs.subarray(k, k + 1), ready, spec.checks);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        const bad = refSource(refs[k]);
+        const status = e.message;
+        return {
+          ...plan,
+          ok: false,
+          sources: plan.sources.map((p, j) => (j === bad ? { ...p, status } : p)),
+        };
+      }
+    }
+  }
+  return plan;
 }
 
 interface PlannedSpec {
@@ -239,8 +274,8 @@ export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promis
             holdout: await tokensBySource(holdout, sources, counter),
           }
         : null;
-      if (spec.checks.imageTags || spec.checks.imageRoot)
-        checkRefs(mix, sources, spec.checks.imageRoot);
+      checkRefs(mix, sources, spec.checks);
+      checkRefs(holdout, sources, spec.checks);
       const base = mixOutputBase(spec, outDir, plan.point);
       const ext = spec.output.format === "jsonl" ? "jsonl" : "json";
       const file = `${base}.${ext}`;
@@ -329,12 +364,20 @@ function countFrom(refs: Float64Array, source: number): number {
   return n;
 }
 
-function checkRefs(refs: Float64Array, sources: RecordSource[], imageRoot?: string): void {
+/** The checks `mix run` makes on every record it writes (`mix plan` makes the same). */
+export function checkRefs(
+  refs: Float64Array,
+  sources: readonly RecordSource[],
+  checks: MixSpec["checks"],
+): void {
+  const seen = new Set<number>();
   for (let k = 0; k < refs.length; k++) {
+    if (seen.has(refs[k])) continue;
+    seen.add(refs[k]);
     const s = sources[refSource(refs[k])];
     const i = refIndex(refs[k]);
     const where = s instanceof ConcatSource ? s.where(i) : { file: s.file, record: i };
-    checkLlavaRecord(s.record(i), where, imageRoot);
+    checkLlavaRecord(s.record(i), where, checks.imageRoot, checks.imageTags);
   }
 }
 

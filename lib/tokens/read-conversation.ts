@@ -6,6 +6,7 @@
  * InputError naming the file, the record and the field.
  */
 import { InputError } from "../errors/index";
+import { checkLlavaRecordShape } from "../records/index";
 
 /** Who speaks a turn, as the chat templates name it. */
 export type TurnRole = "user" | "assistant";
@@ -163,6 +164,9 @@ export function readConversation(record: unknown, file: string, index: number): 
       `expected a list of turns, got ${typeName(list)}`,
     );
   }
+  // LLaVA-format records get the one record check every stage makes (lib/records).
+  if (convKey === "conversations" && list.every((t) => typeof t === "object" && t && "from" in t))
+    checkLlavaRecordShape(r, { file, record: index });
   const rawId = r.id;
   const id = typeof rawId === "string" || typeof rawId === "number" ? rawId : index;
   const imageField = "image" in r ? "image" : "images";
