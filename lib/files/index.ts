@@ -8,3 +8,4 @@ export { sha256File } from "./sha256-file";
 export { refuseOutputOverInput } from "./refuse-output-over-input";
 export { firstInvalidUtf8, utf8ValidPrefix, type Utf8Prefix } from "./utf8-valid-prefix";
 export { readUtf8Text, utf8TextStream } from "./read-utf8-text";
+export { sweepStaleTemps } from "./sweep-stale-temps";
