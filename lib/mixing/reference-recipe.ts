@@ -154,7 +154,7 @@ export async function runReferenceRecipe(
         const usesLlava = comp.includes(LLAVA_KEY);
         if (usesLlava && comp.length > 1)
           throw new Error("a composition mixing LLaVA and T3 needs both threads' sources");
-        jobs.push({ refs: d, output, temp: temps.reserve(file), llava: usesLlava });
+        jobs.push({ refs: d, output, temp: "", llava: usesLlava });
       }
     }
     checkWrittenLlava(
@@ -162,6 +162,7 @@ export async function runReferenceRecipe(
       jobs.filter((j) => j.llava).map((j) => j.refs),
     );
     mkdirSync(options.outDir, { recursive: true });
+    for (const j of jobs) j.temp = temps.reserve(j.output.file);
     const t3Jobs = jobs.filter((j) => !j.llava);
     for (const j of t3Jobs) say(`writing ${j.output.file} (${j.output.records} records)`);
     const t3Written = t3.write(t3Jobs.map((j) => ({ temp: j.temp, refs: j.refs })));
