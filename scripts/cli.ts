@@ -3,6 +3,7 @@
  * lives in scripts/commands/<stage>.ts and only calls lib/.
  */
 import { InputError } from "../lib/errors";
+import { endChildrenOnSignal, endingSignal } from "../lib/processes/index";
 import { HelpShown, UsageError } from "./cli-args";
 import { commands } from "./commands";
 
@@ -35,10 +36,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`t3kit: unknown stage "${name}"\n\n${overview()}`);
     return 2;
   }
+  endChildrenOnSignal();
   try {
     return await command.run(rest);
   } catch (err) {
     if (err instanceof HelpShown) return 0;
+    // Errors from children the signal handler is ending are not the user's to read.
+    if (endingSignal()) return 1;
     if (err instanceof UsageError) {
       process.stderr.write(`t3kit ${name}: ${err.message}\n`);
       return 2;
