@@ -15,7 +15,6 @@
  * carry the tokens of every source; only records that are taken are tokenized.
  */
 import { readFileSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { InputError } from "../errors/index";
 import { sha256File, writeFileAtomic } from "../files/index";
@@ -349,7 +348,7 @@ export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promis
     }
     if (plans.length > 1) {
       const csv = join(outDir, `${spec.output.file ?? spec.name}.sweep.csv`);
-      await writeFile(csv, sweepCsv(results));
+      await writeFileAtomic(csv, sweepCsv(results));
       say(`summary ${csv}`);
     }
     return results;

@@ -10,6 +10,7 @@ import { basename, join } from "node:path";
 import {
   type AtomicWriteStream,
   openAtomicWriteStream,
+  openRunFolder,
   refuseOutputOverInput,
   writeFileAtomic,
 } from "../files/index";
@@ -79,6 +80,7 @@ export async function writeSynthesis(options: WriteSynthesisOptions): Promise<Sy
   );
   const survey = await surveyCaptions(options.captionsFile, options.valPerTask !== 0);
   const outputs = planOutputs(options, survey);
+  const folder = openRunFolder(options.outDir);
   const streams = new Map<string, AtomicWriteStream>();
   const letters = new Map<string, Record<string, number>>();
   const stats: SynthesisStats = { redraws: {}, verifierRejections: 0 };
@@ -124,9 +126,11 @@ export async function writeSynthesis(options: WriteSynthesisOptions): Promise<Sy
       join(options.outDir, "manifest.json"),
       `${JSON.stringify(manifest, null, 2)}\n`,
     );
+    folder.keep();
     return manifest;
   } catch (err) {
     for (const s of streams.values()) await s.abort();
+    folder.discard();
     throw err;
   }
 }
