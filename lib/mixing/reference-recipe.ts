@@ -292,12 +292,10 @@ function compose(
 ): Float64Array {
   const parts: { source: number; take: number }[] = comp.map((key) => {
     const source = keyIndex.get(key)!;
-    const limit =
-      comp.length === 1
-        ? total
-        : key === LLAVA_KEY
-          ? (comp.length - 1) * REFERENCE_PER * REFERENCE_LRATIO
-          : REFERENCE_PER;
+    // A single key takes `total`; in a composition each T3 key takes `per`. (The released
+    // script's LLaVA share, (keys - 1) x per x lRatio, never applies: no released
+    // composition puts LLaVA beside T3, and runReferenceRecipe refuses one that would.)
+    const limit = comp.length === 1 ? total : REFERENCE_PER;
     return { source, take: Math.min(limit, lists[source].length) };
   });
   const refs = new Float64Array(parts.reduce((n, p) => n + p.take, 0));
