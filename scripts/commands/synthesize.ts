@@ -26,7 +26,7 @@ used for more than one run. Tagging costs about 0.4 ms per caption.
 
 const usage = `
 Usage: npx t3kit synthesize [--captions FILE] [--out DIR] [--tasks LIST] [--lengths 1,2,4,8]
-                            [--per-task N] [--val-per-task N] [--seed S]
+                            [--per-task N] [--val-per-task N] [--seed S] [--pool-size N]
                             [--llm-endpoint URL --llm-model NAME [--llm-cache DIR]]
 
 Synthesises T3's textual temporal tasks from image captions (each caption stands for one

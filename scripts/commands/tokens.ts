@@ -1,9 +1,11 @@
 import { createWriteStream } from "node:fs";
+import { join, resolve } from "node:path";
 import {
   openAtomicWriteStream,
   refuseOutputOverInput,
   writeFileAtomic,
 } from "../../lib/files/index";
+import { outDir } from "../../lib/paths/index";
 import { saveFigure } from "../../lib/plots/index";
 import { saveTable } from "../../lib/tables/index";
 import {
@@ -63,7 +65,7 @@ Counting options (count, filter, report):
 const usage = `
 Usage: npx t3kit tokens count  [options] [--out FILE] FILE
        npx t3kit tokens filter (--max-tokens N | --preset NAME) [options] --out FILE [--report FILE] FILE
-       npx t3kit tokens report [options] [--max-tokens N] FILE...
+       npx t3kit tokens report [options] [--max-tokens N] [--out DIR] FILE...
 
 count   one JSON line per record of FILE (LLaVA JSON/JSONL or a Video-T3 file), in order:
         {id, source, text_tokens, template_tokens, visual_tokens, total_tokens}; stdout or
@@ -78,8 +80,17 @@ ${Object.values(lengthPresets)
   )
   .join("\n")}
 report  per-mix and per-source p50/p90/p99/max, token shares, histograms: tables in
-        out/tables/tokens-*.csv, figures in out/figures/tokens-*.{html,png}. Each FILE is a
+        DIR/tables/tokens-*.csv, figures in DIR/figures/tokens-*.{html,png}. Each FILE is a
         mix: records, or rows written by \`tokens count\`.
+
+Output options:
+  --out FILE              count: the rows (atomic; default stdout); filter: the kept records
+  --report FILE           filter: also write the report (counts kept and dropped, per
+                          source, the limit and preset) as JSON (atomic)
+  --out DIR               report: where tables/ and figures/ go (default out/, or $T3KIT_OUT)
+  --max-tokens N          filter: the limit (a positive integer); report: a line on the
+                          histograms. Not with --preset
+  --preset NAME           filter: one of the presets above (its limit, template and vision)
 ${countOptionsHelp}`;
 
 const countOptionSpec = {
@@ -285,10 +296,11 @@ async function runFilter(argv: string[]): Promise<number> {
 async function runReport(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     usage,
-    options: { ...countOptionSpec, "max-tokens": { type: "string" } },
+    options: { ...countOptionSpec, "max-tokens": { type: "string" }, out: { type: "string" } },
     allowPositionals: true,
   });
   if (positionals.length === 0) throw new UsageError(`report takes at least one FILE\n${usage}`);
+  const outRoot = values.out ? resolve(values.out) : outDir();
   const options = countOptions(values);
   const maxTokens = positiveInt("max-tokens", values["max-tokens"] as string);
   const mixes = [];
@@ -296,8 +308,8 @@ async function runReport(argv: string[]): Promise<number> {
   const byMix = mixStatsTable(mixes);
   const bySource = sourceStatsTable(mixes);
   const written = [
-    await saveTable(byMix, "tokens-by-mix"),
-    await saveTable(bySource, "tokens-by-source"),
+    await saveTable(byMix, "tokens-by-mix", join(outRoot, "tables")),
+    await saveTable(bySource, "tokens-by-source", join(outRoot, "tables")),
   ];
   const figures = [
     await saveFigure(
@@ -307,11 +319,16 @@ async function runReport(argv: string[]): Promise<number> {
         maxTokens,
       ),
       "tokens-histogram-by-mix",
+      join(outRoot, "figures"),
     ),
-    await saveFigure(tokenShareFigure(mixes), "tokens-share-by-source"),
+    await saveFigure(tokenShareFigure(mixes), "tokens-share-by-source", join(outRoot, "figures")),
     ...(await Promise.all(
       mixes.map((m, i) =>
-        saveFigure(sourceHistogramFigure(m, maxTokens), `tokens-histogram-${i + 1}-${m.name}`),
+        saveFigure(
+          sourceHistogramFigure(m, maxTokens),
+          `tokens-histogram-${i + 1}-${m.name}`,
+          join(outRoot, "figures"),
+        ),
       ),
     )),
   ];
