@@ -253,6 +253,13 @@ export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promis
     );
     const bad = plans.find((p) => !p.ok);
     if (bad) {
+      // Every source "ok" yet nothing to mix: the sources hold no records; name them.
+      const empty = bad.sources.findIndex((x) => x.holds === 0);
+      if (bad.afterTotal === 0 && empty >= 0 && bad.sources.every((x) => x.status === "ok"))
+        throw new InputError(
+          { file: options.specFile ?? spec.name, field: `sources[${empty}]` },
+          `${bad.point.label ? `[${bad.point.label}] ` : ""}${bad.sources[empty].name}: the source holds no records (${opened.files[empty].join(", ")}), so the mix would be empty`,
+        );
       const s = bad.sources.find((x) => x.status !== "ok");
       const k = bad.sources.indexOf(s!);
       throw new InputError(

@@ -156,6 +156,11 @@ export function readConversation(record: unknown, file: string, index: number): 
       mediaField: "image",
     };
   }
+  if (!("conversations" in r) && !("messages" in r))
+    throw new InputError(
+      { file, record: index, field: "conversations" },
+      "missing: a record needs conversations [{from, value}] (LLaVA; or LLaMA-Factory's messages)",
+    );
   const convKey = "conversations" in r ? "conversations" : "messages";
   const list = r[convKey];
   if (!Array.isArray(list)) {

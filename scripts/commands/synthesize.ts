@@ -95,8 +95,11 @@ export const synthesizeCommand: Command = {
       values["val-per-task"] === undefined
         ? undefined
         : parseIntOption("val-per-task", values["val-per-task"], 0);
-    if ((perTask ?? 0) < 0 || (valPerTask ?? 0) < 0)
-      throw new UsageError("item counts must be >= 0");
+    for (const [flag, n] of [
+      ["per-task", perTask],
+      ["val-per-task", valPerTask],
+    ] as const)
+      if ((n ?? 0) < 0) throw new UsageError(`--${flag}: "${n}" is not a count (0 or more)`);
     const poolSize = parseIntOption("pool-size", values["pool-size"], 4096);
     if (poolSize < 64) throw new UsageError("--pool-size: at least 64");
     let llm: { endpoint: string; model: string } | undefined;

@@ -264,7 +264,13 @@ async function runFilter(argv: string[]): Promise<number> {
       `--preset: "${presetName}" is not one of ${Object.keys(lengthPresets).join(", ")}`,
     );
   }
-  const maxTokens = positiveInt("max-tokens", values["max-tokens"] as string) ?? preset?.maxTokens;
+  if (presetName !== undefined && values["max-tokens"] !== undefined)
+    throw new UsageError(
+      "give --max-tokens N or --preset NAME, not both (a preset sets its own limit)",
+    );
+  const limit = positiveInt("max-tokens", values["max-tokens"] as string);
+  if (limit === 0) throw new UsageError('--max-tokens: "0" is not a positive integer');
+  const maxTokens = limit ?? preset?.maxTokens;
   if (maxTokens === undefined) throw new UsageError("filter needs --max-tokens N or --preset NAME");
   if (values.report)
     refuseOutputOverInput([values.report], [positionals[0]], "give --report another path");
