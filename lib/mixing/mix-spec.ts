@@ -379,6 +379,17 @@ export function validateMixSpec(raw: unknown, file = "<spec>"): MixSpec {
       fail(`sources[${k}].ratioOf`, `"${s.ratioOf}" is not another source of this spec`);
     }
   });
+  // Checked here, from the spec alone: a cycle would otherwise surface as a stack
+  // overflow, and only after every source was read.
+  sources.forEach((s, k) => {
+    const seen = [s.name];
+    for (let at = s.ratioOf; at !== undefined; ) {
+      if (seen.includes(at))
+        fail(`sources[${k}].ratioOf`, `a cycle of ratio references: ${[...seen, at].join(" -> ")}`);
+      seen.push(at);
+      at = sources.find((x) => x.name === at)?.ratioOf;
+    }
+  });
   const hasTokenKnob = sources.some((s) => tokenKnobOf(s) !== undefined);
   let tokens: MixTokenSettings | undefined;
   if (root.tokens !== undefined || hasTokenKnob) {

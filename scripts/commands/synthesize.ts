@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { requireInputFile, requireOutputFolder } from "../../lib/files/index";
 import { outPath } from "../../lib/paths/index";
 import {
   DEFAULT_LENGTHS,
@@ -87,6 +88,8 @@ export const synthesizeCommand: Command = {
     const lengths = values.lengths ? parseIntList("lengths", values.lengths) : [...DEFAULT_LENGTHS];
     if (lengths.some((l) => l > 16)) throw new UsageError("--lengths: at most 16x");
     const outDir = values.out ?? outPath("synthesis");
+    requireOutputFolder(outDir);
+    if (values.captions !== undefined) requireInputFile(values.captions, "--captions");
     const perTask =
       values["per-task"] === undefined
         ? undefined
@@ -126,6 +129,11 @@ export const synthesizeCommand: Command = {
       contrastWriter: writer?.writer,
       llm,
       onProgress: (read, total) => process.stderr.write(`  captions read: ${read} / ${total}\r`),
+    }).catch((err: Error) => {
+      // The contrast server's failures name its URL: say which flag it came from, no stack.
+      if (llm && err.message.startsWith(llm.endpoint.replace(/\/+$/, "")))
+        throw new UsageError(`--llm-endpoint ${err.message}`);
+      throw err;
     });
     process.stderr.write("\n");
     const secs = (performance.now() - started) / 1000;
@@ -158,6 +166,7 @@ async function annotate(argv: string[]): Promise<number> {
   });
   if (!values.captions || !values.out)
     throw new UsageError(`annotate needs --captions and --out\n${annotateUsage}`);
+  requireInputFile(values.captions, "--captions");
   const started = performance.now();
   const s = await annotateCaptions(values.captions, values.out, (n) =>
     process.stderr.write(`  tagged ${n}\r`),

@@ -3,6 +3,8 @@ import { join, resolve } from "node:path";
 import {
   openAtomicWriteStream,
   refuseOutputOverInput,
+  requireInputFile,
+  requireOutputFolder,
   writeFileAtomic,
 } from "../../lib/files/index";
 import { outDir } from "../../lib/paths/index";
@@ -207,6 +209,7 @@ async function runCount(argv: string[]): Promise<number> {
   });
   if (positionals.length !== 1) throw new UsageError(`count takes one FILE\n${usage}`);
   const [file] = positionals;
+  requireInputFile(file);
   const options = countOptions(values);
   if (values.out) refuseOutputOverInput([values.out], [file], "give --out another path");
   const rows: TokenCountRow[] = [];
@@ -257,6 +260,7 @@ async function runFilter(argv: string[]): Promise<number> {
   });
   if (positionals.length !== 1) throw new UsageError(`filter takes one FILE\n${usage}`);
   if (!values.out) throw new UsageError("filter needs --out FILE");
+  requireInputFile(positionals[0]);
   const presetName = values.preset as string | undefined;
   const preset = presetName === undefined ? undefined : lengthPreset(presetName);
   if (presetName !== undefined && !preset) {
@@ -307,6 +311,8 @@ async function runReport(argv: string[]): Promise<number> {
   });
   if (positionals.length === 0) throw new UsageError(`report takes at least one FILE\n${usage}`);
   const outRoot = values.out ? resolve(values.out) : outDir();
+  requireOutputFolder(outRoot);
+  for (const file of positionals) requireInputFile(file);
   const options = countOptions(values);
   const maxTokens = positiveInt("max-tokens", values["max-tokens"] as string);
   const mixes = [];
