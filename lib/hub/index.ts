@@ -60,3 +60,4 @@ export {
   stageSources,
   type StageSources,
 } from "./data-source";
+export { localInputPath } from "./local-input-path";

@@ -4,6 +4,7 @@
  */
 import { resolve } from "node:path";
 import { requireInputFile, requireInputFolder, requireOutputFolder } from "../../lib/files/index";
+import { localInputPath } from "../../lib/hub/local-input-path";
 import { runReferenceRecipe } from "../../lib/mixing/reference-recipe";
 import { UsageError, parseCommandArgs } from "../cli-args";
 import type { Command } from "./command";
@@ -43,7 +44,8 @@ async function reference(argv: string[]): Promise<number> {
   for (const name of ["llava", "t3-dir", "out"] as const) {
     if (!values[name]) throw new UsageError(`--${name} is required\n${referenceUsage}`);
   }
-  requireInputFile(values.llava!, "--llava");
+  values.llava = await localInputPath(values.llava!);
+  requireInputFile(values.llava, "--llava");
   requireInputFolder(values["t3-dir"]!, "--t3-dir");
   requireOutputFolder(values.out!);
   const started = performance.now();

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { requireInputFile, requireOutputFolder } from "../../lib/files/index";
+import { localInputPath } from "../../lib/hub/local-input-path";
 import { outPath } from "../../lib/paths/index";
 import {
   DEFAULT_LENGTHS,
@@ -89,7 +90,11 @@ export const synthesizeCommand: Command = {
     if (lengths.some((l) => l > 16)) throw new UsageError("--lengths: at most 16x");
     const outDir = values.out ?? outPath("synthesis");
     requireOutputFolder(outDir);
-    if (values.captions !== undefined) requireInputFile(values.captions, "--captions");
+    if (values.captions !== undefined) {
+      values.captions = await localInputPath(values.captions);
+      values.captions = await localInputPath(values.captions);
+      requireInputFile(values.captions, "--captions");
+    }
     const perTask =
       values["per-task"] === undefined
         ? undefined

@@ -7,6 +7,7 @@ import {
   requireOutputFolder,
   writeFileAtomic,
 } from "../../lib/files/index";
+import { localInputPath } from "../../lib/hub/local-input-path";
 import { outDir } from "../../lib/paths/index";
 import { saveFigure } from "../../lib/plots/index";
 import { saveTable } from "../../lib/tables/index";
@@ -208,7 +209,7 @@ async function runCount(argv: string[]): Promise<number> {
     allowPositionals: true,
   });
   if (positionals.length !== 1) throw new UsageError(`count takes one FILE\n${usage}`);
-  const [file] = positionals;
+  const file = await localInputPath(positionals[0]);
   requireInputFile(file);
   const options = countOptions(values);
   if (values.out) refuseOutputOverInput([values.out], [file], "give --out another path");
@@ -260,6 +261,7 @@ async function runFilter(argv: string[]): Promise<number> {
   });
   if (positionals.length !== 1) throw new UsageError(`filter takes one FILE\n${usage}`);
   if (!values.out) throw new UsageError("filter needs --out FILE");
+  positionals[0] = await localInputPath(positionals[0]);
   requireInputFile(positionals[0]);
   const presetName = values.preset as string | undefined;
   const preset = presetName === undefined ? undefined : lengthPreset(presetName);
@@ -312,7 +314,10 @@ async function runReport(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError(`report takes at least one FILE\n${usage}`);
   const outRoot = values.out ? resolve(values.out) : outDir();
   requireOutputFolder(outRoot);
-  for (const file of positionals) requireInputFile(file);
+  for (const [k, file] of positionals.entries()) {
+    positionals[k] = await localInputPath(file);
+    requireInputFile(positionals[k]);
+  }
   const options = countOptions(values);
   const maxTokens = positiveInt("max-tokens", values["max-tokens"] as string);
   const mixes = [];
