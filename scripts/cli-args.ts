@@ -88,7 +88,7 @@ export function parseCommandArgs<O extends Options>(
     (name) => name.startsWith("no-") && spec.options[name].type === "boolean",
   );
   const given = negated.filter((name) => argv.includes(`--${name}`));
-  argv = argv.filter((a) => !negated.some((name) => a === `--${name}`));
+  const rest = argv.filter((a) => !negated.some((name) => a === `--${name}`));
   const { Command, CommanderError, Option } = commander();
   const parser = new Command()
     .exitOverride()
@@ -99,7 +99,7 @@ export function parseCommandArgs<O extends Options>(
   for (const [name, option] of Object.entries(spec.options))
     if (!negated.includes(name)) parser.addOption(optionOf(name, option));
   try {
-    parser.parse(argv, { from: "user" });
+    parser.parse(rest, { from: "user" });
   } catch (err) {
     if (err instanceof CommanderError)
       throw new UsageError(`${usageMessage(err)}\n\n${spec.usage.trim()}`);

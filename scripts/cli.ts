@@ -6,6 +6,7 @@
  */
 import type * as Commander from "commander";
 import { InputError } from "../lib/errors";
+import { endChildrenOnSignal, endingSignal } from "../lib/processes/index";
 import { HelpShown, UsageError } from "./cli-args";
 import type { Command } from "./commands/command";
 import { commands } from "./commands/index";
@@ -26,10 +27,13 @@ function overview(): string {
 
 /** Runs one stage; its errors become exit codes: 2 for usage, 1 for input and the rest. */
 async function runStage(command: Command, argv: string[]): Promise<number> {
+  endChildrenOnSignal();
   try {
     return await command.run(argv);
   } catch (err) {
     if (err instanceof HelpShown) return 0;
+    // Errors from children the signal handler is ending are not the user's to read.
+    if (endingSignal()) return 1;
     if (err instanceof UsageError) {
       process.stderr.write(`t3kit ${command.name}: ${err.message}\n`);
       return 2;

@@ -8,6 +8,7 @@ import { type WriteStream, createWriteStream } from "node:fs";
 import { rmSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { sweepStaleTemps } from "./sweep-stale-temps";
 
 const pendingTemps = new Set<string>();
 let hooksInstalled = false;
@@ -28,6 +29,7 @@ function installCleanupHooks(): void {
 
 /** A temp path beside `target`, unique to this process and call. */
 export function tempPathFor(target: string): string {
+  sweepStaleTemps(dirname(target));
   const rand = Math.random().toString(36).slice(2, 10);
   return join(dirname(target), `.${basename(target)}.${process.pid}.${rand}.tmp`);
 }

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
+import { InputError } from "../errors/index";
 
 export interface HubConfig {
   /** `HF_ENDPOINT`, default `https://huggingface.co`, without a trailing slash. */
@@ -65,5 +66,10 @@ export function hubConfig(env: Env = process.env): HubConfig {
     envValue(env, "HUGGING_FACE_HUB_TOKEN") ??
     readTokenFile(tokenPath);
   const endpoint = (envValue(env, "HF_ENDPOINT") ?? "https://huggingface.co").replace(/\/+$/, "");
+  if (!/^https?:\/\/[^/]/.test(endpoint))
+    throw new InputError(
+      { file: "HF_ENDPOINT" },
+      `"${endpoint}" is not an http(s) URL (e.g. https://huggingface.co or a mirror)`,
+    );
   return { endpoint, token, home, cacheDir, offline: envFlag(env, "HF_HUB_OFFLINE") };
 }

@@ -59,3 +59,4 @@ export {
   stageInputPaths,
   stageSources,
 } from "./resolve-stage-inputs";
+export { localInputPath } from "./local-input-path";

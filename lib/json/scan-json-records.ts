@@ -11,6 +11,7 @@ import { InputError } from "../errors/index";
  * Errors are InputErrors naming the file, the record index (array) or line (JSONL),
  * and the field path where the JSON went wrong.
  */
+import { firstInvalidUtf8 } from "../files/index";
 import type { OnProgress } from "../progress/index";
 import {
   JsonSyntaxFault,
@@ -222,6 +223,13 @@ export async function* scanRecordBatches(
       fileOffset += pos;
       if (spans.length > 0) yield spans;
       options.onProgress?.({ done: fileOffset, unit: "bytes", note: `${index} records` });
+    }
+    if (format === "jsonl" && index === 0) {
+      // Python's json.load raises on it, and a failed download looks exactly like it.
+      throw new InputError(
+        { file: path },
+        `empty file (${fileOffset + carry.length} bytes, no JSON value): not a record file; re-create or re-download it`,
+      );
     }
     if (format === "array" && state !== "done") {
       throw new InputError(
@@ -452,7 +460,11 @@ function checkUtf8(
         s.line === undefined
           ? { file: path, record: s.index }
           : { file: path, record: s.line, recordKind: "line" as const };
-      throw new InputError(where, "invalid UTF-8 (Python's json.load would fail to decode it)");
+      const at = s.fileOffset + firstInvalidUtf8(buf.subarray(s.start, s.end));
+      throw new InputError(
+        where,
+        `invalid UTF-8 at byte ${at} (Python's json.load would fail to decode it)`,
+      );
     }
   }
   throw new InputError(

@@ -1,6 +1,7 @@
 /**
  * Checks on the records a mix writes (what LLaMA-Factory and ms-swift users ask for):
- * each record has `conversations`, a list of `{from, value}` turns with string values;
+ * the shape every stage checks (lib/records: conversations of string turns, human first,
+ * a gpt turn), then, unless the spec turns it off,
  * the number of `<image>` tags equals the number of images (`image` as a string or a
  * list; text-only records have neither); optionally, each image file exists under a root.
  */
@@ -8,13 +9,17 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { InputError, type InputLocation } from "../errors/index";
 import type { JsonValue } from "../json/index";
+import { checkLlavaRecordShape } from "../records/index";
 
 /** Throws an InputError naming the file, record and field of the first problem. */
 export function checkLlavaRecord(
   record: JsonValue,
   where: InputLocation,
   imageRoot?: string,
+  imageTags = true,
 ): void {
+  checkLlavaRecordShape(record, where);
+  if (!imageTags && !imageRoot) return;
   const fail = (field: string, problem: string): never => {
     throw new InputError({ ...where, field }, problem);
   };
@@ -37,7 +42,7 @@ export function checkLlavaRecord(
     image === undefined || image === null ? [] : Array.isArray(image) ? image : [image];
   if (images.some((x) => typeof x !== "string"))
     fail("image", "expected a path or a list of paths");
-  if (tags !== images.length) {
+  if (imageTags && tags !== images.length) {
     fail(
       images.length === 0 ? "conversations" : "image",
       `${tags} <image> tag(s) but ${images.length} image(s)`,

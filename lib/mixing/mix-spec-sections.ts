@@ -139,6 +139,20 @@ export function sourcesSection(r: SpecReader, root: Obj): SourceSpec[] {
       r.fail(`sources[${k}].ratioOf`, `"${s.ratioOf}" is not another source of this spec`);
     }
   });
+  // Checked here, from the spec alone: a cycle would otherwise surface as a stack
+  // overflow, and only after every source was read.
+  sources.forEach((s, k) => {
+    const seen = [s.name];
+    for (let at = s.ratioOf; at !== undefined; ) {
+      if (seen.includes(at))
+        r.fail(
+          `sources[${k}].ratioOf`,
+          `a cycle of ratio references: ${[...seen, at].join(" -> ")}`,
+        );
+      seen.push(at);
+      at = sources.find((x) => x.name === at)?.ratioOf;
+    }
+  });
   return sources;
 }
 

@@ -3,6 +3,8 @@
  * (planMix, in plan-mix.ts, plans one point), and token columns added when the spec
  * counts tokens; `mix run` writes what these plans say (run-mix.ts).
  */
+import { InputError } from "../errors/index";
+import { checkMixRefs } from "./check-mix-refs";
 import { type TokenDraw, drawTokenBudget, tokenBudgetOf } from "./draw-token-budget";
 import { type SourceLoadOptions, loadMixSource } from "./load-mix-sources";
 import type { MixSpec } from "./mix-spec";
@@ -49,10 +51,41 @@ export async function openMixSources(
 export async function planSpec(spec: MixSpec, options: SourceLoadOptions = {}): Promise<MixPlan[]> {
   const opened = await openMixSources(spec, options, true);
   try {
-    return (await planOpened(spec, opened.sources, opened.errors, options)).plans;
+    const { plans, draws } = await planOpened(spec, opened.sources, opened.errors, options);
+    return plans.map((p) => withRecordChecks(spec, p, opened.sources, draws));
   } finally {
     for (const s of opened.sources) s?.close();
   }
+}
+
+/** A runnable plan is checked as `mix run` would check it: a bad record makes it not runnable. */
+function withRecordChecks(
+  spec: MixSpec,
+  plan: MixPlan,
+  sources: (RecordSource | null)[],
+  draws: readonly (TokenDraw | null)[],
+): MixPlan {
+  if (!plan.ok) return plan;
+  const ready = sources as RecordSource[];
+  const counts = ready.map((s) => s.count);
+  const { mix, holdout } = selectMix(spec, plan, counts, draws);
+  for (const refs of [mix, holdout]) {
+    for (let k = 0; k < refs.length; k++) {
+      try {
+        checkMixRefs(refs.subarray(k, k + 1), ready, spec.checks);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        const bad = refSource(refs[k]);
+        const status = e.message;
+        return {
+          ...plan,
+          ok: false,
+          sources: plan.sources.map((p, j) => (j === bad ? { ...p, status } : p)),
+        };
+      }
+    }
+  }
+  return plan;
 }
 
 export interface PlannedSpec {

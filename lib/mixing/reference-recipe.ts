@@ -12,11 +12,13 @@ import { InputError } from "../errors/index";
  */
 import type { OnProgress } from "../progress/index";
 import { PythonRandom } from "../pyrandom/index";
+import { checkLlavaRecordShape } from "../records/index";
 import { T3_FILES } from "../records/t3-vocabulary";
 import { type ThreadError, errorFromThread, startWorker } from "../threads/index";
 import { type RecordSource, loadFileSource } from "./record-source";
 import { LLAVA_KEY, REFERENCE_COMPOSITIONS, compositionName } from "./reference-compositions";
 import { loadT3Sources } from "./reference-t3-sources";
+import { refuseReferenceOverInputs } from "./refuse-reference-over-inputs";
 import { TempOutputs } from "./temp-outputs";
 import { packRef, refIndex, refSource, writeMixRecordsTo } from "./write-mix-file";
 
@@ -62,6 +64,13 @@ export async function runReferenceRecipe(
   options: ReferenceRecipeOptions,
 ): Promise<ReferenceOutput[]> {
   const say = (note: string) => options.onProgress?.({ note });
+  refuseReferenceOverInputs(
+    REFERENCE_COMPOSITIONS,
+    { per: REFERENCE_PER, lRatio: REFERENCE_LRATIO },
+    options.outDir,
+    options.llava,
+    options.t3Dir,
+  );
   for (const f of T3_FILES) {
     const p = join(options.t3Dir, f.file);
     if (!existsSync(p))
@@ -130,10 +139,15 @@ export async function runReferenceRecipe(
         const usesLlava = comp.includes(LLAVA_KEY);
         if (usesLlava && comp.length > 1)
           throw new Error("a composition mixing LLaVA and T3 needs both threads' sources");
-        jobs.push({ refs: d, output, temp: temps.reserve(file), llava: usesLlava });
+        jobs.push({ refs: d, output, temp: "", llava: usesLlava });
       }
     }
+    checkWrittenLlava(
+      llava,
+      jobs.filter((j) => j.llava).map((j) => j.refs),
+    );
     mkdirSync(options.outDir, { recursive: true });
+    for (const j of jobs) j.temp = temps.reserve(j.output.file);
     const t3Jobs = jobs.filter((j) => !j.llava);
     for (const j of t3Jobs) say(`writing ${j.output.file} (${j.output.records} records)`);
     const t3Written = t3.write(t3Jobs.map((j) => ({ temp: j.temp, refs: j.refs })));
@@ -222,6 +236,22 @@ function workerT3(t3Dir: string): T3Side {
   };
 }
 
+/**
+ * The record shape every stage checks (lib/records), on each LLaVA record the recipe
+ * writes, once: the released script copies anything, a gpt-first or answerless record
+ * included, and the training run fails on it much later.
+ */
+function checkWrittenLlava(llava: RecordSource, lists: Float64Array[]): void {
+  const seen = new Uint8Array(llava.count);
+  for (const refs of lists)
+    for (let k = 0; k < refs.length; k++) {
+      const i = refIndex(refs[k]);
+      if (seen[i]) continue;
+      seen[i] = 1;
+      checkLlavaRecordShape(llava.record(i), { file: llava.file, record: i });
+    }
+}
+
 function identity(n: number): Uint32Array {
   const a = new Uint32Array(n);
   for (let i = 0; i < n; i++) a[i] = i;
@@ -237,12 +267,10 @@ function compose(
 ): Float64Array {
   const parts: { source: number; take: number }[] = comp.map((key) => {
     const source = keyIndex.get(key)!;
-    const limit =
-      comp.length === 1
-        ? total
-        : key === LLAVA_KEY
-          ? (comp.length - 1) * REFERENCE_PER * REFERENCE_LRATIO
-          : REFERENCE_PER;
+    // A single key takes `total`; in a composition each T3 key takes `per`. (The released
+    // script's LLaVA share, (keys - 1) x per x lRatio, never applies: no released
+    // composition puts LLaVA beside T3, and runReferenceRecipe refuses one that would.)
+    const limit = comp.length === 1 ? total : REFERENCE_PER;
     return { source, take: Math.min(limit, lists[source].length) };
   });
   const refs = new Float64Array(parts.reduce((n, p) => n + p.take, 0));

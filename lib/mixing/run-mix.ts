@@ -15,15 +15,14 @@
  * carry the tokens of every source; only records that are taken are tokenized.
  */
 import { readFileSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { InputError } from "../errors/index";
 import { sha256File, writeFileAtomic } from "../files/index";
 import { outPath, projectRoot } from "../paths/index";
 import type { MixManifest } from "../records/manifests";
-import { checkLlavaRecord } from "./check-records";
-import { ConcatSource } from "./concat-source";
+import { checkMixRefs } from "./check-mix-refs";
 import type { SourceLoadOptions } from "./load-mix-sources";
+import { mixOutputBase, refuseMixOverInputs } from "./mix-output-paths";
 import type { MixSpec } from "./mix-spec";
 import type { MixPlan, MixPoint } from "./plan-mix";
 import {
@@ -35,7 +34,7 @@ import {
 } from "./plan-spec";
 import type { RecordSource } from "./record-source";
 import { selectMix } from "./select-mix";
-import { refIndex, refSource, writeMixFile } from "./write-mix-file";
+import { refSource, writeMixFile } from "./write-mix-file";
 
 export interface MixRunOptions extends SourceLoadOptions {
   /** Where mixes go (default out/mixes). */
@@ -55,6 +54,7 @@ export interface MixRunResult {
 export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promise<MixRunResult[]> {
   const say = (note: string) => options.onProgress?.({ note });
   const outDir = options.outDir ?? outPath("mixes");
+  refuseMixOverInputs(spec, outDir, options);
   const opened = await openMixSources(spec, options);
   const sources = opened.sources as RecordSource[];
   try {
@@ -64,7 +64,7 @@ export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promis
       sources.map(() => null),
       options,
     );
-    refuseFailedPlan(spec, planned.plans, options.specFile);
+    refuseFailedPlan(spec, planned.plans, opened.files, options.specFile);
     const inputHashes = new Map<string, string>();
     for (const f of opened.files.flat()) {
       if (!inputHashes.has(f)) inputHashes.set(f, await sha256File(f));
@@ -74,7 +74,7 @@ export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promis
     for (const plan of planned.plans) results.push(await writeMixPoint(run, plan));
     if (planned.plans.length > 1) {
       const csv = join(outDir, `${spec.output.file ?? spec.name}.sweep.csv`);
-      await writeFile(csv, sweepCsv(results));
+      await writeFileAtomic(csv, sweepCsv(results));
       say(`summary ${csv}`);
     }
     return results;
@@ -84,9 +84,21 @@ export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promis
 }
 
 /** A plan that cannot be met stops the run before anything is written. */
-function refuseFailedPlan(spec: MixSpec, plans: readonly MixPlan[], specFile?: string): void {
+function refuseFailedPlan(
+  spec: MixSpec,
+  plans: readonly MixPlan[],
+  files: readonly string[][],
+  specFile?: string,
+): void {
   const bad = plans.find((p) => !p.ok);
   if (!bad) return;
+  // Every source "ok" yet nothing to mix: the sources hold no records; name them.
+  const empty = bad.sources.findIndex((x) => x.holds === 0);
+  if (bad.afterTotal === 0 && empty >= 0 && bad.sources.every((x) => x.status === "ok"))
+    throw new InputError(
+      { file: specFile ?? spec.name, field: `sources[${empty}]` },
+      `${bad.point.label ? `[${bad.point.label}] ` : ""}${bad.sources[empty].name}: the source holds no records (${files[empty].join(", ")}), so the mix would be empty`,
+    );
   const s = bad.sources.find((x) => x.status !== "ok");
   const k = bad.sources.indexOf(s!);
   throw new InputError(
@@ -118,12 +130,9 @@ async function writeMixPoint(run: RunContext, plan: MixPlan): Promise<MixRunResu
         holdout: await tokensBySource(holdout, sources, counter),
       }
     : null;
-  if (spec.checks.imageTags || spec.checks.imageRoot)
-    checkRefs(mix, sources, spec.checks.imageRoot);
-  const base = join(
-    run.outDir,
-    `${spec.output.file ?? spec.name}${plan.point.label ? `-${plan.point.label}` : ""}`,
-  );
+  checkMixRefs(mix, sources, spec.checks);
+  checkMixRefs(holdout, sources, spec.checks);
+  const base = mixOutputBase(spec, run.outDir, plan.point);
   const ext = spec.output.format === "jsonl" ? "jsonl" : "json";
   const file = `${base}.${ext}`;
   run.options.onProgress?.({ note: `writing ${file} (${mix.length} records)` });
@@ -230,15 +239,6 @@ function countFrom(refs: Float64Array, source: number): number {
   let n = 0;
   for (let i = 0; i < refs.length; i++) if (refSource(refs[i]) === source) n++;
   return n;
-}
-
-function checkRefs(refs: Float64Array, sources: RecordSource[], imageRoot?: string): void {
-  for (let k = 0; k < refs.length; k++) {
-    const s = sources[refSource(refs[k])];
-    const i = refIndex(refs[k]);
-    const where = s instanceof ConcatSource ? s.where(i) : { file: s.file, record: i };
-    checkLlavaRecord(s.record(i), where, imageRoot);
-  }
 }
 
 /** The summary table of a sweep: one row per point, one column per source. */

@@ -3,7 +3,7 @@
  * end (`commitAll`), or all removed (`abortAll`, also on exit and on Ctrl-C): a run that
  * fails or is interrupted leaves no partial file and no new file at all.
  */
-import { renameSync, rmSync } from "node:fs";
+import { closeSync, openSync, renameSync, rmSync } from "node:fs";
 import { tempPathFor } from "../files/index";
 
 const live = new Set<string>();
@@ -33,6 +33,9 @@ export class TempOutputs {
     hook();
     const temp = tempPathFor(target);
     live.add(temp);
+    // Created here, on the thread that cleans up: a writer (possibly a worker thread) only
+    // opens an existing temp file, so it cannot create one after a cleanup removed it.
+    closeSync(openSync(temp, "wx"));
     this.pending.push({ temp, target });
     return temp;
   }

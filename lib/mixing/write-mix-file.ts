@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, ftruncateSync, openSync, writeSync } from "node:fs";
 import { openAtomicWriteStream } from "../files/index";
 import {
   ByteBuilder,
@@ -84,8 +84,10 @@ export async function writeMixRecordsTo(
   format: MixFormat,
   sourceOffset = 0,
 ): Promise<number> {
-  const fd = openSync(path, "w");
+  // "r+": the file must exist (TempOutputs.reserve made it); never re-create a removed temp.
+  const fd = openSync(path, "r+");
   try {
+    ftruncateSync(fd, 0);
     return await emitMixToFd(fd, refs, sources, format, undefined, sourceOffset);
   } finally {
     closeSync(fd);

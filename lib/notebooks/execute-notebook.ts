@@ -4,7 +4,7 @@
  * in a staging folder and renamed into place, so out/ keeps the last complete outputs when
  * a run fails. A small notebook takes 6-10 s (kernel start about 3.5 s).
  */
-import { mkdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { $ } from "zx";
 import { projectRoot } from "../paths/project-paths";
@@ -97,6 +97,8 @@ export async function executeNotebook(nbPath: string, opts: ExecuteOptions): Pro
     return { notebook: name, executedPath, htmlPath, seconds };
   } finally {
     await rm(staging, { recursive: true, force: true });
+    // The shared .staging folder goes too once no run uses it (rmdir refuses a non-empty one).
+    await rmdir(join(opts.outRoot, ".staging")).catch(() => undefined);
   }
 }
 

@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
+import { InputError } from "../errors/index";
 
 /** The notebooks of `dir` in run order (their names start with the stage number). */
 export function listNotebooks(dir: string, only?: string[]): string[] {
@@ -12,7 +13,10 @@ export function listNotebooks(dir: string, only?: string[]): string[] {
   const unknown = only.filter((o) => !all.some((p) => basename(p, ".ipynb").includes(o)));
   if (unknown.length > 0) {
     const names = all.map((p) => basename(p, ".ipynb")).join(", ");
-    throw new Error(`no notebook matches ${unknown.join(", ")} (have: ${names})`);
+    throw new InputError(
+      { file: dir },
+      `--only: no notebook matches ${unknown.join(", ")} (have: ${names})`,
+    );
   }
   return picked;
 }

@@ -100,13 +100,13 @@ export function loadPaperTable(idOrPath: string): PaperTable {
 }
 
 /** Every table in data/paper, by id. */
-export function loadPaperTables(): Map<string, PaperTable> {
-  const files = readdirSync(paperDir())
+export function loadPaperTables(dir = paperDir()): Map<string, PaperTable> {
+  const files = readdirSync(dir)
     .filter((f) => f.endsWith(".json") && f !== "claims.json")
     .sort();
   return new Map(
     files.map((f) => {
-      const t = loadPaperTable(join(paperDir(), f));
+      const t = loadPaperTable(join(dir, f));
       return [t.id, t] as const;
     }),
   );

@@ -13,10 +13,11 @@ import { checkClaims } from "./check-claims";
 import { claimsFrame } from "./claims-frame";
 import { correlationFigure } from "./correlation-figure";
 import { groupedBarsFigure } from "./grouped-bars-figure";
-import { loadPaperTables } from "./load-paper-table";
+import { loadPaperTables, paperDir } from "./load-paper-table";
 import type { PaperTable } from "./paper-table";
 import { deltaFrame, paperTableFrame } from "./paper-table-frame";
 import { probingFigure } from "./probing-figure";
+import { requirePaperTables } from "./required-paper-tables";
 import { tempcompassAblationFigure } from "./tempcompass-ablation-figure";
 
 /** The results figures by output name, built from the tables. */
@@ -47,8 +48,10 @@ export interface ResultsReport {
 export async function writeResultsReport(
   out: string,
   onProgress?: OnProgress,
+  paperFolder = paperDir(),
 ): Promise<ResultsReport> {
-  const tables = loadPaperTables();
+  const tables = loadPaperTables(paperFolder);
+  requirePaperTables(tables, paperFolder);
   const written: ResultsReport = { tables: [], figures: [] };
   const tablesDir = join(out, "tables");
   for (const [id, table] of tables) {

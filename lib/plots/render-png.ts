@@ -34,6 +34,11 @@ async function openContext(): Promise<BrowserContext> {
       executablePath: CHROMIUM_PATH,
       headless: true,
       args: CHROMIUM_ARGS,
+      // The CLI's own handlers end Chromium with everything else it started
+      // (lib/processes); Playwright's would close it first and fail the run with its message.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
     shared = { context, profile };
     context.catch(() => {

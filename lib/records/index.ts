@@ -25,3 +25,8 @@ export type {
   SynthesisManifestFile,
 } from "./manifests";
 export { STAGE_SOURCES, type StageSources } from "./stage-inputs";
+export {
+  checkLlavaRecordShape,
+  llavaRecordProblem,
+  type RecordProblem,
+} from "./check-llava-record";

@@ -7,10 +7,17 @@
  * Same captions, options and seed give the same bytes.
  */
 import { basename, join } from "node:path";
-import { type AtomicWriteStream, openAtomicWriteStream, writeFileAtomic } from "../files/index";
+import {
+  type AtomicWriteStream,
+  openAtomicWriteStream,
+  openRunFolder,
+  refuseOutputOverInput,
+  writeFileAtomic,
+} from "../files/index";
 import type { T3Pair, T3ValidationRow } from "../records/index";
 import type { SynthesisManifest, SynthesisManifestFile } from "../records/manifests";
 import { type CaptionSurvey, surveyCaptions } from "./captions/survey-captions";
+import { synthesisOutputNames } from "./synthesis-output-names";
 import {
   type PlannedOutput,
   type SynthesisOptions,
@@ -28,8 +35,14 @@ export interface WriteSynthesisOptions extends SynthesisOptions {
 
 /** Synthesises every planned file into `outDir` and returns the manifest it wrote. */
 export async function writeSynthesis(options: WriteSynthesisOptions): Promise<SynthesisManifest> {
+  refuseOutputOverInput(
+    synthesisOutputNames(options).map((f) => join(options.outDir, f)),
+    [options.captionsFile],
+    "give --out another folder",
+  );
   const survey = await surveyCaptions(options.captionsFile, options.valPerTask !== 0);
   const outputs = planOutputs(options, survey);
+  const folder = openRunFolder(options.outDir);
   const streams = new Map<string, AtomicWriteStream>();
   const letters = new Map<string, Record<string, number>>();
   const stats: SynthesisStats = { redraws: {}, verifierRejections: 0 };
@@ -75,9 +88,11 @@ export async function writeSynthesis(options: WriteSynthesisOptions): Promise<Sy
       join(options.outDir, "manifest.json"),
       `${JSON.stringify(manifest, null, 2)}\n`,
     );
+    folder.keep();
     return manifest;
   } catch (err) {
     for (const s of streams.values()) await s.abort();
+    folder.discard();
     throw err;
   }
 }

@@ -1,4 +1,4 @@
-import { openAtomicWriteStream } from "../files/index";
+import { openAtomicWriteStream, refuseOutputOverInput } from "../files/index";
 /**
  * Drops the records that would not fit a training run's sequence length, instead of
  * letting the framework truncate them (a truncated visual span crashes Qwen2-VL with
@@ -45,6 +45,7 @@ export async function filterRecordsByTokens(
   options: Omit<ParallelCountOptions, "file"> = {},
   onProgress?: OnProgress,
 ): Promise<FilterReport> {
+  refuseOutputOverInput([output], [input], "give --out another path");
   const keep: boolean[] = [];
   const bySource = new Map<string, { records: number; dropped: number }>();
   for await (const row of countFileTokens(input, options)) {

@@ -3,6 +3,8 @@
  * lib/mixing, prints; progress goes to stderr.
  */
 import { resolve } from "node:path";
+import { requireInputFile, requireInputFolder, requireOutputFolder } from "../../lib/files/index";
+import { localInputPath } from "../../lib/hub/local-input-path";
 import { runReferenceRecipe } from "../../lib/mixing/reference-recipe";
 import type { Progress } from "../../lib/progress/index";
 import { UsageError, parseCommandArgs } from "../cli-args";
@@ -44,6 +46,10 @@ async function reference(argv: string[]): Promise<number> {
   for (const name of ["llava", "t3-dir", "out"] as const) {
     if (!values[name]) throw new UsageError(`--${name} is required\n${referenceUsage}`);
   }
+  values.llava = await localInputPath(values.llava!);
+  requireInputFile(values.llava, "--llava");
+  requireInputFolder(values["t3-dir"]!, "--t3-dir");
+  requireOutputFolder(values.out!);
   const started = performance.now();
   const outputs = await runReferenceRecipe({
     llava: resolve(values.llava!),
@@ -112,6 +118,7 @@ async function specCommand(verb: "run" | "plan", argv: string[]): Promise<number
   });
   if (positionals.length !== 1) throw new UsageError(`expected one SPEC file\n${usage}`);
   const specFile = resolve(positionals[0]);
+  requireInputFile(specFile);
   // The spec machinery (YAML, token counting …) is loaded only here: `mix reference`
   // starts about 0.15 s sooner without it.
   const { formatPlan, loadMixSpec, planSpec, runMix, sweepCsv } =
@@ -129,6 +136,7 @@ async function specCommand(verb: "run" | "plan", argv: string[]): Promise<number
     return plans.every((p) => p.ok) ? 0 : 1;
   }
   const out = (values as { out?: string }).out;
+  if (out) requireOutputFolder(resolve(out));
   const results = await runMix(spec, {
     specFile,
     vars,

@@ -1,4 +1,6 @@
 import { join } from "node:path";
+import { requireInputFile, requireOutputFolder } from "../../lib/files/index";
+import { localInputPath } from "../../lib/hub/local-input-path";
 import { outPath } from "../../lib/paths/index";
 import { formatProgress } from "../../lib/progress/index";
 import { DEFAULT_LENGTHS, T3_TASKS, TASK_KEYS, type TaskKey } from "../../lib/records/index";
@@ -28,7 +30,7 @@ used for more than one run. Tagging costs about 0.4 ms per caption.
 
 const usage = `
 Usage: npx t3kit synthesize [--captions FILE] [--out DIR] [--tasks LIST] [--lengths 1,2,4,8]
-                            [--per-task N] [--val-per-task N] [--seed S]
+                            [--per-task N] [--val-per-task N] [--seed S] [--pool-size N]
                             [--llm-endpoint URL --llm-model NAME [--llm-cache DIR]]
 
 Synthesises T3's textual temporal tasks from image captions (each caption stands for one
@@ -89,6 +91,11 @@ export const synthesizeCommand: Command = {
     const lengths = values.lengths ? parseIntList("lengths", values.lengths) : [...DEFAULT_LENGTHS];
     if (lengths.some((l) => l > 16)) throw new UsageError("--lengths: at most 16x");
     const outDir = values.out ?? outPath("synthesis");
+    requireOutputFolder(outDir);
+    if (values.captions !== undefined) {
+      values.captions = await localInputPath(values.captions);
+      requireInputFile(values.captions, "--captions");
+    }
     const perTask =
       values["per-task"] === undefined
         ? undefined
@@ -123,6 +130,11 @@ export const synthesizeCommand: Command = {
       contrastWriter: writer?.writer,
       llm,
       onProgress: (p) => process.stderr.write(`  read ${formatProgress(p)}\r`),
+    }).catch((err: Error) => {
+      // The contrast server's failures name its URL: say which flag it came from, no stack.
+      if (llm && err.message.startsWith(llm.endpoint.replace(/\/+$/, "")))
+        throw new UsageError(`--llm-endpoint ${err.message}`);
+      throw err;
     });
     process.stderr.write("\n");
     const secs = (performance.now() - started) / 1000;
@@ -155,6 +167,7 @@ async function annotate(argv: string[]): Promise<number> {
   });
   if (!values.captions || !values.out)
     throw new UsageError(`annotate needs --captions and --out\n${annotateUsage}`);
+  requireInputFile(values.captions, "--captions");
   const started = performance.now();
   const s = await synthesisLib().annotateCaptions(values.captions, values.out, (p) =>
     process.stderr.write(`  tagged ${formatProgress(p)}\r`),

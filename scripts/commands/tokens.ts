@@ -1,4 +1,12 @@
-import { writeFileAtomic } from "../../lib/files/index";
+import { join, resolve } from "node:path";
+import {
+  refuseOutputOverInput,
+  requireInputFile,
+  requireOutputFolder,
+  writeFileAtomic,
+} from "../../lib/files/index";
+import { localInputPath } from "../../lib/hub/local-input-path";
+import { outDir } from "../../lib/paths/index";
 import type { Progress } from "../../lib/progress/index";
 import type * as TokenCounting from "../../lib/token-counting/index";
 import { lengthPreset, lengthPresets } from "../../lib/token-counting/length-presets";
@@ -47,7 +55,7 @@ Counting options (count, filter, report):
 const usage = `
 Usage: npx t3kit tokens count  [options] [--out FILE] FILE
        npx t3kit tokens filter (--max-tokens N | --preset NAME) [options] --out FILE [--report FILE] FILE
-       npx t3kit tokens report [options] [--max-tokens N] FILE...
+       npx t3kit tokens report [options] [--max-tokens N] [--out DIR] FILE...
 
 count   one JSON line per record of FILE (LLaVA JSON/JSONL or a Video-T3 file), in order:
         {id, source, text_tokens, template_tokens, visual_tokens, total_tokens}; stdout or
@@ -62,8 +70,17 @@ ${Object.values(lengthPresets)
   )
   .join("\n")}
 report  per-mix and per-source p50/p90/p99/max, token shares, histograms: tables in
-        out/tables/tokens-*.csv, figures in out/figures/tokens-*.{html,png}. Each FILE is a
+        DIR/tables/tokens-*.csv, figures in DIR/figures/tokens-*.{html,png}. Each FILE is a
         mix: records, or rows written by \`tokens count\`.
+
+Output options:
+  --out FILE              count: the rows (atomic; default stdout); filter: the kept records
+  --report FILE           filter: also write the report (counts kept and dropped, per
+                          source, the limit and preset) as JSON (atomic)
+  --out DIR               report: where tables/ and figures/ go (default out/, or $T3KIT_OUT)
+  --max-tokens N          filter: the limit (a positive integer); report: a line on the
+                          histograms. Not with --preset
+  --preset NAME           filter: one of the presets above (its limit, template and vision)
 ${countOptionsHelp}`;
 
 const countOptionSpec = {
@@ -161,8 +178,10 @@ async function runCount(argv: string[]): Promise<number> {
     allowPositionals: true,
   });
   if (positionals.length !== 1) throw new UsageError(`count takes one FILE\n${usage}`);
-  const [file] = positionals;
+  const file = await localInputPath(positionals[0]);
+  requireInputFile(file);
   const options = countOptions(values);
+  if (values.out) refuseOutputOverInput([values.out], [file], "give --out another path");
   const started = performance.now();
   const rows = await tokensLib().writeTokenCounts(file, options, {
     outFile: values.out,
@@ -191,6 +210,8 @@ async function runFilter(argv: string[]): Promise<number> {
   });
   if (positionals.length !== 1) throw new UsageError(`filter takes one FILE\n${usage}`);
   if (!values.out) throw new UsageError("filter needs --out FILE");
+  positionals[0] = await localInputPath(positionals[0]);
+  requireInputFile(positionals[0]);
   const presetName = values.preset as string | undefined;
   const preset = presetName === undefined ? undefined : lengthPreset(presetName);
   if (presetName !== undefined && !preset) {
@@ -198,9 +219,15 @@ async function runFilter(argv: string[]): Promise<number> {
       `--preset: "${presetName}" is not one of ${Object.keys(lengthPresets).join(", ")}`,
     );
   }
+  if (presetName !== undefined && values["max-tokens"] !== undefined)
+    throw new UsageError(
+      "give --max-tokens N or --preset NAME, not both (a preset sets its own limit)",
+    );
   const maxTokens =
     intAtLeast("max-tokens", values["max-tokens"] as string, 1) ?? preset?.maxTokens;
   if (maxTokens === undefined) throw new UsageError("filter needs --max-tokens N or --preset NAME");
+  if (values.report)
+    refuseOutputOverInput([values.report], [positionals[0]], "give --report another path");
   const report = await tokensLib().filterRecordsByTokens(
     positionals[0],
     values.out,
@@ -229,16 +256,23 @@ async function runFilter(argv: string[]): Promise<number> {
 async function runReport(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     usage,
-    options: { ...countOptionSpec, "max-tokens": { type: "string" } },
+    options: { ...countOptionSpec, "max-tokens": { type: "string" }, out: { type: "string" } },
     allowPositionals: true,
   });
   if (positionals.length === 0) throw new UsageError(`report takes at least one FILE\n${usage}`);
+  const outRoot = values.out ? resolve(values.out) : outDir();
+  requireOutputFolder(outRoot);
+  for (const [k, file] of positionals.entries()) {
+    positionals[k] = await localInputPath(file);
+    requireInputFile(positionals[k]);
+  }
   const options = countOptions(values);
   const maxTokens = intAtLeast("max-tokens", values["max-tokens"] as string, 1);
   const { byMix, bySource, written } = await tokensLib().writeTokenReport(
     positionals,
     options,
     maxTokens,
+    outRoot,
   );
   process.stdout.write(`${byMix.toString()}\n${bySource.toString()}\n`);
   process.stderr.write(`wrote ${written.join("\n      ")}\n`);

@@ -40,7 +40,9 @@ export interface StandInRepo {
 export type Fault =
   | { kind: "drop"; afterBytes: number }
   | { kind: "status"; status: number; retryAfter?: string }
-  | { kind: "corrupt" };
+  | { kind: "corrupt" }
+  /** Answers a Range request with 206 but the whole body, Content-Range from byte 0. */
+  | { kind: "range-from-zero" };
 
 export interface LoggedRequest {
   method: string;
@@ -425,7 +427,10 @@ export class HubStandIn {
     let end = data.length - 1;
     let status = 200;
     const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? "");
-    if (range) {
+    if (range && fault?.kind === "range-from-zero") {
+      status = 206;
+      headers["Content-Range"] = `bytes 0-${end}/${data.length}`;
+    } else if (range) {
       start = Number(range[1]);
       end = range[2] ? Math.min(Number(range[2]), end) : end;
       if (start >= data.length) {

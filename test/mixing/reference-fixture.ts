@@ -12,7 +12,7 @@ export const TRICKY_LLAVA = [
   '{"id": "tricky_0", "image": "coco\\/train2017\\/000000000001.jpg", "conversations": [{"from": "human", "value": "<image>\\nCaf\\u00E9 or café? 😀 \\ud83d\\ude00 tab\\there"}, {"from": "gpt", "value": "Both \\u0041. \\u007f"}]}',
   '{"id": 12345678901234567890123, "score": 1.0, "small": 1e-05, "big": 1E16, "neg": -0.0, "zero": -0, "conversations": [{"from": "human", "value": "x"}, {"from": "gpt", "value": "y"}]}',
   '{"id": "dup", "conversations": [{"from": "human", "value": "first"}], "image": "a.jpg", "conversations": [{"from": "human", "value": "<image>\\nlast wins"}, {"from": "gpt", "value": "ok", "from": "gpt"}]}',
-  '{"id": "empty", "meta": {}, "tags": [], "conversations": []}',
+  '{"id": "text-only", "meta": {}, "tags": [], "conversations": [{"from": "human", "value": "no image"}, {"from": "gpt", "value": "ok"}]}',
   '{"id": "10", "1": "index-like key", "conversations": [{"from": "human", "value": "\\u65e5\\u672c"}, {"from": "gpt", "value": "日本"}]}',
 ];
 

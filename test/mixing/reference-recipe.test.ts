@@ -149,16 +149,13 @@ test("interrupting a run leaves only complete files, never a partial or temp fil
       stdio: ["ignore", "ignore", "pipe"],
     },
   );
-  await new Promise<void>((resolve) => {
-    child.stderr.on("data", (d: Buffer) => {
-      if (d.toString().includes("writing")) {
-        child.kill("SIGINT");
-        resolve();
-      }
-    });
-    child.on("exit", () => resolve());
+  // One exit promise, made before anything can end the child (a listener added after
+  // the exit would wait forever).
+  const exited = new Promise((r) => child.once("exit", r));
+  child.stderr.on("data", (d: Buffer) => {
+    if (d.toString().includes("writing")) child.kill("SIGINT");
   });
-  await new Promise((r) => child.on("exit", r));
+  await exited;
   const left = existsSync(out) ? readdirSync(out) : [];
   assert.deepEqual(
     left.filter((f) => f.endsWith(".tmp")),

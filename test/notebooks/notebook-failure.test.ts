@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -35,5 +35,7 @@ test("a failing cell is named with tslab's own message, and out/ keeps the last 
     return true;
   });
   assert.equal(readFileSync(ok.executedPath, "utf8"), good, "the previous executed notebook is untouched");
+  // Defect 8: no empty staging folder is left behind, after a success or a failure.
+  assert.ok(!existsSync(join(out, ".staging")), "an empty .staging folder was left in out/");
   mkdirSync(join(out, "x"), { recursive: true });
 });

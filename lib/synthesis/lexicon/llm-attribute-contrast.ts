@@ -144,7 +144,8 @@ async function completionWithRetries(
         throw new Error(`${url}: ${problem}: ${await res.text()}`);
     } catch (err) {
       if ((err as Error).message.startsWith(url)) throw err;
-      problem = (err as Error).message;
+      const code = (err as { cause?: { code?: string } }).cause?.code;
+      problem = code ? `${(err as Error).message}: ${code}` : (err as Error).message;
     }
     if (attempt >= retries)
       throw new Error(`${url}: gave up after ${attempt + 1} tries (${problem})`);

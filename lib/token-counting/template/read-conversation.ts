@@ -6,6 +6,7 @@
  * InputError naming the file, the record and the field.
  */
 import { InputError } from "../../errors/index";
+import { checkLlavaRecordShape } from "../../records/index";
 
 /** Who speaks a turn, as the chat templates name it. */
 export type TurnRole = "user" | "assistant";
@@ -154,6 +155,11 @@ export function readConversation(record: unknown, file: string, index: number): 
       mediaField: "image",
     };
   }
+  if (!("conversations" in r) && !("messages" in r))
+    throw new InputError(
+      { file, record: index, field: "conversations" },
+      "missing: a record needs conversations [{from, value}] (LLaVA; or LLaMA-Factory's messages)",
+    );
   const convKey = "conversations" in r ? "conversations" : "messages";
   const list = r[convKey];
   if (!Array.isArray(list)) {
@@ -162,6 +168,9 @@ export function readConversation(record: unknown, file: string, index: number): 
       `expected a list of turns, got ${typeName(list)}`,
     );
   }
+  // LLaVA-format records get the one record check every stage makes (lib/records).
+  if (convKey === "conversations" && list.every((t) => typeof t === "object" && t && "from" in t))
+    checkLlavaRecordShape(r, { file, record: index });
   const rawId = r.id;
   const id = typeof rawId === "string" || typeof rawId === "number" ? rawId : index;
   const imageField = "image" in r ? "image" : "images";

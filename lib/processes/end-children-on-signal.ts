@@ -1,0 +1,60 @@
+/**
+ * Children end with the parent: on SIGTERM, SIGINT or SIGHUP the CLI ends every process it
+ * started, and theirs (nbconvert, the tslab kernel, headless Chromium), then dies of the
+ * same signal (exit status 128 + n, e.g. 143 for SIGTERM) rather than reporting the errors
+ * its dying children cause.
+ */
+import { constants } from "node:os";
+import { descendantPids } from "./descendant-pids";
+
+const SIGNALS = ["SIGTERM", "SIGINT", "SIGHUP"] as const;
+let installed = false;
+let ending: NodeJS.Signals | null = null;
+
+/** The signal the process is ending on, or null. */
+export function endingSignal(): NodeJS.Signals | null {
+  return ending;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function signalAll(pids: number[], signal: NodeJS.Signals): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function endChildrenThenDie(signal: NodeJS.Signals): Promise<void> {
+  if (ending) return;
+  ending = signal;
+  // The other listeners of this signal (temp-file cleanup) run first: once the listeners
+  // are removed below, the re-raised signal kills the process on the spot.
+  await new Promise((r) => setImmediate(r));
+  const pids = descendantPids(process.pid); // the whole tree first: a dead parent loses its links
+  signalAll(pids, "SIGTERM");
+  const deadline = Date.now() + 3000;
+  while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  signalAll(pids.filter(alive), "SIGKILL");
+  for (const s of SIGNALS) process.removeAllListeners(s);
+  // Other handlers (temp-file cleanup) ran already; 'exit' handlers run on process.exit.
+  process.exitCode = 128 + (constants.signals[signal] ?? 0);
+  process.kill(process.pid, signal);
+}
+
+/** Installs the handlers once (the CLI calls this at start). */
+export function endChildrenOnSignal(): void {
+  if (installed) return;
+  installed = true;
+  for (const s of SIGNALS) process.on(s, () => void endChildrenThenDie(s));
+}
