@@ -18,6 +18,7 @@ const FLOORS = [
   "records",
   "threads",
   "progress",
+  "processes",
   "hub",
   "plots",
   "tables",
