@@ -8,6 +8,7 @@ export {
 } from "./execute-notebook";
 export {
   failingCellIndex,
+  timedOutAfter,
   cellStderr,
   cellSource,
   codeCellNumber,
