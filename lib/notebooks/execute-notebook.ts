@@ -14,6 +14,7 @@ import {
   cellStderr,
   codeCellNumber,
   failingCellIndex,
+  timedOutAfter,
 } from "./notebook-failure";
 
 export const JUPYTER_PYTHON = "/usr/bin/python3";
@@ -113,6 +114,13 @@ async function describeFailure(
   const nb = JSON.parse(await readFile(nbPath, "utf8")) as Notebook;
   const index = failingCellIndex(nb, nbconvertStderr);
   let detail = nbconvertStderr.split("\n").slice(-15).join("\n");
+  const timeout = timedOutAfter(nbconvertStderr);
+  if (timeout !== null) {
+    // Re-running would only time out again: say so, with the limit to raise.
+    const cellNo = index >= 0 ? codeCellNumber(nb, index) : 0;
+    const src = index >= 0 ? cellSource(nb.cells[index]) : "";
+    return new NotebookError(name, cellNo, src, `timed out after ${timeout} s (--timeout)`);
+  }
   if (index >= 0) {
     const diag = join(staging, "diagnose");
     const rerun =

@@ -20,6 +20,7 @@ export {
 } from "./notebook-runs";
 export {
   failingCellIndex,
+  timedOutAfter,
   cellStderr,
   cellSource,
   codeCellNumber,

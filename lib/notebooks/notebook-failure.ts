@@ -21,12 +21,23 @@ export const cellSource = (cell: NotebookCell): string =>
 
 /** The index of the cell whose source nbconvert printed in its error report, or -1. */
 export function failingCellIndex(nb: Notebook, nbconvertStderr: string): number {
-  const m = nbconvertStderr.match(
-    /An error occurred while executing the following cell:\n-{18}\n([\s\S]*?)\n-{18}\n/,
-  );
+  // nbclient's CellExecutionError, or its CellTimeoutError ("a preview of the cell
+  // contents" between lines of 19 dashes: the whole source when under 11 lines).
+  const m =
+    nbconvertStderr.match(
+      /An error occurred while executing the following cell:\n-{18}\n([\s\S]*?)\n-{18}\n/,
+    ) ?? nbconvertStderr.match(/preview of the cell contents:\n-{19}\n([\s\S]*?)\n-{19}\n/);
   if (!m) return -1;
   const src = m[1].trim();
   return nb.cells.findIndex((c) => c.cell_type === "code" && cellSource(c).trim() === src);
+}
+
+/** The seconds after which nbclient stopped a cell (CellTimeoutError), or null. */
+export function timedOutAfter(nbconvertStderr: string): number | null {
+  const m = /A cell timed out while it was being executed, after (\d+) seconds/.exec(
+    nbconvertStderr,
+  );
+  return m ? Number(m[1]) : null;
 }
 
 /** The stderr text a cell printed, joined. */

@@ -59,7 +59,7 @@ test("a missing caption file is an input error (exit 1) and writes nothing", () 
   const out = join(root, "none");
   const r = t3kit("--captions", join(root, "missing.jsonl"), "--out", out);
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /missing\.jsonl: cannot open: ENOENT/);
+  assert.match(r.stderr, /missing\.jsonl: no such file \(--captions\)/);
   assert.equal(existsSync(out), false);
 });
 

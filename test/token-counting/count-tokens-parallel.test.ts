@@ -43,7 +43,10 @@ test("an error found in a worker names the file, record and field", async () => 
           record: {
             id: "x",
             image: "gone.jpg",
-            conversations: [{ from: "human", value: "<image>\nQ" }],
+            conversations: [
+              { from: "human", value: "<image>\nQ" },
+              { from: "gpt", value: "A" },
+            ],
           },
         }
       : r,
