@@ -11,3 +11,4 @@ export { readUtf8Text, utf8TextStream } from "./read-utf8-text";
 export { sweepStaleTemps } from "./sweep-stale-temps";
 export { openRunFolder, type RunFolder } from "./run-folder";
 export { requireInputFile, requireInputFolder, requireOutputFolder } from "./require-paths";
+export { lineOfByte } from "./line-of-byte";

@@ -49,6 +49,7 @@ function describeSpec(spec: string): string {
  */
 export function dataSource(stage: string, env: Env = process.env): string {
   const s = stageSources(stage);
+  if (s.drawn !== undefined) return `Data: ${s.drawn}.`;
   if (!hubSourceSelected(env) || s.hub.length === 0) {
     const why = hubSourceSelected(env) ? " (this stage has no Hub source)" : "";
     const tip =

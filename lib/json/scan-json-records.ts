@@ -11,7 +11,7 @@ import { InputError } from "../errors/index";
  * Errors are InputErrors naming the file, the record index (array) or line (JSONL),
  * and the field path where the JSON went wrong.
  */
-import { firstInvalidUtf8 } from "../files/index";
+import { firstInvalidUtf8, lineOfByte } from "../files/index";
 import type { OnProgress } from "../progress/index";
 import {
   JsonSyntaxFault,
@@ -456,14 +456,13 @@ function checkUtf8(
   if (isUtf8(buf.subarray(0, pos))) return;
   for (const s of spans) {
     if (!isUtf8(buf.subarray(s.start, s.end))) {
-      const where =
-        s.line === undefined
-          ? { file: path, record: s.index }
-          : { file: path, record: s.line, recordKind: "line" as const };
       const at = s.fileOffset + firstInvalidUtf8(buf.subarray(s.start, s.end));
+      // Every stage names file, line and byte for bad bytes; an array record also its index.
+      const line = s.line ?? lineOfByte(path, at);
+      const inRecord = s.line === undefined ? ` in record ${s.index}` : "";
       throw new InputError(
-        where,
-        `invalid UTF-8 at byte ${at} (Python's json.load would fail to decode it)`,
+        { file: path, record: line, recordKind: "line" },
+        `invalid UTF-8 at byte ${at}${inRecord} (Python's json.load would fail to decode it)`,
       );
     }
   }

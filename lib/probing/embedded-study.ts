@@ -57,11 +57,6 @@ export function notebookStudy(
   throw new Error(`T3KIT_PROBE_STUDY must be quick, full or tiny, got "${choice}"`);
 }
 
-/** Where the notebook's data comes from, in one line (the first cell shows it). */
-export function probingDataSource(): string {
-  return "Data: probing videos drawn by the kit (Twemoji artwork + a drawn flower, encoded by ffmpeg), features from the kit's stand-in encoder (no network, no GPU). Real features: see README, Probing.";
-}
-
 /** Our group accuracies as a bar of the comparison figure. */
 export function ourProbeBar(
   rows: ProbeSummaryRow[],

@@ -80,7 +80,6 @@ export {
   QUICK_STUDY,
   TINY_STUDY,
   notebookStudy,
-  probingDataSource,
   ourProbeBar,
   showPng,
   writeProbingManifest,

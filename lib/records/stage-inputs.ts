@@ -10,6 +10,11 @@ export interface StageSources {
   embedded: string[];
   /** `hub:` specs the stage reads instead when T3KIT_SOURCE=hub; empty: embedded only. */
   hub: string[];
+  /**
+   * For a stage that makes its own inputs instead of reading data/ (probing draws its
+   * videos): what it makes, as the notebook's first cell says it.
+   */
+  drawn?: string;
 }
 
 /**
@@ -18,6 +23,14 @@ export interface StageSources {
  * whole (its files are listed with `npx t3kit hub list`).
  */
 export const STAGE_SOURCES: Record<string, StageSources> = {
+  // The released probing videos (lyx97/t3_probing_data) are not read in Hub mode: the kit
+  // draws videos whose ground truth it knows; real features come from the shipped scripts.
+  probing: {
+    embedded: [],
+    hub: [],
+    drawn:
+      "probing videos drawn by the kit (Twemoji artwork + a drawn flower, encoded by ffmpeg), features from the kit's stand-in encoder (no network, no GPU). Real features: see README, Probing",
+  },
   // The paper's captions (LLaVA-ReCap-558K) are released as Parquet, which synthesis does
   // not read; Video-T3-QA is synthesis's output, not its input. So: embedded only.
   synthesis: { embedded: ["data/captions/"], hub: [] },

@@ -66,5 +66,5 @@ test("tokens filter refuses --max-tokens with --preset, and --max-tokens 0", () 
     "data/llava/llava-sample.json",
   ]);
   assert.equal(zero.status, 2, zero.stderr);
-  assert.match(zero.stderr, /--max-tokens: "0" is not a positive integer/);
+  assert.match(zero.stderr, /--max-tokens: "0" is not an integer at least 1/);
 });

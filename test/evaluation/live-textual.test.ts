@@ -18,7 +18,7 @@ test("validation files: empty, option-less and control-character records", async
   const { writeFiles } = await import("./result-fixtures");
   const q = "Captions:\nA\u0007bell\tand \u2028 line\nQuestion: which?\n(A) one (B) two\n";
   const [empty, noOptions, ok] = writeFiles("textual-items", {
-    "empty.jsonl": "\n\n",
+    "empty.jsonl": "[]",
     "none.json": JSON.stringify([
       { question: "Question: which? no options", answer: "(A) one", qid: 1 },
     ]),

@@ -193,8 +193,11 @@ test("dataSource: the embedded default unless T3KIT_SOURCE=hub", () => {
   );
   assert.throws(
     () => dataSource("nope", {}),
-    /unknown stage; known: synthesis, mixing, tokens, training, results/,
+    /unknown stage; known: probing, synthesis, mixing, tokens, training, results, evaluation$/,
   );
+  // Probing draws its inputs: the same line in both modes, never a Hub download.
+  for (const env of [{}, { T3KIT_SOURCE: "hub" }])
+    assert.match(dataSource("probing", env), /^Data: probing videos drawn by the kit .*\.$/);
   assert.throws(
     () => dataSource("mixing", { T3KIT_SOURCE: "hf" }),
     /T3KIT_SOURCE: "hf" is not hub or embedded/,

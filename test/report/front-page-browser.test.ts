@@ -114,7 +114,9 @@ test("out/ from the runner opens offline from a copy: every page, link, image an
       "figures/synthesis-answer-letters.html",
     );
     const probing = await text("stage-probing");
-    assert.match(probing, /not run \(its notebook is not in this tree yet\)/);
+    // 01-probing is in the tree but this fixture ran only 02.
+    assert.match(probing, /not run · notebook notebooks\/01-probing\.ipynb/);
+    assert.doesNotMatch(probing, /not in this tree yet/);
     assert.match(probing, /12, 22/, "seeds of the nested manifest");
     assert.match(probing, /broken\.manifest\.json\s+not valid JSON/);
     assert.ok((await text("stage-evaluation")).includes(`${HOSTILE_TABLE}.csv`));
