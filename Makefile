@@ -23,7 +23,8 @@ deps: debian-deps $(NODE_STAMP) kernelspec
 debian-deps:
 	missing=""
 	for p in $(DEBIAN_PACKAGES); do
-	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"
+	  status="$$(dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null || true)"
+	  [[ "$$status" == *"ok installed"* ]] || missing="$$missing $$p"
 	done
 	if [ -n "$$missing" ]; then
 	  echo "installing Debian packages:$$missing"
@@ -38,8 +39,11 @@ $(NODE_STAMP): package.json package-lock.json
 
 # The kernelspec is part of the repository (.jupyter-kernels/); this checks that Jupyter
 # sees it through JUPYTER_PATH.
+# (The list is read whole first: `| grep -q` would stop reading early, and under pipefail the
+# writer's broken pipe failed this check once Debian's python3 kernel joined the list.)
 kernelspec:
-	/usr/bin/python3 -m jupyter kernelspec list | grep -q "tslab" || {
+	specs="$$(/usr/bin/python3 -m jupyter kernelspec list 2>/dev/null)"
+	[[ "$$specs" == *tslab* ]] || {
 	  echo "Jupyter does not see the tslab kernelspec in $(JUPYTER_PATH)" >&2; exit 1; }
 
 typecheck:
