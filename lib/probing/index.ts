@@ -9,7 +9,6 @@ export {
 } from "./probing-aspects";
 export {
   planVideo,
-  videoSeed,
   type VideoPlan,
   type FrameScene,
   type ProbeSplit,

@@ -3,7 +3,7 @@
  * kit knows every video's ground truth because it plans it. Positions, sizes, segment
  * lengths and brightness ramps vary with the seed; the same seed gives the same plans.
  */
-import { PythonRandom } from "../pyrandom/index";
+import { PythonRandom, deriveSeed } from "../pyrandom/index";
 import { type ProbeItem, itemNoun } from "./item-artwork";
 import type { ProbingAspect } from "./probing-aspects";
 
@@ -37,17 +37,6 @@ export interface VideoPlan {
 
 export const VIDEO_SIZE = 224;
 export const VIDEO_FPS = 8;
-
-/** A 32-bit seed from the user's seed and a label (FNV-1a), so each video has its own stream. */
-export function videoSeed(seed: number, label: string): number {
-  let h = 0x811c9dc5;
-  const text = `${seed}\u0000${label}`;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
 
 function uniform(rng: PythonRandom, lo: number, hi: number): number {
   return lo + (hi - lo) * rng.random();
@@ -105,7 +94,7 @@ export function planVideo(
   seed: number,
 ): VideoPlan {
   const stem = `${className}_${String(index).padStart(3, "0")}`;
-  const rng = new PythonRandom(videoSeed(seed, `${aspect.name}/${split}/${stem}`));
+  const rng = new PythonRandom(deriveSeed(seed, `${aspect.name}/${split}/${stem}`));
   const background = split === "train" ? "#000000" : "#ffffff";
   const bgWord = split === "train" ? "black" : "white";
   const frames: FrameScene[] = [];

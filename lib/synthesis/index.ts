@@ -2,7 +2,6 @@
  * Stage 2, T3 synthesis: textual temporal tasks from image captions, in the released
  * formats (notebooks/02-t3-synthesis.ipynb explains it step by step).
  */
-export { deriveSeed } from "./tasks/derive-seed";
 export type { Caption, AttributeAnnotation } from "./captions/caption-record";
 export { firstSentence } from "./captions/first-sentence";
 export { parseCaptionRecord, type RecordPlace } from "./captions/parse-caption-record";

@@ -7,6 +7,7 @@ import { InputError } from "../errors/index";
  * verifier before it is yielded. Memory is flat in the number of captions.
  */
 import type { OnProgress } from "../progress/index";
+import { deriveSeed } from "../pyrandom/index";
 import { PythonRandom } from "../pyrandom/mersenne-twister";
 import { type TaskKey, trainFileName, validationFileName } from "../records/t3-vocabulary";
 import { CaptionPool, PooledCaption } from "./captions/caption-pool";
@@ -18,7 +19,6 @@ import {
   splitOf,
 } from "./captions/survey-captions";
 import { BalancedLetters } from "./tasks/balanced-letters";
-import { deriveSeed } from "./tasks/derive-seed";
 import { type ContrastWriter, generateAttributeItem } from "./tasks/generate-attribute-item";
 import { generateOrderItem } from "./tasks/generate-order-item";
 import { generateOrderTemplateItem } from "./tasks/generate-order-template-item";

@@ -1,8 +1,8 @@
 /**
- * Every synthesis task gets its own random stream, derived from the user's seed and the
- * task's name, so that a task's output does not change when other tasks are added or
- * removed. The stream itself is CPython's Mersenne Twister (lib/pyrandom), the kit's one
- * generator.
+ * One random stream per labelled part of a run (a synthesis task, a probing video), derived
+ * from the user's seed and the label, so that a part's output does not change when other
+ * parts are added or removed. The stream itself is CPython's Mersenne Twister, the kit's
+ * one generator.
  */
 
 /** A 32-bit seed from a user seed and a label (FNV-1a over both), e.g. a task key. */
