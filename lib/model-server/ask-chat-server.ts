@@ -37,7 +37,7 @@ export async function askChatServer(
     const key = options.cacheDir ? cacheKey(body, url) : "";
     if (options.cacheDir) {
       const hit = await readCachedAnswer(options.cacheDir, key);
-      if (hit) return { ...hit, cached: true };
+      if (hit) return { ...hit, cached: true, tries: 0 };
     }
     const reply = await postChatRequest(
       url,
@@ -46,7 +46,11 @@ export async function askChatServer(
       policy,
       `conversation ${index} (model ${options.model})`,
     );
-    if (options.cacheDir) await writeCachedAnswer(options.cacheDir, key, options.model, reply);
+    if (options.cacheDir)
+      await writeCachedAnswer(options.cacheDir, key, options.model, {
+        text: reply.text,
+        finishReason: reply.finishReason,
+      });
     return { ...reply, cached: false };
   }
 

@@ -34,4 +34,6 @@ export interface ChatAnswer {
   cached: boolean;
   /** The server's `finish_reason` ("stop", "length", …) when it gave one. */
   finishReason?: string;
+  /** HTTP requests this answer took: 1, more after retries, 0 from the cache. */
+  tries: number;
 }

@@ -27,11 +27,11 @@ export async function postChatRequest(
   body: string,
   policy: RetryPolicy,
   label: string,
-): Promise<ChatReply> {
+): Promise<ChatReply & { tries: number }> {
   let delay = policy.backoffMs;
   for (let attempt = 0; ; attempt++) {
     const outcome = await tryOnce(url, headers, body, policy.timeoutMs, label);
-    if ("reply" in outcome) return outcome.reply;
+    if ("reply" in outcome) return { ...outcome.reply, tries: attempt + 1 };
     if (attempt >= policy.maxRetries)
       throw new ChatServerError(
         `${url}: ${label}: gave up after ${attempt + 1} tries (last: ${outcome.problem})`,

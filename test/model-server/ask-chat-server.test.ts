@@ -184,8 +184,12 @@ test("the disk cache answers a rerun without a request, and a broken entry is as
   const second = await askChatServer(options, texts.map(ask));
   assert.equal(server.requests.length, 0);
   assert.deepEqual(
+    first.map((a) => a.tries),
+    [1, 1, 1, 1],
+  );
+  assert.deepEqual(
     second,
-    first.map((a) => ({ ...a, cached: true })),
+    first.map((a) => ({ ...a, cached: true, tries: 0 })),
   );
   // Another model or max_tokens is another question.
   await askChatServer({ ...options, model: "other" }, [ask("plain")]);

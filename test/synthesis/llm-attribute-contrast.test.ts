@@ -104,7 +104,7 @@ test("gives up after its retries with the status in the message", async () => {
     retries: 2,
     backoffMs: 1,
   });
-  await assert.rejects(writer("A brown cat."), /gave up after 3 tries \(HTTP 503\)/);
+  await assert.rejects(writer("A brown cat."), /gave up after 3 tries \(last: HTTP 503/);
   failNext = 0;
 });
 

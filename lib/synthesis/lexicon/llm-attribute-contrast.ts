@@ -2,13 +2,12 @@
  * Attribute contrasts from any OpenAI-compatible chat endpoint (vLLM, Ollama, OpenAI):
  * for a caption the lexicon does not cover, the model writes the same caption with one
  * attribute changed, a question about the change and a third value as a distractor.
- * Replies are cached on disk by a hash of the request, so a rerun makes no calls and
- * gives the same bytes; failed calls (network errors, 429, 5xx) are retried with
- * exponential backoff. A reply that is not a one-span edit is rejected, not repaired.
+ * The kit's one model-server client (lib/model-server) asks: replies are cached on disk by
+ * a hash of the request, so a rerun makes no calls and gives the same bytes; failed calls
+ * (network errors, 429, 5xx) are retried with exponential backoff. A reply that is not a
+ * one-span edit is rejected, not repaired.
  */
-import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { askChatServer } from "../../model-server/index";
 import type { AttributeContrast, ContrastWriter } from "../tasks/generate-attribute-item";
 import { UNCHANGED_OPTION } from "./attribute-lexicon";
 import { oneSpanDifference } from "./caption-difference";
@@ -57,19 +56,29 @@ export function createLlmContrastWriter(options: LlmContrastOptions): {
 } {
   const stats: LlmContrastStats = { requests: 0, cacheHits: 0, retries: 0, rejected: 0 };
   let rejectedInARow = 0;
-  const url = options.endpoint.replace(/\/+$/, "").endsWith("/chat/completions")
-    ? options.endpoint
-    : `${options.endpoint.replace(/\/+$/, "")}/chat/completions`;
   const writer: ContrastWriter = async (caption) => {
-    const body = {
-      model: options.model,
-      temperature: 0,
-      messages: [
-        { role: "system", content: SYSTEM_PROMPT },
-        { role: "user", content: contrastPrompt(caption) },
+    const [answer] = await askChatServer(
+      {
+        endpoint: options.endpoint,
+        model: options.model,
+        apiKey: options.apiKey,
+        cacheDir: options.cacheDir,
+        maxRetries: options.retries ?? 4,
+        backoffMs: options.backoffMs ?? 500,
+        timeoutMs: options.timeoutMs ?? 60_000,
+        concurrency: 1,
+      },
+      [
+        [
+          { role: "system", content: SYSTEM_PROMPT },
+          { role: "user", content: contrastPrompt(caption) },
+        ],
       ],
-    };
-    const content = await cachedCompletion(url, body, options, stats);
+    );
+    if (answer.cached) stats.cacheHits++;
+    stats.requests += answer.tries;
+    stats.retries += Math.max(0, answer.tries - 1);
+    const content = answer.text;
     const contrast = parseContrastReply(caption, content);
     if (contrast) {
       rejectedInARow = 0;
@@ -79,80 +88,12 @@ export function createLlmContrastWriter(options: LlmContrastOptions): {
     rejectedInARow++;
     if (rejectedInARow >= (options.maxRejectedInARow ?? 50)) {
       throw new Error(
-        `${url}: ${rejectedInARow} replies in a row were not one-span caption edits; last reply: ${content.slice(0, 300)}`,
+        `${options.endpoint}: ${rejectedInARow} replies in a row were not one-span caption edits; last reply: ${content.slice(0, 300)}`,
       );
     }
     return undefined;
   };
   return { writer, stats };
-}
-
-async function cachedCompletion(
-  url: string,
-  body: object,
-  options: LlmContrastOptions,
-  stats: LlmContrastStats,
-): Promise<string> {
-  const key = createHash("sha256").update(JSON.stringify({ url, body })).digest("hex");
-  const file = join(options.cacheDir, `${key}.json`);
-  try {
-    const cached = JSON.parse(await readFile(file, "utf8")) as { content: string };
-    stats.cacheHits++;
-    return cached.content;
-  } catch {
-    // Not cached yet.
-  }
-  const content = await completionWithRetries(url, body, options, stats);
-  await mkdir(options.cacheDir, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify({ url, body, content }));
-  await rename(tmp, file);
-  return content;
-}
-
-async function completionWithRetries(
-  url: string,
-  body: object,
-  options: LlmContrastOptions,
-  stats: LlmContrastStats,
-): Promise<string> {
-  const retries = options.retries ?? 4;
-  let delay = options.backoffMs ?? 500;
-  for (let attempt = 0; ; attempt++) {
-    stats.requests++;
-    let problem: string;
-    try {
-      const res = await fetch(url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
-        },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
-      });
-      if (res.ok) {
-        const json = (await res.json()) as { choices?: { message?: { content?: unknown } }[] };
-        const content = json.choices?.[0]?.message?.content;
-        if (typeof content !== "string")
-          throw new Error(`${url}: reply has no choices[0].message.content`);
-        return content;
-      }
-      problem = `HTTP ${res.status}`;
-      // Client errors other than rate limiting will not get better by retrying.
-      if (res.status < 500 && res.status !== 429)
-        throw new Error(`${url}: ${problem}: ${await res.text()}`);
-    } catch (err) {
-      if ((err as Error).message.startsWith(url)) throw err;
-      const code = (err as { cause?: { code?: string } }).cause?.code;
-      problem = code ? `${(err as Error).message}: ${code}` : (err as Error).message;
-    }
-    if (attempt >= retries)
-      throw new Error(`${url}: gave up after ${attempt + 1} tries (${problem})`);
-    stats.retries++;
-    await new Promise((r) => setTimeout(r, delay));
-    delay *= 2;
-  }
 }
 
 /** Reads the model's reply; undefined unless it is a one-span edit with a question. */
