@@ -1,14 +1,9 @@
-import { mkdir, rename, rm } from "node:fs/promises";
-import { dirname } from "node:path";
 /**
- * Encodes planned frames to an H.264 MP4 with ffmpeg (through fluent-ffmpeg): raw RGB
- * frames go in on stdin, the file is written beside the target and renamed when ffmpeg has
- * finished, so a failed encode leaves nothing. One encoder thread and bit-exact flags make
- * the same frames give the same bytes.
+ * Encodes planned frames to an H.264 MP4 with ffmpeg: raw RGB frames go in on stdin and
+ * the file appears only when ffmpeg has finished (ffmpeg-from-rgb.ts). One encoder thread
+ * and bit-exact flags make the same frames give the same bytes.
  */
-import { Readable } from "node:stream";
-import ffmpeg from "fluent-ffmpeg";
-import { tempPathFor } from "../files/index";
+import { ffmpegFromRgb } from "./ffmpeg-from-rgb";
 
 export async function encodeVideo(
   target: string,
@@ -17,36 +12,23 @@ export async function encodeVideo(
   height: number,
   fps: number,
 ): Promise<void> {
-  const tmp = `${tempPathFor(target)}.mp4`;
-  await mkdir(dirname(target), { recursive: true });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      ffmpeg()
-        .input(Readable.from(frames))
-        .inputFormat("rawvideo")
-        .inputOptions(["-pix_fmt rgb24", `-video_size ${width}x${height}`, `-framerate ${fps}`])
-        .outputOptions([
-          "-c:v libx264",
-          "-preset veryfast",
-          "-crf 18",
-          "-pix_fmt yuv420p",
-          "-threads 1",
-          "-x264-params threads=1",
-          "-fflags +bitexact",
-          "-flags +bitexact",
-          "-map_metadata -1",
-          "-movflags +faststart",
-        ])
-        .format("mp4")
-        .on("error", (err: Error) =>
-          reject(new Error(`ffmpeg could not encode ${target}: ${err.message}`)),
-        )
-        .on("end", () => resolve())
-        .save(tmp);
-    });
-    await rename(tmp, target);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  await ffmpegFromRgb(target, frames, {
+    width,
+    height,
+    inputOptions: [`-framerate ${fps}`],
+    outputOptions: [
+      "-c:v libx264",
+      "-preset veryfast",
+      "-crf 18",
+      "-pix_fmt yuv420p",
+      "-threads 1",
+      "-x264-params threads=1",
+      "-fflags +bitexact",
+      "-flags +bitexact",
+      "-map_metadata -1",
+      "-movflags +faststart",
+    ],
+    format: "mp4",
+    action: "encode",
+  });
 }

@@ -1,9 +1,5 @@
-/** Packed RGB pixels to a PNG file, encoded by ffmpeg (through fluent-ffmpeg), atomically. */
-import { mkdir, rename, rm } from "node:fs/promises";
-import { dirname } from "node:path";
-import { Readable } from "node:stream";
-import ffmpeg from "fluent-ffmpeg";
-import { tempPathFor } from "../files/index";
+/** Packed RGB pixels to a PNG file, encoded by ffmpeg, atomically (ffmpeg-from-rgb.ts). */
+import { ffmpegFromRgb } from "./ffmpeg-from-rgb";
 
 export async function writePng(
   target: string,
@@ -11,25 +7,11 @@ export async function writePng(
   width: number,
   height: number,
 ): Promise<void> {
-  const tmp = `${tempPathFor(target)}.png`;
-  await mkdir(dirname(target), { recursive: true });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      ffmpeg()
-        .input(Readable.from([rgb]))
-        .inputFormat("rawvideo")
-        .inputOptions(["-pix_fmt rgb24", `-video_size ${width}x${height}`])
-        .outputOptions(["-frames:v 1", "-c:v png", "-fflags +bitexact", "-flags +bitexact"])
-        .format("image2")
-        .on("error", (err: Error) =>
-          reject(new Error(`ffmpeg could not write ${target}: ${err.message}`)),
-        )
-        .on("end", () => resolve())
-        .save(tmp);
-    });
-    await rename(tmp, target);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  await ffmpegFromRgb(target, [rgb], {
+    width,
+    height,
+    outputOptions: ["-frames:v 1", "-c:v png", "-fflags +bitexact", "-flags +bitexact"],
+    format: "image2",
+    action: "write",
+  });
 }

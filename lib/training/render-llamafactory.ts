@@ -9,7 +9,8 @@
 import { join } from "node:path";
 import { quote } from "zx";
 import { yamlScalar } from "./format-arg-value";
-import { type LaunchPlan, singleQuoted } from "./launch-plan";
+import type { LaunchPlan } from "./launch-plan";
+import { oneTaskPerNodeSbatch } from "./one-task-per-node-sbatch";
 import { type TrainingPlan, planArg } from "./plan-training";
 
 /** The YAML config, one `key: value` per argument, PyYAML-safe scalars. */
@@ -74,20 +75,5 @@ export function llamafactorySbatchScript(
 ): string {
   const env = torchrunEnv(plan);
   const body = `NODE_RANK=$SLURM_NODEID llamafactory-cli train ${quote(configPath)}`;
-  return [
-    "#!/bin/bash",
-    `#SBATCH --job-name=${plan.name}`,
-    "# Slurm writes slurm-<job id>.out in the run folder: t3kit submits from there.",
-    `#SBATCH --nodes=${plan.hardware.nodes}`,
-    "#SBATCH --ntasks-per-node=1",
-    `#SBATCH --gres=gpu:${plan.hardware.gpusPerNode}`,
-    "set -euo pipefail",
-    ...Object.entries(env).map(([k, v]) => `export ${k}=${quote(v)}`),
-    `export NNODES=${plan.hardware.nodes}`,
-    "export MASTER_PORT=${MASTER_PORT:-29500}",
-    'export MASTER_ADDR=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)',
-    `cd ${quote(codebase)}`,
-    `srun --jobid "$SLURM_JOBID" bash -c ${singleQuoted(body)}`,
-    "",
-  ].join("\n");
+  return oneTaskPerNodeSbatch(plan, env, codebase, body);
 }

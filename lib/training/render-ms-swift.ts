@@ -8,7 +8,8 @@
 import { join } from "node:path";
 import { quote } from "zx";
 import { cliWord } from "./format-arg-value";
-import { type LaunchPlan, singleQuoted } from "./launch-plan";
+import type { LaunchPlan } from "./launch-plan";
+import { oneTaskPerNodeSbatch } from "./one-task-per-node-sbatch";
 import type { TrainingPlan } from "./plan-training";
 
 /** `sft --model_type qwen2-vl-72b-instruct …`. */
@@ -40,20 +41,5 @@ export function swiftSbatchScript(plan: TrainingPlan, extra: string[] = []): str
   const body = `NODE_RANK=$SLURM_NODEID swift ${swiftArgs(plan, extra)
     .map((w) => quote(w))
     .join(" ")}`;
-  return [
-    "#!/bin/bash",
-    `#SBATCH --job-name=${plan.name}`,
-    "# Slurm writes slurm-<job id>.out in the run folder: t3kit submits from there.",
-    `#SBATCH --nodes=${plan.hardware.nodes}`,
-    "#SBATCH --ntasks-per-node=1",
-    `#SBATCH --gres=gpu:${plan.hardware.gpusPerNode}`,
-    "set -euo pipefail",
-    ...Object.entries(swiftEnv(plan)).map(([k, v]) => `export ${k}=${quote(v)}`),
-    `export NNODES=${plan.hardware.nodes}`,
-    "export MASTER_PORT=${MASTER_PORT:-29500}",
-    'export MASTER_ADDR=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)',
-    `cd ${quote(plan.runDir)}`,
-    `srun --jobid "$SLURM_JOBID" bash -c ${singleQuoted(body)}`,
-    "",
-  ].join("\n");
+  return oneTaskPerNodeSbatch(plan, swiftEnv(plan), plan.runDir, body);
 }
