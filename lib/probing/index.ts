@@ -85,3 +85,4 @@ export {
   type EmbeddedStudySettings,
 } from "./embedded-study";
 export { parseProbeResults, readProbeResults } from "./read-probe-results";
+export { askAccuracyView, probeSummaryView, probingAspectRows } from "./probing-notebook-views";
