@@ -6,6 +6,7 @@
  */
 import { mkdirSync, readdirSync, rmSync, rmdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { atSignalDeath } from "../processes/index";
 
 export interface RunFolder {
   /** The run succeeded: the folder stays. */
@@ -56,7 +57,11 @@ export function openRunFolder(dir: string): RunFolder {
     process.once(s, l);
     return [s, l] as const;
   });
+  // Under the CLI the process dies later than this listener runs, and work still in flight
+  // may write into the folder meanwhile: remove it once more at the very end.
+  const undoLast = atSignalDeath(removeCreated);
   const unhook = () => {
+    undoLast();
     for (const [s, l] of listeners) process.off(s, l);
   };
   return {

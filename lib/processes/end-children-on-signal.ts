@@ -35,6 +35,19 @@ function signalAll(pids: number[], signal: NodeJS.Signals): void {
   }
 }
 
+/** Cleanups that must run at the very end, when nothing of the run can write any more. */
+const lastActions = new Set<() => void>();
+
+/**
+ * Runs `action` right before the CLI dies of a signal, after the children ended (a run
+ * folder removed earlier could be written again by work still in flight). Returns the
+ * undo, for a run that finished.
+ */
+export function atSignalDeath(action: () => void): () => void {
+  lastActions.add(action);
+  return () => lastActions.delete(action);
+}
+
 async function endChildrenThenDie(signal: NodeJS.Signals): Promise<void> {
   if (ending) return;
   ending = signal;
@@ -47,6 +60,13 @@ async function endChildrenThenDie(signal: NodeJS.Signals): Promise<void> {
   while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   signalAll(pids.filter(alive), "SIGKILL");
   for (const s of SIGNALS) process.removeAllListeners(s);
+  for (const action of lastActions) {
+    try {
+      action();
+    } catch {
+      // a cleanup that fails must not keep the process alive
+    }
+  }
   // Other handlers (temp-file cleanup) ran already; 'exit' handlers run on process.exit.
   process.exitCode = 128 + (constants.signals[signal] ?? 0);
   process.kill(process.pid, signal);

@@ -1,2 +1,2 @@
 export { descendantPids } from "./descendant-pids";
-export { endChildrenOnSignal, endingSignal } from "./end-children-on-signal";
+export { atSignalDeath, endChildrenOnSignal, endingSignal } from "./end-children-on-signal";
