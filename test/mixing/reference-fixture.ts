@@ -24,11 +24,11 @@ export async function makeReferenceInputs(
   const dir = mkdtempSync(join(tmpdir(), "t3kit-ref-"));
   process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
   const llava = join(dir, "llava.json");
-  await writeSyntheticLlava(llava, n, 3);
+  await writeSyntheticLlava(llava, n, { seed: 3 });
   const body = readFileSync(llava, "utf8").trim();
   writeFileSync(llava, `[\n${TRICKY_LLAVA.join(",\n")},\n${body.slice(1)}`);
   const t3Dir = join(dir, "t3");
-  await writeSyntheticT3Dir(t3Dir, pairs, 2, 11);
+  await writeSyntheticT3Dir(t3Dir, pairs, 2, { seed: 11 });
   return { dir, llava, t3Dir };
 }
 
