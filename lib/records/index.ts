@@ -30,3 +30,4 @@ export {
   llavaRecordProblem,
   type RecordProblem,
 } from "./check-llava-record";
+export { llavaShapeProblemInBytes } from "./llava-shape-in-bytes";
