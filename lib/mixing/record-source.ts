@@ -25,6 +25,7 @@ import {
  * and "memory" (records built in memory, e.g. the HotpotQA control).
  */
 import type { OnProgress } from "../progress/index";
+import { type RecordProblem, llavaRecordProblem, llavaShapeProblemInBytes } from "../records/index";
 
 export interface RecordSource {
   /** Display name (the key in the reference recipe, the source name in a spec). */
@@ -38,6 +39,8 @@ export interface RecordSource {
   check?(i: number): void;
   /** Record `i` as a value (for checks and previews; slower than emit). */
   record(i: number): JsonValue;
+  /** llavaRecordProblem of record `i`, where the source can tell it faster than `record(i)`. */
+  llavaShapeProblem?(i: number): RecordProblem | null;
   close(): void;
 }
 
@@ -323,6 +326,13 @@ class FileSpanSource implements RecordSource {
     const v = parsePythonJson(bytes.toString("utf8", this.at, this.at + this.lengths[i]));
     if (this.kind === "llava") return v;
     return { id: this.idPrefixBytes + i, conversations: v };
+  }
+
+  llavaShapeProblem(i: number): RecordProblem | null {
+    if (this.kind !== "llava") return llavaRecordProblem(this.record(i));
+    this.check(i); // the byte check needs valid JSON
+    const bytes = this.bytesOf(i);
+    return llavaShapeProblemInBytes(bytes, this.at, this.at + this.lengths[i]);
   }
 
   close(): void {
