@@ -1,162 +1,298 @@
 /**
- * `npm run bench:mix`: the kit's reference recipe against the same recipe in CPython
- * (test/oracle/reference_mix.py, written from the released t3_sft/data_creation.py), on the same synthetic
- * mix1M-sized inputs, in one run. Prints wall time and peak memory (RSS, from
- * /usr/bin/time -v) of both, their ratios, and checks that all 12 outputs are
- * byte-identical. Default scale: 1M LLaVA records (about 1.6 GB) and the 13 T3 files at
- * 15k pairs each (about 0.9 GB); generating them takes about 40 s, the Python run a few
- * minutes. Options: --llava-records N, --t3-records N, --captions N (per 1x pair),
- * --runs N (alternating runs of each, best reported; default 2), --keep (leave the temp
- * folder), --dir DIR (reuse inputs there).
+ * `npm run bench:mix`: `t3kit mix reference` (the paper's released mixing recipe, byte for
+ * byte) against the same recipe in CPython (test/oracle/reference_mix.py), and with
+ * --mix-run `t3kit mix run SPEC` against bench/mix_run_reference.py (a spec that mixes the
+ * 13 T3 files with the LLaVA file at lRatio 2 and writes Python's json.dump indent=4, see
+ * mix-bench-spec.ts), on synthetic inputs of two shapes and two kinds of text (cases in
+ * mix-bench-cases.ts):
+ *   shape 1m:       1M LLaVA records, long answers (about 1.5 GB) + 13 × 15k T3 pairs, 16 captions
+ *   shape t3-heavy: 200k LLaVA records, short answers (about 114 MB) + 13 × 20k T3 pairs,
+ *                   2 captions (about 258 MB): T3 records dominate the output
+ *   text ascii:     mostly plain English; escapes: CJK, emoji, quotes, backslashes, control
+ *                   characters, U+2028 in half the sentences, `\uXXXX` and raw UTF-8 sources.
+ *
+ * Per case and job: --runs alternating runs (CPython, then t3kit), best of each reported,
+ * every run listed; wall time and peak RSS from /usr/bin/time -v; before each t3kit run, the
+ * write floor (mix-bench-floor.ts: writing files of the outputs' names and sizes, in this
+ * process, in the same memory state); then with --busy one more run of each while another
+ * process keeps a core busy; the outputs compared byte for byte (`mix run`: the mix file,
+ * not the manifest). Prints one table (ratio = CPython / t3kit, kit/floor = t3kit / floor),
+ * every run, load average, cores, versions, the issue's targets with PASS/FAIL per case
+ * (mix-bench-report.ts), and a `BENCH_JSON {...}` line. Exit code 1 if any output differs.
+ *
+ * Options:
+ *   --shapes 1m,t3-heavy   --texts ascii,escapes   (default: all four cases)
+ *   --runs N               alternating runs of each (default 2)
+ *   --busy / --no-busy     the busy-core runs (default on)
+ *   --mix-run / --no-mix-run   the `mix run` rows (default on)
+ *   --dir DIR              keep inputs in DIR/<shape>-<text>/ and reuse them while the sizes
+ *                          match (default: a temp folder, each case's removed when it is done)
+ *   --keep                 leave the outputs (and a temp folder) in place
+ *   --baseline FILE        a file with an earlier BENCH_JSON line: peak RSS compared with it
+ *   --llava-records N --t3-records N --captions N   override every shape's sizes (dev runs)
+ * Progress goes to stderr, the report to stdout.
+ *
+ * Run time at full size on 2 cores: an estimate (not measured yet) of 15-25 minutes with
+ * the defaults, most of it CPython (about 50 s per reference run on the 1m shape) and making
+ * the inputs (about 40 s per 1m case; --dir keeps them). A dev run of all four cases at
+ * `--llava-records 3000 --t3-records 300 --captions 2 --runs 1` takes about a minute.
  */
 import { spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-} from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot } from "../lib/paths/index";
-import { writeSyntheticLlava, writeSyntheticT3Dir } from "../test/fixtures/synthetic-mix-data";
+import type { SyntheticText } from "../test/fixtures/synthetic-mix-data";
+import {
+  type BenchCase,
+  SHAPES,
+  type Shape,
+  type ShapeName,
+  TEXTS,
+  benchCases,
+  ensureInputs,
+  inputBytes,
+  pickList,
+} from "./mix-bench-cases";
+import { writeFloor } from "./mix-bench-floor";
+import {
+  type Timed,
+  busyCore,
+  folderBytes,
+  folderFiles,
+  sameOutputs,
+  timed,
+} from "./mix-bench-measure";
+import {
+  type Row,
+  type RowSummary,
+  formatRuns,
+  formatTable,
+  formatTargets,
+  readBaseline,
+  rowLabel,
+  summarize,
+} from "./mix-bench-report";
+import { writeMixRunSpec } from "./mix-bench-spec";
 
-interface Timed {
-  wallSeconds: number;
-  peakMiB: number;
-  exit: number;
-  stderr: string;
+const say = (s: string) => process.stderr.write(`${s}\n`);
+
+/** One thing measured on a case: the two commands and which output files must match. */
+interface Job {
+  name: Row["job"];
+  slug: string;
+  kit(out: string): string[];
+  python(out: string): string[];
+  /** The output files compared (all when absent). */
+  compared?: string[];
 }
 
-/** Runs a command under GNU time; returns wall time and peak RSS. */
-function timed(cmd: string[]): Timed {
-  const r = spawnSync("/usr/bin/time", ["-v", ...cmd], { encoding: "utf8", maxBuffer: 1 << 28 });
-  const grab = (label: string) => r.stderr.match(new RegExp(`${label}: (.*)`))?.[1] ?? "";
-  const wall = grab("Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)")
-    .split(":")
-    .reduce((a, x) => a * 60 + Number(x), 0);
+function referenceJob(c: BenchCase): Job {
   return {
-    wallSeconds: wall,
-    peakMiB: Number(grab("Maximum resident set size \\(kbytes\\)")) / 1024,
-    exit: r.status ?? 1,
-    stderr: r.stderr,
+    name: "reference",
+    slug: "reference",
+    kit: (out) => [
+      process.execPath,
+      join(projectRoot, "scripts", "t3kit.cjs"),
+      ...["mix", "reference", "--llava", c.llava, "--t3-dir", c.t3Dir, "--out", out],
+    ],
+    python: (out) => [
+      "python3",
+      join(projectRoot, "test", "oracle", "reference_mix.py"),
+      ...["--llava", c.llava, "--t3-dir", c.t3Dir, "--out", out],
+    ],
   };
 }
 
-function sameFiles(a: string, b: string): { same: boolean; files: number; bytes: number } {
-  const fa = readdirSync(a).sort();
-  const fb = readdirSync(b).sort();
-  let bytes = 0;
-  let same = fa.join("\n") === fb.join("\n");
-  for (const f of fa) {
-    if (!fb.includes(f)) continue;
-    const x = readFileSync(join(a, f));
-    bytes += x.length;
-    if (!x.equals(readFileSync(join(b, f)))) same = false;
+function mixRunJob(c: BenchCase): Job {
+  const spec = writeMixRunSpec(c);
+  return {
+    name: "mix run",
+    slug: "mix-run",
+    kit: (out) => [
+      process.execPath,
+      join(projectRoot, "scripts", "t3kit.cjs"),
+      ...["mix", "run", spec.yaml, "--out", out],
+    ],
+    python: (out) => [
+      "python3",
+      join(projectRoot, "bench", "mix_run_reference.py"),
+      ...[spec.json, "--out", out],
+    ],
+    compared: [spec.output],
+  };
+}
+
+interface RunOptions {
+  runs: number;
+  busy: boolean;
+  keep: boolean;
+}
+
+/** Measures one job on one case: the quiet row, and the busy row with --busy. */
+function measureJob(c: BenchCase, job: Job, opts: RunOptions, inBytes: number): Row[] {
+  const outKit = join(c.dir, `out-${job.slug}-kit`);
+  const outPy = join(c.dir, `out-${job.slug}-python`);
+  const floorDir = join(c.dir, `out-${job.slug}-floor`);
+  for (const d of [outKit, outPy, floorDir]) rmSync(d, { recursive: true, force: true });
+  const tag = (what: string) => `[${c.name}] ${job.name}${what}`;
+  const check = (t: Timed, who: string) => {
+    if (t.exit !== 0)
+      throw new Error(`${tag("")}: ${who} failed (exit ${t.exit}):\n${t.stderr.slice(-4000)}`);
+    return t;
+  };
+  const python = (what: string): Timed => {
+    rmSync(outPy, { recursive: true, force: true });
+    say(tag(`${what}: CPython …`));
+    return check(timed(job.python(outPy)), "python");
+  };
+  const kit = (what: string): { t: Timed; floor: number } => {
+    // The floor follows the removal of the previous kit output (or, before the first kit
+    // run, of a warm-up copy of the floor itself), and the kit follows the removal of the
+    // floor's folder: both write into the same kind of just-freed memory.
+    const sizes = folderFiles(existsSync(outKit) ? outKit : outPy);
+    if (existsSync(outKit)) rmSync(outKit, { recursive: true, force: true });
+    else writeFloor(sizes, floorDir);
+    const floor = writeFloor(sizes, floorDir);
+    say(tag(`${what}: write floor ${floor.toFixed(3)} s; t3kit …`));
+    return { t: check(timed(job.kit(outKit)), "t3kit"), floor };
+  };
+  const row = (busy: boolean): Row => ({
+    case: c.name,
+    job: job.name,
+    busy,
+    inputBytes: inBytes,
+    outputBytes: 0,
+    kit: [],
+    python: [],
+    floors: [],
+    identical: false,
+  });
+  const finish = (r: Row): Row => {
+    r.outputBytes = folderBytes(outKit);
+    r.identical = sameOutputs(outKit, outPy, job.compared);
+    const s = summarize(r);
+    say(
+      tag(
+        `${r.busy ? " busy" : ""}: CPython ${s.pythonS.toFixed(2)} s, t3kit ${s.kitS.toFixed(2)} s (${s.ratio.toFixed(1)}x), floor ${s.floorS.toFixed(3)} s, byte-identical ${r.identical ? "yes" : "NO"}`,
+      ),
+    );
+    return r;
+  };
+  const rows: Row[] = [];
+  const quiet = row(false);
+  for (let k = 0; k < opts.runs; k++) {
+    const what = ` run ${k + 1}/${opts.runs}`;
+    quiet.python.push(python(what));
+    const { t, floor } = kit(what);
+    quiet.kit.push(t);
+    quiet.floors.push(floor);
   }
-  return { same, files: fa.length, bytes };
+  rows.push(finish(quiet));
+  if (opts.busy) {
+    const busy = row(true);
+    const spinner = busyCore();
+    try {
+      busy.python.push(python(" with a core busy"));
+      const { t, floor } = kit(" with a core busy");
+      busy.kit.push(t);
+      busy.floors.push(floor);
+    } finally {
+      spinner.stop();
+    }
+    rows.push(finish(busy));
+  }
+  if (!opts.keep) for (const d of [outKit, outPy]) rmSync(d, { recursive: true, force: true });
+  return rows;
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      "llava-records": { type: "string", default: "1000000" },
-      "t3-records": { type: "string", default: "15000" },
-      captions: { type: "string", default: "16" },
+      shapes: { type: "string", default: "1m,t3-heavy" },
+      texts: { type: "string", default: "ascii,escapes" },
+      runs: { type: "string", default: "2" },
+      busy: { type: "boolean" },
+      "no-busy": { type: "boolean" },
+      "mix-run": { type: "boolean" },
+      "no-mix-run": { type: "boolean" },
       dir: { type: "string" },
       keep: { type: "boolean", default: false },
-      runs: { type: "string", default: "2" },
+      baseline: { type: "string" },
+      "llava-records": { type: "string" },
+      "t3-records": { type: "string" },
+      captions: { type: "string" },
     },
   });
-  const dir = values.dir ?? mkdtempSync(join(tmpdir(), "t3kit-bench-mix-"));
-  const llava = join(dir, "llava.json");
-  const t3Dir = join(dir, "t3");
-  mkdirSync(dir, { recursive: true });
-  if (!existsSync(llava)) {
-    const t0 = performance.now();
-    process.stderr.write(
-      `generating ${values["llava-records"]} LLaVA records and 13 T3 files in ${dir} …\n`,
-    );
-    await writeSyntheticLlava(llava, Number(values["llava-records"]));
-    await writeSyntheticT3Dir(t3Dir, Number(values["t3-records"]), Number(values.captions));
-    process.stderr.write(`generated in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  const shapes = pickList(values.shapes!, Object.keys(SHAPES) as ShapeName[], "shapes");
+  const texts = pickList(values.texts!, TEXTS as SyntheticText[], "texts");
+  const overrides: Partial<Shape> = {};
+  const int = (v: string | undefined, flag: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1)
+      throw new Error(`--${flag}: expected a positive integer, got ${v}`);
+    return n;
+  };
+  if (values["llava-records"])
+    overrides.llavaRecords = int(values["llava-records"], "llava-records");
+  if (values["t3-records"]) overrides.t3Records = int(values["t3-records"], "t3-records");
+  if (values.captions) overrides.captions = int(values.captions, "captions");
+  const opts: RunOptions = {
+    runs: int(values.runs, "runs"),
+    busy: !values["no-busy"],
+    keep: values.keep ?? false,
+  };
+  const mixRun = !values["no-mix-run"];
+  const baseline = values.baseline ? readBaseline(values.baseline) : undefined;
+  const root = values.dir ? resolve(values.dir) : mkdtempSync(join(tmpdir(), "t3kit-bench-mix-"));
+  mkdirSync(root, { recursive: true });
+  const rows: RowSummary[] = [];
+  try {
+    for (const c of benchCases(root, shapes, texts, overrides)) {
+      await ensureInputs(c, (s) => say(`[${c.name}] ${s}`));
+      const inBytes = inputBytes(c);
+      for (const r of measureJob(c, referenceJob(c), opts, inBytes)) rows.push(summarize(r));
+      if (mixRun)
+        for (const r of measureJob(c, mixRunJob(c), opts, inBytes)) rows.push(summarize(r));
+      if (!values.dir && !opts.keep) rmSync(c.dir, { recursive: true, force: true });
+    }
+  } finally {
+    if (!values.dir && !opts.keep) rmSync(root, { recursive: true, force: true });
+    else say(`inputs${opts.keep ? " and outputs" : ""} left in ${root}`);
   }
-  const t3Bytes = readdirSync(t3Dir).reduce((a, f) => a + statSync(join(t3Dir, f)).size, 0);
-  const inputs = `inputs: LLaVA ${(statSync(llava).size / 2 ** 30).toFixed(2)} GiB (${values["llava-records"]} records), T3 ${(t3Bytes / 2 ** 30).toFixed(2)} GiB (13 × ${values["t3-records"]} pairs)`;
-  process.stderr.write(`${inputs}\n`);
-  const outKit = join(dir, "out-kit");
-  const outPy = join(dir, "out-python");
-  // The machine may be shared: runs alternate (kit, Python, kit, Python, ...) and the best
-  // of each is reported, with every run listed.
-  const runs = Number(values.runs);
-  const kitRuns: Timed[] = [];
-  const pyRuns: Timed[] = [];
-  for (let r = 0; r < runs; r++) {
-    rmSync(outKit, { recursive: true, force: true });
-    rmSync(outPy, { recursive: true, force: true });
-    process.stderr.write(`run ${r + 1}/${runs}: t3kit mix reference …\n`);
-    const kitRun = timed([
-      process.execPath,
-      join(projectRoot, "scripts", "t3kit.cjs"),
-      "mix",
-      "reference",
-      "--llava",
-      llava,
-      "--t3-dir",
-      t3Dir,
-      "--out",
-      outKit,
-    ]);
-    if (kitRun.exit !== 0) throw new Error(`t3kit failed:\n${kitRun.stderr}`);
-    kitRuns.push(kitRun);
-    process.stderr.write(`run ${r + 1}/${runs}: python3 test/oracle/reference_mix.py …\n`);
-    const pyRun = timed([
-      "python3",
-      join(projectRoot, "test", "oracle", "reference_mix.py"),
-      "--llava",
-      llava,
-      "--t3-dir",
-      t3Dir,
-      "--out",
-      outPy,
-    ]);
-    if (pyRun.exit !== 0) throw new Error(`python failed:\n${pyRun.stderr}`);
-    pyRuns.push(pyRun);
-  }
-  const best = (xs: Timed[]) => xs.reduce((a, b) => (b.wallSeconds < a.wallSeconds ? b : a));
-  const kit = best(kitRuns);
-  const py = best(pyRuns);
-  const cmp = sameFiles(outKit, outPy);
   const pyVersion = spawnSync("python3", ["--version"], { encoding: "utf8" }).stdout.trim();
-  const rows = [
-    ["", "wall (s)", "peak RSS (MiB)"],
-    [
-      "t3kit (node " + process.versions.node + ")",
-      kit.wallSeconds.toFixed(1),
-      kit.peakMiB.toFixed(0),
-    ],
-    [pyVersion, py.wallSeconds.toFixed(1), py.peakMiB.toFixed(0)],
-    [
-      "python / t3kit",
-      (py.wallSeconds / kit.wallSeconds).toFixed(1) + "x",
-      (py.peakMiB / kit.peakMiB).toFixed(1) + "x",
-    ],
-  ];
+  const load = loadavg().map((x) => x.toFixed(2));
   const out = [
-    "bench:mix — the released recipe (12 files), t3kit vs CPython",
-    inputs,
-    `outputs: ${cmp.files} files, ${(cmp.bytes / 2 ** 30).toFixed(2)} GiB, byte-identical: ${cmp.same ? "yes" : "NO"}`,
-    ...rows.map((r) => `${r[0].padEnd(28)} ${r[1].padStart(10)} ${r[2].padStart(16)}`),
-    `runs (wall s): t3kit ${kitRuns.map((r) => r.wallSeconds.toFixed(1)).join(", ")}; python ${pyRuns.map((r) => r.wallSeconds.toFixed(1)).join(", ")} (best of each above); load average now ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
-    "targets: >= 10x faster (5x floor), <= 0.5x Python's peak memory",
+    `bench:mix — t3kit mix reference${mixRun ? " and mix run" : ""} vs CPython (runs ${opts.runs}, best of each)`,
+    ...formatTable(rows),
+    "runs (wall s):",
+    ...formatRuns(rows),
+    `load average now ${load.join(" ")} on ${cpus().length} cores; node ${process.versions.node}, ${pyVersion}`,
+    ...formatTargets(rows, baseline),
   ];
   process.stdout.write(`${out.join("\n")}\n`);
-  if (!values.keep && !values.dir) rmSync(dir, { recursive: true, force: true });
-  if (!cmp.same) process.exitCode = 1;
+  const json = {
+    rows: rows.map(({ runs, ...r }) => r),
+    runs: opts.runs,
+    cores: cpus().length,
+    load: loadavg().map((x) => Number(x.toFixed(2))),
+    node: process.versions.node,
+    python: pyVersion.replace(/^Python /, ""),
+  };
+  process.stdout.write(`BENCH_JSON ${JSON.stringify(json)}\n`);
+  if (rows.some((r) => !r.identical)) {
+    say(
+      `outputs differ: ${rows
+        .filter((r) => !r.identical)
+        .map(rowLabel)
+        .join(", ")}`,
+    );
+    process.exitCode = 1;
+  }
 }
 
-main();
+main().catch((e) => {
+  say(e instanceof Error ? e.message : String(e));
+  process.exitCode = 2;
+});
