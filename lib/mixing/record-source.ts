@@ -41,6 +41,11 @@ export interface RecordSource {
   record(i: number): JsonValue;
   /** llavaRecordProblem of record `i`, where the source can tell it faster than `record(i)`. */
   llavaShapeProblem?(i: number): RecordProblem | null;
+  /**
+   * Record `i`'s bytes as emit() wrote them at level 1 in Python's indent=4 layout, when
+   * the source cached them (a view, valid as long as the source), else null.
+   */
+  emittedBytes?(i: number): Uint8Array | null;
   close(): void;
 }
 
@@ -65,6 +70,11 @@ export interface LoadOptions {
    * is first written; records never written get the structural check only.
    */
   validate?: "full" | "structure";
+  /**
+   * Keep the bytes (and the emitted-bytes cache) in shared memory, so that the source can
+   * be handed to another thread (shareSource / sourceFromShared) without a copy.
+   */
+  shared?: boolean;
   onProgress?: OnProgress;
 }
 
@@ -82,17 +92,18 @@ export async function loadFileSource(
   let starts = new Float64Array(1 << 16);
   let lengths = new Uint32Array(1 << 16);
   let n = 0;
-  const chunks: Buffer[] = [];
-  let chunkOf = new Uint32Array(options.keepBytes ? 1 << 16 : 0);
+  let whole: Buffer | null = null;
   const format = await detectFormat(file);
   for await (const spans of scanRecordBatches(file, format, {
     topKeys: kind === "llava" ? ["conversations"] : undefined,
     turns: kind === "t3-pairs",
-    retain: options.keepBytes ? "all" : "none",
+    retain: options.keepBytes ? (options.shared ? "shared" : "all") : "none",
+    onWholeBuffer: (b) => {
+      whole = b;
+    },
     validate: options.validate,
     onProgress: options.onProgress,
   })) {
-    if (options.keepBytes && spans.length > 0) chunks.push(spans[0].bytes as Buffer);
     for (const s of spans) {
       const where =
         s.line === undefined
@@ -107,44 +118,99 @@ export async function loadFileSource(
         const l2 = new Uint32Array(n * 2);
         l2.set(lengths);
         lengths = l2;
-        if (options.keepBytes) {
-          const c2 = new Uint32Array(n * 2);
-          c2.set(chunkOf);
-          chunkOf = c2;
-        }
       }
-      if (options.keepBytes) chunkOf[n] = chunks.length - 1;
-      starts[n] = options.keepBytes ? s.start : s.fileOffset;
+      // Kept or not, a record is found by its file offset (a kept file is held whole).
+      starts[n] = s.fileOffset;
       lengths[n] = s.end - s.start;
       n++;
     }
   }
-  return new FileSpanSource(
+  return new FileSpanSource({
     name,
     file,
     kind,
-    starts.subarray(0, n),
-    lengths.subarray(0, n),
-    options.idPrefix ?? "",
-    options.keepBytes ? { chunks, chunkOf: chunkOf.subarray(0, n) } : null,
-    options.cacheEmitted ? new EmittedCache(n) : null,
-    options.validate === "structure",
-  );
+    starts: starts.slice(0, n),
+    lengths: lengths.slice(0, n),
+    idPrefix: options.idPrefix ?? "",
+    whole,
+    cache: options.cacheEmitted ? EmittedCache.create(n, options.shared === true) : null,
+    checkOnEmit: options.validate === "structure",
+  });
+}
+
+/**
+ * What another thread needs to rebuild a file source: plain data, the big parts in
+ * SharedArrayBuffers (the bytes, the cache), the offsets copied (12 bytes a record).
+ */
+export interface SharedFileSource {
+  name: string;
+  file: string;
+  kind: FileSourceKind;
+  starts: Float64Array;
+  lengths: Uint32Array;
+  idPrefix: string;
+  whole: Buffer | null;
+  cache: SharedEmittedCache | null;
+  checkOnEmit: boolean;
+}
+
+/** The data of a source loaded with `shared: true`, to post to another thread. */
+export function shareSource(source: RecordSource): SharedFileSource {
+  if (!(source instanceof FileSpanSource)) throw new Error(`${source.name}: not a file source`);
+  return source.share();
+}
+
+/** A source rebuilt from shareSource's data (posted from another thread). */
+export function sourceFromShared(data: SharedFileSource): RecordSource {
+  return new FileSpanSource({
+    ...data,
+    whole: data.whole
+      ? Buffer.from(data.whole.buffer, data.whole.byteOffset, data.whole.length)
+      : null,
+    cache: data.cache ? EmittedCache.fromShared(data.cache) : null,
+  });
+}
+
+/** EmittedCache's data, for another thread. */
+export interface SharedEmittedCache {
+  slabs: Uint8Array[];
+  slabOf: Int32Array;
+  start: Uint32Array;
+  length: Uint32Array;
 }
 
 /** Output bytes of records already written at level 1 in Python's indent=4 layout. */
 class EmittedCache {
-  private readonly slabs: Buffer[] = [];
-  private slab: Buffer = Buffer.alloc(0);
+  private slab: Uint8Array = new Uint8Array(0);
   private used = 0;
-  readonly slabOf: Int32Array;
-  readonly start: Uint32Array;
-  readonly length: Uint32Array;
 
-  constructor(n: number) {
-    this.slabOf = new Int32Array(n).fill(-1);
-    this.start = new Uint32Array(n);
-    this.length = new Uint32Array(n);
+  private constructor(
+    private readonly slabs: Uint8Array[],
+    readonly slabOf: Int32Array,
+    readonly start: Uint32Array,
+    readonly length: Uint32Array,
+    private readonly shared: boolean,
+  ) {}
+
+  static create(n: number, shared: boolean): EmittedCache {
+    const ints = (bytes: number) =>
+      shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+    const slabOf = new Int32Array(ints(4 * n)).fill(-1);
+    return new EmittedCache(
+      [],
+      slabOf,
+      new Uint32Array(ints(4 * n)),
+      new Uint32Array(ints(4 * n)),
+      shared,
+    );
+  }
+
+  static fromShared(d: SharedEmittedCache): EmittedCache {
+    return new EmittedCache([...d.slabs], d.slabOf, d.start, d.length, true);
+  }
+
+  share(): SharedEmittedCache {
+    return { slabs: this.slabs, slabOf: this.slabOf, start: this.start, length: this.length };
   }
 
   has(i: number): boolean {
@@ -155,10 +221,15 @@ class EmittedCache {
     out.pushBytes(this.slabs[this.slabOf[i]], this.start[i], this.start[i] + this.length[i]);
   }
 
+  bytesOf(i: number): Uint8Array {
+    return this.slabs[this.slabOf[i]].subarray(this.start[i], this.start[i] + this.length[i]);
+  }
+
   keep(i: number, bytes: Uint8Array, from: number, to: number): void {
     const n = to - from;
     if (this.used + n > this.slab.length) {
-      this.slab = Buffer.allocUnsafe(Math.max(32 << 20, n));
+      const size = Math.max(32 << 20, n);
+      this.slab = new Uint8Array(this.shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
       this.slabs.push(this.slab);
       this.used = 0;
     }
@@ -214,23 +285,60 @@ function checkPairSpan(
   }
 }
 
+interface FileSpanParts {
+  name: string;
+  file: string;
+  kind: FileSourceKind;
+  /** File offset and length of each record. */
+  starts: Float64Array;
+  lengths: Uint32Array;
+  idPrefix: string;
+  /** The whole file (indexed by file offset) when kept, else null: records are read back. */
+  whole: Buffer | null;
+  cache: EmittedCache | null;
+  /** Scanned for structure only: check each record in full before its first emit. */
+  checkOnEmit: boolean;
+}
+
 class FileSpanSource implements RecordSource {
   private fd: number | null = null;
   private scratch = Buffer.allocUnsafe(1 << 16);
+  readonly name: string;
+  readonly file: string;
+  private readonly kind: FileSourceKind;
+  private readonly starts: Float64Array;
+  private readonly lengths: Uint32Array;
   private readonly idPrefixBytes: string;
+  private readonly whole: Buffer | null;
+  private readonly cache: EmittedCache | null;
+  private readonly checkOnEmit: boolean;
 
-  constructor(
-    readonly name: string,
-    readonly file: string,
-    private readonly kind: FileSourceKind,
-    private readonly starts: Float64Array,
-    private readonly lengths: Uint32Array,
-    idPrefix: string,
-    private readonly kept: { chunks: Buffer[]; chunkOf: Uint32Array } | null,
-    private readonly cache: EmittedCache | null = null,
-    private readonly checkOnEmit = false,
-  ) {
-    this.idPrefixBytes = idPrefix;
+  constructor(parts: FileSpanParts) {
+    this.name = parts.name;
+    this.file = parts.file;
+    this.kind = parts.kind;
+    this.starts = parts.starts;
+    this.lengths = parts.lengths;
+    this.idPrefixBytes = parts.idPrefix;
+    this.whole = parts.whole;
+    this.cache = parts.cache;
+    this.checkOnEmit = parts.checkOnEmit;
+  }
+
+  share(): SharedFileSource {
+    if (this.whole && !(this.whole.buffer instanceof SharedArrayBuffer))
+      throw new Error(`${this.name}: loaded without shared: true`);
+    return {
+      name: this.name,
+      file: this.file,
+      kind: this.kind,
+      starts: this.starts,
+      lengths: this.lengths,
+      idPrefix: this.idPrefixBytes,
+      whole: this.whole,
+      cache: this.cache ? this.cache.share() : null,
+      checkOnEmit: this.checkOnEmit,
+    };
   }
 
   get count(): number {
@@ -241,9 +349,9 @@ class FileSpanSource implements RecordSource {
   private at = 0;
 
   private bytesOf(i: number): Buffer {
-    if (this.kept) {
+    if (this.whole) {
       this.at = this.starts[i];
-      return this.kept.chunks[this.kept.chunkOf[i]];
+      return this.whole;
     }
     this.at = 0;
     if (this.fd === null) this.fd = openSync(this.file, "r");
@@ -281,8 +389,13 @@ class FileSpanSource implements RecordSource {
 
   private checked: Uint8Array | null = null;
 
+  emittedBytes(i: number): Uint8Array | null {
+    return this.cache?.has(i) ? this.cache.bytesOf(i) : null;
+  }
+
   check(i: number): void {
     if (!this.checkOnEmit) return;
+    if (this.cache?.has(i)) return; // checked when it was first emitted
     if (this.checked === null) this.checked = new Uint8Array(this.count);
     if (this.checked[i]) return;
     const bytes = this.bytesOf(i);

@@ -6,21 +6,30 @@ import { InputError } from "../errors/index";
  * reproduced byte for byte: the same 12 files, records, order and bytes, given the same
  * Open-LLaVA-NeXT mix1M file and the 13 Video-T3-QA files. Every random draw comes from
  * one CPython-compatible generator seeded with 1234, in the original's order; records are
- * never parsed into objects, only re-emitted from their bytes. On the 1M-record mix it
- * runs more than ten times faster than the Python original (bench/mix-bench.ts).
- * Explained in notebooks/03-data-mixing.ipynb, "The reference recipe".
+ * never parsed into objects, only re-emitted from their bytes. Two threads share the
+ * scanning and the writing (reference-work.ts). bench/mix-bench.ts measures it against
+ * the Python original. Explained in notebooks/03-data-mixing.ipynb, "The reference recipe".
  */
 import type { OnProgress } from "../progress/index";
 import { PythonRandom } from "../pyrandom/index";
 import { llavaRecordProblem } from "../records/index";
 import { T3_FILES } from "../records/t3-vocabulary";
-import { type ThreadError, errorFromThread, startWorker } from "../threads/index";
-import { type RecordSource, loadFileSource } from "./record-source";
+import { type RecordSource, shareSource, sourceFromShared } from "./record-source";
 import { LLAVA_KEY, REFERENCE_COMPOSITIONS, compositionName } from "./reference-compositions";
-import { loadT3Sources } from "./reference-t3-sources";
+import { SecondThread } from "./reference-thread-link";
+import {
+  type ReferenceJob,
+  SharedQueue,
+  type TaskFailure,
+  firstFailure,
+  referenceInputs,
+  scanQueued,
+  warmWrittenSources,
+  writeQueued,
+} from "./reference-work";
 import { refuseReferenceOverInputs } from "./refuse-reference-over-inputs";
 import { TempOutputs } from "./temp-outputs";
-import { packRef, refIndex, refSource, writeMixRecordsTo } from "./write-mix-file";
+import { packRef, refIndex } from "./write-mix-file";
 
 /** The constants of the released script. */
 export const REFERENCE_SEED = 1234;
@@ -79,161 +88,160 @@ export async function runReferenceRecipe(
         `missing Video-T3-QA file (key ${f.key}); the recipe needs all 13 in one folder`,
       );
   }
-  // Two threads: the T3 files are scanned (and later their mixes written) on a second
-  // thread while this one does the same for the LLaVA file. The draws need only the
-  // sizes, so they are the original's, in its order, whatever the threads do.
-  const t3 = options.threads === 1 ? inThreadT3(options.t3Dir) : workerT3(options.t3Dir);
+  const inputs = referenceInputs(options.llava, options.t3Dir);
+  const scanQueue = new SharedQueue(inputs.length);
+  const jobQueueMemory = new SharedArrayBuffer(8);
   const temps = new TempOutputs();
-  let llava: RecordSource | null = null;
+  const jobs: ReferenceJob[] = [];
+  const jobOutputs: ReferenceOutput[] = [];
+  const second =
+    options.threads === 1
+      ? null
+      : new SecondThread({ inputs, scanQueue: scanQueue.memory, jobQueue: jobQueueMemory }, (k) =>
+          say(`writing ${jobOutputs[k].file} (${jobOutputs[k].records} records)`),
+        );
+  const mine = new Map<number, RecordSource>();
   try {
+    // 1. Scan the 14 inputs, each thread taking the next one (the LLaVA file first).
     say(`reading ${options.llava}`);
-    let lastMb = 0;
-    llava = await loadFileSource(LLAVA_KEY, options.llava, "llava", {
-      keepBytes: true,
-      // Checked in full while scanned (as fast here as a structure-only scan followed by
-      // a check of the records written). The 100k file's records are laid out again for
-      // the 200k file rather than cached: keeping their output bytes (190 MB of fresh
-      // memory) cost as much time as re-emitting them, and 15% more peak memory.
-      cacheEmitted: false,
-      onProgress: ({ done: bytes = 0, note: records }) => {
-        if (bytes - lastMb >= 256 << 20) {
-          lastMb = bytes;
-          say(`  read ${(bytes / 2 ** 20).toFixed(0)} MiB, ${records}`);
-        }
-      },
-    });
-    say(`  ${llava.count} LLaVA records`);
-    const t3Counts = await t3.counts;
-    T3_FILES.forEach((f, k) => say(`  ${f.file}: ${t3Counts[k]} pairs`));
+    const scanFailures = [
+      await scanQueued(inputs, scanQueue, (k, s) => mine.set(k, s), llavaProgress(say)),
+    ];
+    if (second) scanFailures.push(await second.scansDone());
+    throwFirst(scanFailures);
+    const sources = inputs.map((_, k) => mine.get(k) ?? sourceFromShared(second!.scanned.get(k)!));
+    say(`  ${sources[0].count} LLaVA records`);
+    T3_FILES.forEach((f, k) => say(`  ${f.file}: ${sources[k + 1].count} pairs`));
 
-    const rng = new PythonRandom(REFERENCE_SEED);
-    const lists = [identity(llava.count), ...t3Counts.map(identity)];
-    const keyIndex = new Map<string, number>([
-      [LLAVA_KEY, 0],
-      ...T3_FILES.map((f, k) => [f.key, k + 1] as [string, number]),
-    ]);
-    rng.shuffleIndices(lists[0]);
-    for (const list of lists) rng.shuffleIndices(list);
-
-    // Every draw and every decision first, as the original makes them, in order; then the
-    // files, to temp names; then, only if every record checked out, all renamed at once.
-    const outputs: ReferenceOutput[] = [];
-    const jobs: { refs: Float64Array; output: ReferenceOutput; temp: string; llava: boolean }[] =
-      [];
-    const willExist = new Set<string>();
-    for (const total of REFERENCE_TOTALS) {
-      for (const comp of REFERENCE_COMPOSITIONS) {
-        const refs = compose(comp, total, lists, keyIndex);
-        rng.shuffleIndices(refs);
-        const d = refs.subarray(0, Math.min(total, refs.length));
-        const file = join(options.outDir, referenceFileName(comp, d.length));
-        const base = { file, composition: [...comp], total, records: d.length };
-        if ((existsSync(file) || willExist.has(file)) && !options.force) {
-          outputs.push({ ...base, status: "kept" });
-          say(`kept ${file} (exists; --force overwrites)`);
-          continue;
-        }
-        willExist.add(file);
-        const output: ReferenceOutput = { ...base, status: "written" };
-        outputs.push(output);
-        const usesLlava = comp.includes(LLAVA_KEY);
-        if (usesLlava && comp.length > 1)
-          throw new Error("a composition mixing LLaVA and T3 needs both threads' sources");
-        jobs.push({ refs: d, output, temp: "", llava: usesLlava });
-      }
-    }
+    // 2. The second thread lays out the written T3 records while this one draws.
+    second?.sendSources(sources.map((s) => shareSource(s)));
+    const outputs = planOutputs(sources, options, jobs, jobOutputs, say);
     checkWrittenLlava(
-      llava,
+      sources[0],
       jobs.filter((j) => j.llava).map((j) => j.refs),
     );
-    mkdirSync(options.outDir, { recursive: true });
-    for (const j of jobs) j.temp = temps.reserve(j.output.file);
-    const t3Jobs = jobs.filter((j) => !j.llava);
-    for (const j of t3Jobs) say(`writing ${j.output.file} (${j.output.records} records)`);
-    const t3Written = t3.write(t3Jobs.map((j) => ({ temp: j.temp, refs: j.refs })));
-    const mine = jobs.filter((j) => j.llava);
-    const mainWritten = (async () => {
-      for (const j of mine)
-        for (let k = 0; k < j.refs.length; k++) llava!.check?.(refIndex(j.refs[k]));
-      for (const j of mine) {
-        say(`writing ${j.output.file} (${j.output.records} records)`);
-        j.output.bytes = await writeMixRecordsTo(j.temp, j.refs, [llava!], "llava-json");
-      }
-    })();
-    const [t3Bytes] = await Promise.all([t3Written, mainWritten]);
-    t3Jobs.forEach((j, k) => {
-      j.output.bytes = t3Bytes[k];
+    if (jobs.length > 0) mkdirSync(options.outDir, { recursive: true });
+    jobs.forEach((j, k) => {
+      j.temp = temps.reserve(jobOutputs[k].file);
     });
+
+    // 3. Write, each thread taking the next file (the LLaVA ones, which need no layout
+    // cache, first); then, only if every record checked out, rename all at once.
+    const order = writingOrder(jobs);
+    const queued = order.map((k) => jobs[k]);
+    second?.sendJobs(queued);
+    const warm = second ? takeWarmed(second, sources) : warmWrittenSources(sources);
+    warm.catch(() => undefined);
+    const written = new Map<number, number>();
+    const jobFailures = [
+      await writeQueued(queued, sources, new SharedQueue(queued.length, jobQueueMemory), {
+        ready: (job) => (job.llava ? Promise.resolve() : warm),
+        onStart: (k) =>
+          say(`writing ${jobOutputs[order[k]].file} (${jobOutputs[order[k]].records} records)`),
+        onWritten: (k, bytes) => written.set(k, bytes),
+      }),
+    ];
+    if (second) jobFailures.push(await second.jobsDone());
+    throwFirst(jobFailures);
+    for (const [k, bytes] of [...written, ...(second?.written ?? [])])
+      jobOutputs[order[k]].bytes = bytes;
     temps.commitAll();
     return outputs;
   } catch (e) {
     temps.abortAll();
     throw e;
   } finally {
-    llava?.close();
-    await t3.close();
+    for (const s of mine.values()) s.close();
+    await second?.close();
   }
 }
 
-/** The T3 side of the recipe: sizes first, then writing the T3-only mixes it is given. */
-interface T3Side {
-  counts: Promise<number[]>;
-  write(jobs: { temp: string; refs: Float64Array }[]): Promise<number[]>;
-  close(): Promise<void>;
+/** Progress lines while the LLaVA file (input 0) is read, every 256 MiB. */
+function llavaProgress(say: (note: string) => void): (k: number) => OnProgress | undefined {
+  let lastMb = 0;
+  return (k) =>
+    k !== 0
+      ? undefined
+      : ({ done: bytes = 0, note: records }) => {
+          if (bytes - lastMb >= 256 << 20) {
+            lastMb = bytes;
+            say(`  read ${(bytes / 2 ** 20).toFixed(0)} MiB, ${records}`);
+          }
+        };
 }
 
-function inThreadT3(t3Dir: string): T3Side {
-  const sources = loadT3Sources(t3Dir);
-  return {
-    counts: sources.then((s) => s.map((x) => x.count)),
-    async write(jobs) {
-      const s = await sources;
-      for (const j of jobs)
-        for (let k = 0; k < j.refs.length; k++)
-          s[refSource(j.refs[k]) - 1].check?.(refIndex(j.refs[k]));
-      const bytes: number[] = [];
-      for (const j of jobs) bytes.push(await writeMixRecordsTo(j.temp, j.refs, s, "llava-json", 1));
-      return bytes;
-    },
-    async close() {
-      for (const x of await sources.catch(() => [] as RecordSource[])) x.close();
-    },
-  };
+function throwFirst(failures: (TaskFailure | null)[]): void {
+  const first = firstFailure(failures.filter((f): f is TaskFailure => f !== null));
+  if (first) throw first.error;
 }
 
-function workerT3(t3Dir: string): T3Side {
-  const worker = startWorker(join(__dirname, "reference-t3-worker.ts"), { t3Dir });
-  const next = () =>
-    new Promise<{ type: string; counts?: number[]; bytes?: number[] }>((resolve, reject) => {
-      const onMessage = (m: { type: string; error?: ThreadError }) => {
-        cleanup();
-        if (m.type !== "error") resolve(m as { type: string; counts?: number[]; bytes?: number[] });
-        else reject(errorFromThread(m.error!, "T3 thread"));
-      };
-      const onError = (e: Error) => {
-        cleanup();
-        reject(e);
-      };
-      const cleanup = () => {
-        worker.off("message", onMessage);
-        worker.off("error", onError);
-      };
-      worker.on("message", onMessage);
-      worker.on("error", onError);
-    });
-  const counts = next().then((m) => m.counts!);
-  counts.catch(() => undefined);
-  return {
-    counts,
-    async write(jobs) {
-      const reply = next();
-      worker.postMessage({ type: "write", jobs });
-      return (await reply).bytes!;
-    },
-    async close() {
-      await worker.terminate();
-    },
-  };
+/** The second thread's laid-out T3 sources, put in place of this thread's. */
+async function takeWarmed(second: SecondThread, sources: RecordSource[]): Promise<void> {
+  const { failure, sources: warmed } = await second.warmed();
+  if (failure) throw failure.error;
+  warmed.forEach((d, k) => {
+    if (d) sources[k] = sourceFromShared(d);
+  });
+}
+
+/** Files with LLaVA records first, then the T3 files, the largest first in each. */
+function writingOrder(jobs: readonly ReferenceJob[]): number[] {
+  return jobs
+    .map((_, k) => k)
+    .sort(
+      (a, b) =>
+        Number(jobs[b].llava) - Number(jobs[a].llava) ||
+        jobs[b].refs.length - jobs[a].refs.length ||
+        a - b,
+    );
+}
+
+/**
+ * Every draw and every decision, as the original makes them, in order: the 12 outputs;
+ * the ones to write become `jobs` (with `jobOutputs[k]` their output).
+ */
+function planOutputs(
+  sources: readonly RecordSource[],
+  options: ReferenceRecipeOptions,
+  jobs: ReferenceJob[],
+  jobOutputs: ReferenceOutput[],
+  say: (note: string) => void,
+): ReferenceOutput[] {
+  const rng = new PythonRandom(REFERENCE_SEED);
+  const lists = sources.map((s) => identity(s.count));
+  const keyIndex = new Map<string, number>(inputsKeyOrder().map((key, k) => [key, k]));
+  rng.shuffleIndices(lists[0]);
+  for (const list of lists) rng.shuffleIndices(list);
+  const outputs: ReferenceOutput[] = [];
+  const willExist = new Set<string>();
+  for (const total of REFERENCE_TOTALS) {
+    for (const comp of REFERENCE_COMPOSITIONS) {
+      const refs = compose(comp, total, lists, keyIndex);
+      rng.shuffleIndices(refs);
+      const d = refs.subarray(0, Math.min(total, refs.length));
+      const file = join(options.outDir, referenceFileName(comp, d.length));
+      const base = { file, composition: [...comp], total, records: d.length };
+      if ((existsSync(file) || willExist.has(file)) && !options.force) {
+        outputs.push({ ...base, status: "kept" });
+        say(`kept ${file} (exists; --force overwrites)`);
+        continue;
+      }
+      willExist.add(file);
+      const output: ReferenceOutput = { ...base, status: "written" };
+      outputs.push(output);
+      const usesLlava = comp.includes(LLAVA_KEY);
+      if (usesLlava && comp.length > 1)
+        throw new Error("a composition mixing LLaVA and T3 is not a released one");
+      jobs.push({ refs: d, temp: "", llava: usesLlava });
+      jobOutputs.push(output);
+    }
+  }
+  return outputs;
+}
+
+/** The keys of the 14 inputs, in load order (LLaVA first). */
+function inputsKeyOrder(): string[] {
+  return [LLAVA_KEY, ...T3_FILES.map((f) => f.key)];
 }
 
 /**
