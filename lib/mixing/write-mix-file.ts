@@ -114,7 +114,8 @@ const IOV_BATCH = 1024;
 /**
  * A llava-json file whose records' bytes are all cached: the kernel gathers them from the
  * cache (writev), with no copy through a buffer here. On the T3-heavy benchmark input
- * (511 MB of cached T3 records) this took the T3 files from 1.4 s to N s of CPU.
+ * (511 MB of cached T3 records), CPU profiles of one run each: about 1.2 s (copying 0.6 s,
+ * write 0.5 s) before, 0.9 s (writev 0.6 s, the views 0.3 s) after.
  */
 function writeEmittedRecords(
   fd: number,

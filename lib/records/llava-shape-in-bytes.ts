@@ -154,10 +154,12 @@ class LlavaRecordBytes {
 
   /** The problem of turn `k` at `t`, and where it ends; counts openers and answers. */
   private turn(k: number, t: number): [RecordProblem | null, number] {
-    const at = `conversations[${k}]`;
     const kind = this.kindAt(t);
     if (kind !== "an object")
-      return [{ field: at, problem: `expected a {from, value} turn, got ${kind}` }, this.skip(t)];
+      return [
+        { field: `conversations[${k}]`, problem: `expected a {from, value} turn, got ${kind}` },
+        this.skip(t),
+      ];
     let from = -1;
     let value = -1;
     // A PyFloat turn has no keys: `from` stays absent.
@@ -172,15 +174,21 @@ class LlavaRecordBytes {
           });
     const fromKind = from < 0 ? ABSENT : this.kindAt(from);
     if (fromKind !== "a string")
-      return [{ field: `${at}.from`, problem: `expected a string, got ${fromKind}` }, after];
+      return [
+        { field: `conversations[${k}].from`, problem: `expected a string, got ${fromKind}` },
+        after,
+      ];
     const valueKind = value < 0 ? ABSENT : this.kindAt(value);
     if (valueKind !== "a string")
-      return [{ field: `${at}.value`, problem: `expected a string, got ${valueKind}` }, after];
+      return [
+        { field: `conversations[${k}].value`, problem: `expected a string, got ${valueKind}` },
+        after,
+      ];
     const role = this.role(from);
     if (!this.opened && role !== "system") {
       if (role !== "human") {
         const problem = `the conversation must open with a "human" turn, got ${JSON.stringify(role)}`;
-        return [{ field: `${at}.from`, problem }, after];
+        return [{ field: `conversations[${k}].from`, problem }, after];
       }
       this.opened = true;
     }
