@@ -14,7 +14,7 @@ import type { OnProgress } from "../progress/index";
 import { PythonRandom } from "../pyrandom/index";
 import { llavaRecordProblem } from "../records/index";
 import { T3_FILES } from "../records/t3-vocabulary";
-import { type RecordSource, shareSource, sourceFromShared } from "./record-source";
+import { type RecordSource, keepRecords, shareSource, sourceFromShared } from "./record-source";
 import { LLAVA_KEY, REFERENCE_COMPOSITIONS, compositionName } from "./reference-compositions";
 import { SecondThread } from "./reference-thread-link";
 import {
@@ -116,10 +116,9 @@ export async function runReferenceRecipe(
     // 2. The second thread lays out the written T3 records while this one draws.
     second?.sendSources(sources.map((s) => shareSource(s)));
     const outputs = planOutputs(sources, options, jobs, jobOutputs, say);
-    checkWrittenLlava(
-      sources[0],
-      jobs.filter((j) => j.llava).map((j) => j.refs),
-    );
+    const llavaLists = jobs.filter((j) => j.llava).map((j) => j.refs);
+    sources[0] = keepRecords(sources[0], writtenIndices(sources[0].count, llavaLists));
+    checkWrittenLlava(sources[0], llavaLists);
     if (jobs.length > 0) mkdirSync(options.outDir, { recursive: true });
     jobs.forEach((j, k) => {
       j.temp = temps.reserve(jobOutputs[k].file);
@@ -129,7 +128,7 @@ export async function runReferenceRecipe(
     // cache, first); then, only if every record checked out, rename all at once.
     const order = writingOrder(jobs);
     const queued = order.map((k) => jobs[k]);
-    second?.sendJobs(queued);
+    second?.sendJobs(queued, shareSource(sources[0]));
     const warm = second ? takeWarmed(second, sources) : warmWrittenSources(sources);
     warm.catch(() => undefined);
     const written = new Map<number, number>();
@@ -262,6 +261,21 @@ function checkWrittenLlava(llava: RecordSource, lists: Float64Array[]): void {
         : llavaRecordProblem(llava.record(i));
       if (p) throw new InputError({ file: llava.file, record: i, field: p.field }, p.problem);
     }
+}
+
+/** The records `lists` use, once each, in file order. */
+function writtenIndices(count: number, lists: readonly Float64Array[]): Uint32Array {
+  const used = new Uint8Array(count);
+  let n = 0;
+  for (const refs of lists)
+    for (let k = 0; k < refs.length; k++) {
+      const i = refIndex(refs[k]);
+      if (!used[i]) n++;
+      used[i] = 1;
+    }
+  const out = new Uint32Array(n);
+  for (let i = 0, k = 0; i < count; i++) if (used[i]) out[k++] = i;
+  return out;
 }
 
 function identity(n: number): Uint32Array {

@@ -32,7 +32,7 @@ export interface SecondThreadInput {
 
 type FromMain =
   | { type: "sources"; sources: SharedFileSource[] }
-  | { type: "jobs"; jobs: ReferenceJob[]; count: number };
+  | { type: "jobs"; jobs: ReferenceJob[]; count: number; llava: SharedFileSource };
 
 function send(msg: unknown): void {
   parentPort!.postMessage(msg);
@@ -86,7 +86,8 @@ async function main(): Promise<void> {
   const warmed = sources.map((s) => (WRITTEN_T3_KEYS.includes(s.name) ? shareSource(s) : null));
   send({ type: "warmed", failure: null, sources: warmed });
 
-  const { jobs, count } = await jobsMessage;
+  const { jobs, count, llava } = await jobsMessage;
+  sources[0] = sourceFromShared(llava);
   const failure = await writeQueued(jobs, sources, new SharedQueue(count, jobQueue), {
     ready: async () => undefined,
     onStart: (k) => send({ type: "writing", k }),

@@ -86,8 +86,9 @@ export class SecondThread {
     return this.warm.promise;
   }
 
-  sendJobs(jobs: ReferenceJob[]): void {
-    this.worker.postMessage({ type: "jobs", jobs, count: jobs.length });
+  /** The files to write, and the LLaVA source holding the records they use. */
+  sendJobs(jobs: ReferenceJob[], llava: SharedFileSource): void {
+    this.worker.postMessage({ type: "jobs", jobs, count: jobs.length, llava });
   }
 
   /** Resolves when the second thread takes no more files: with its failure, if any. */

@@ -28,14 +28,15 @@ export interface ReferenceInput {
 }
 
 /**
- * The 14 inputs. Bytes of the files the recipe writes stay in shared memory (either
- * thread writes from them); the LLaVA file is checked in full while scanned, the T3 files
- * for structure (a written T3 record is checked in full when first laid out) and the
- * written ones keep their laid-out bytes, since each is written into up to six files.
+ * The 14 inputs. The LLaVA file is checked in full while scanned, and its bytes are not
+ * kept: the records the recipe writes are read back once the draws are known
+ * (keepRecords). The T3 files are checked for structure (a written T3 record is checked in
+ * full when first laid out); the written ones stay in shared memory (either thread lays
+ * them out) and keep their laid-out bytes, since each is written into up to six files.
  */
 export function referenceInputs(llava: string, t3Dir: string): ReferenceInput[] {
   return [
-    { key: LLAVA_KEY, file: llava, kind: "llava", options: { keepBytes: true, shared: true } },
+    { key: LLAVA_KEY, file: llava, kind: "llava", options: {} },
     ...T3_FILES.map((f) => {
       const written = WRITTEN_T3_KEYS.includes(f.key);
       return {
