@@ -14,6 +14,7 @@
  * When the spec counts tokens (a `tokens:` block or a token knob), plans and manifests
  * carry the tokens of every source; only records that are taken are tokenized.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { InputError } from "../errors/index";
@@ -21,6 +22,7 @@ import { sha256File, writeFileAtomic } from "../files/index";
 import { outPath, projectRoot } from "../paths/index";
 import type { MixManifest } from "../records/manifests";
 import { checkMixRefs } from "./check-mix-refs";
+import { hashInputsOnThread } from "./input-hashes";
 import type { SourceLoadOptions } from "./load-mix-sources";
 import { mixOutputBase, refuseMixOverInputs } from "./mix-output-paths";
 import type { MixSpec } from "./mix-spec";
@@ -57,6 +59,8 @@ export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promis
   refuseMixOverInputs(spec, outDir, options);
   const opened = await openMixSources(spec, options);
   const sources = opened.sources as RecordSource[];
+  // Hashed on another thread while this one plans and writes.
+  const hashing = hashInputsOnThread(opened.files.flat());
   try {
     const planned = await planOpened(
       spec,
@@ -65,11 +69,15 @@ export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promis
       options,
     );
     refuseFailedPlan(spec, planned.plans, opened.files, options.specFile);
-    const inputHashes = new Map<string, string>();
-    for (const f of opened.files.flat()) {
-      if (!inputHashes.has(f)) inputHashes.set(f, await sha256File(f));
-    }
-    const run: RunContext = { spec, options, outDir, sources, opened, planned, inputHashes };
+    const run: RunContext = {
+      spec,
+      options,
+      outDir,
+      sources,
+      opened,
+      planned,
+      hashing: hashing.hashes,
+    };
     const results: MixRunResult[] = [];
     for (const plan of planned.plans) results.push(await writeMixPoint(run, plan));
     if (planned.plans.length > 1) {
@@ -79,6 +87,7 @@ export async function runMix(spec: MixSpec, options: MixRunOptions = {}): Promis
     }
     return results;
   } finally {
+    await hashing.cancel();
     for (const s of sources) s?.close();
   }
 }
@@ -115,7 +124,8 @@ interface RunContext {
   sources: RecordSource[];
   opened: OpenedSources;
   planned: PlannedSpec;
-  inputHashes: ReadonlyMap<string, string>;
+  /** The inputs' sha256, by path (computing on another thread). */
+  hashing: Promise<ReadonlyMap<string, string>>;
 }
 
 /** One point: its mix (and holdout) drawn, checked, written, then its manifest. */
@@ -136,13 +146,15 @@ async function writeMixPoint(run: RunContext, plan: MixPlan): Promise<MixRunResu
   const ext = spec.output.format === "jsonl" ? "jsonl" : "json";
   const file = `${base}.${ext}`;
   run.options.onProgress?.({ note: `writing ${file} (${mix.length} records)` });
-  const bytes = await writeMixFile(file, mix, sources, spec.output.format);
+  // The output's sha256 as it is written, not by reading the file back.
+  const hash = createHash("sha256");
+  const bytes = await writeMixFile(file, mix, sources, spec.output.format, undefined, hash);
   let holdoutFile: string | undefined;
   if (holdout.length > 0) {
     holdoutFile = `${base}.holdout.${ext}`;
     await writeMixFile(holdoutFile, holdout, sources, spec.output.format);
   }
-  const sha256 = await sha256File(file);
+  const sha256 = hash.digest("hex");
   const manifestFile = `${base}.manifest.json`;
   const manifest = await mixManifest({
     run,
@@ -176,7 +188,8 @@ interface ManifestParts {
 /** The manifest of one written point (the key order is the file's). */
 async function mixManifest(parts: ManifestParts): Promise<MixManifest> {
   const { run, plan, counts, mix, holdout, tokensIn, file, bytes, sha256, holdoutFile } = parts;
-  const { spec, options, opened, inputHashes } = run;
+  const { spec, options, opened } = run;
+  const inputHashes = await run.hashing;
   return {
     kit: { name: "t3kit", version: kitVersion() },
     spec: spec.name,

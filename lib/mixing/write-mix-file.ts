@@ -1,3 +1,4 @@
+import type { Hash } from "node:crypto";
 import { once } from "node:events";
 import { closeSync, fstatSync, ftruncateSync, openSync, writeSync, writevSync } from "node:fs";
 import { openAtomicWriteStream } from "../files/index";
@@ -38,9 +39,10 @@ export function refIndex(ref: number): number {
 
 const FLUSH_AT = 4 << 20;
 
-/** Writes the builder's bytes to `fd` and empties it; returns the byte count. */
-function flush(fd: number, b: ByteBuilder): number {
+/** Writes the builder's bytes to `fd` (and into `hash`) and empties it; returns the byte count. */
+function flush(fd: number, b: ByteBuilder, hash?: Hash): number {
   const n = b.length;
+  hash?.update(b.bytes.subarray(0, n));
   let done = 0;
   while (done < n) done += writeSync(fd, b.bytes, done, n - done);
   b.clear();
@@ -57,6 +59,7 @@ export async function writeMixFile(
   sources: readonly RecordSource[],
   format: MixFormat,
   onProgress?: OnProgress,
+  hash?: Hash,
 ): Promise<number> {
   const out = await openAtomicWriteStream(target, 4 << 20);
   try {
@@ -64,7 +67,7 @@ export async function writeMixFile(
     // buffer: no 4 MiB copy per chunk, and no external allocations for the GC to chase.
     const stream = out.stream as unknown as { fd: number | null } & NodeJS.EventEmitter;
     if (typeof stream.fd !== "number") await once(stream, "open");
-    const bytes = await emitMixToFd(stream.fd as number, refs, sources, format, onProgress);
+    const bytes = await emitMixToFd(stream.fd as number, refs, sources, format, onProgress, hash);
     await out.commit();
     return bytes;
   } catch (e) {
@@ -147,6 +150,7 @@ async function emitMixToFd(
   sources: readonly RecordSource[],
   format: MixFormat,
   onProgress?: OnProgress,
+  hash?: Hash,
 ): Promise<number> {
   const layout: ReindentLayout =
     format === "llava-json"
@@ -168,14 +172,14 @@ async function emitMixToFd(
     sources[refSource(ref)].emit(refIndex(ref), b, level, layout);
     if (after) b.pushAscii(after);
     if (b.length >= FLUSH_AT) {
-      bytes += flush(fd, b);
+      bytes += flush(fd, b, hash);
       onProgress?.({ done: k + 1, total: refs.length, unit: "records" });
       // Let signals (Ctrl-C: temp files are removed) and other work run.
       await new Promise((r) => setImmediate(r));
     }
   }
   if (refs.length > 0) b.pushAscii(close);
-  bytes += flush(fd, b);
+  bytes += flush(fd, b, hash);
   onProgress?.({ done: refs.length, total: refs.length, unit: "records" });
   return bytes;
 }
