@@ -11,6 +11,18 @@ import { InputError, type InputLocation } from "../errors/index";
 import type { JsonValue } from "../json/index";
 import { checkLlavaRecordShape } from "../records/index";
 
+/** The problem when the `<image>` tags and the images do not pair up, else null. */
+export function imageTagsProblem(
+  tags: number,
+  images: number,
+): { field: string; problem: string } | null {
+  if (tags === images) return null;
+  return {
+    field: images === 0 ? "conversations" : "image",
+    problem: `${tags} <image> tag(s) but ${images} image(s)`,
+  };
+}
+
 /** Throws an InputError naming the file, record and field of the first problem. */
 export function checkLlavaRecord(
   record: JsonValue,
@@ -42,12 +54,8 @@ export function checkLlavaRecord(
     image === undefined || image === null ? [] : Array.isArray(image) ? image : [image];
   if (images.some((x) => typeof x !== "string"))
     fail("image", "expected a path or a list of paths");
-  if (imageTags && tags !== images.length) {
-    fail(
-      images.length === 0 ? "conversations" : "image",
-      `${tags} <image> tag(s) but ${images.length} image(s)`,
-    );
-  }
+  const tagsProblem = imageTags ? imageTagsProblem(tags, images.length) : null;
+  if (tagsProblem) fail(tagsProblem.field, tagsProblem.problem);
   if (imageRoot) {
     images.forEach((p, k) => {
       if (!existsSync(join(imageRoot, p as string)))

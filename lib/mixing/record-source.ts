@@ -25,7 +25,7 @@ import {
  * and "memory" (records built in memory, e.g. the HotpotQA control).
  */
 import type { OnProgress } from "../progress/index";
-import { type RecordProblem, llavaRecordProblem, llavaShapeProblemInBytes } from "../records/index";
+import { type LlavaRecordFacts, llavaFactsInBytes, llavaFactsOf } from "../records/index";
 
 export interface RecordSource {
   /** Display name (the key in the reference recipe, the source name in a spec). */
@@ -39,8 +39,8 @@ export interface RecordSource {
   check?(i: number): void;
   /** Record `i` as a value (for checks and previews; slower than emit). */
   record(i: number): JsonValue;
-  /** llavaRecordProblem of record `i`, where the source can tell it faster than `record(i)`. */
-  llavaShapeProblem?(i: number): RecordProblem | null;
+  /** llavaFactsOf(record(i)) (problem, `<image>` tags, images), where the source can tell it faster. */
+  llavaFacts?(i: number): LlavaRecordFacts;
   /**
    * Record `i`'s bytes as emit() wrote them at level 1 in Python's indent=4 layout, when
    * the source cached them (a view, valid as long as the source), else null.
@@ -528,11 +528,16 @@ class FileSpanSource implements RecordSource {
     return { id: this.idPrefixBytes + i, conversations: v };
   }
 
-  llavaShapeProblem(i: number): RecordProblem | null {
-    if (this.kind !== "llava") return llavaRecordProblem(this.record(i));
-    this.check(i); // the byte check needs valid JSON
+  llavaFacts(i: number): LlavaRecordFacts {
+    this.check(i); // the byte walk needs valid JSON
     const bytes = this.bytesOf(i);
-    return llavaShapeProblemInBytes(bytes, this.at, this.at + this.lengths[i]);
+    if (this.kind === "llava") return llavaFactsInBytes(bytes, this.at, this.at + this.lengths[i]);
+    // A pair the scan passed is human then gpt with string values: only `<image>` tags,
+    // possibly escaped (`\u003c`), are left to count, by the parse when there may be one.
+    const pair = bytes.subarray(this.at, this.at + this.lengths[i]);
+    if (pair.indexOf("<image") < 0 && pair.indexOf("\\u003") < 0)
+      return { problem: null, imageTags: 0, images: 0 };
+    return llavaFactsOf(this.record(i));
   }
 
   close(): void {

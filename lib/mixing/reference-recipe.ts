@@ -256,8 +256,8 @@ function checkWrittenLlava(llava: RecordSource, lists: Float64Array[]): void {
       if (seen[i]) continue;
       seen[i] = 1;
       // From the record's bytes where the source can (no objects built: 1-2 s on 200k records).
-      const p = llava.llavaShapeProblem
-        ? llava.llavaShapeProblem(i)
+      const p = llava.llavaFacts
+        ? llava.llavaFacts(i).problem
         : llavaRecordProblem(llava.record(i));
       if (p) throw new InputError({ file: llava.file, record: i, field: p.field }, p.problem);
     }

@@ -30,4 +30,9 @@ export {
   llavaRecordProblem,
   type RecordProblem,
 } from "./check-llava-record";
-export { llavaShapeProblemInBytes } from "./llava-shape-in-bytes";
+export {
+  llavaFactsInBytes,
+  llavaFactsOf,
+  llavaShapeProblemInBytes,
+  type LlavaRecordFacts,
+} from "./llava-shape-in-bytes";

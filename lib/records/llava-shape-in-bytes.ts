@@ -21,8 +21,55 @@
  * Falls back to the parse for one rare case: a key with an escape (`"\u0069d"`) in the
  * record or in a turn, which may spell a key the check reads.
  */
-import { numberFromLexeme, parsePythonJson } from "../json/index";
+import { JsonEntries, type JsonValue, numberFromLexeme, parsePythonJson } from "../json/index";
 import { type RecordProblem, llavaRecordProblem } from "./check-llava-record";
+
+/**
+ * What a mix checks on a LLaVA record: its first shape problem, and, when it has none, the
+ * number of `<image>` tags in its turns and of its images (`image` a path: 1, a list: its
+ * length, null or absent: 0), as checkLlavaRecord (lib/mixing) counts them.
+ */
+export interface LlavaRecordFacts {
+  problem: RecordProblem | null;
+  imageTags: number;
+  images: number;
+}
+
+/** llavaShapeProblemInBytes, with the `<image>` tags and images counted on the way. */
+export function llavaFactsInBytes(bytes: Uint8Array, start: number, end: number): LlavaRecordFacts {
+  const b =
+    bytes instanceof Buffer ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  try {
+    const walk = new LlavaRecordBytes(b, end);
+    const problem = walk.problem(start);
+    // With a problem the counts mean nothing (the walk stops at it): 0, as llavaFactsOf.
+    if (problem) return { problem, imageTags: 0, images: 0 };
+    return { problem, imageTags: walk.imageTags, images: walk.images };
+  } catch (e) {
+    if (e !== NEEDS_PARSE) throw e;
+    return llavaFactsOf(parsePythonJson(b.toString("utf8", start, end)));
+  }
+}
+
+/** The facts of a parsed record (the fallback, and the oracle of the byte walk). */
+export function llavaFactsOf(record: JsonValue): LlavaRecordFacts {
+  const problem = llavaRecordProblem(record);
+  if (problem) return { problem, imageTags: 0, images: 0 };
+  const r = (record instanceof JsonEntries ? Object.fromEntries(record.entries) : record) as {
+    conversations: JsonValue[];
+    image?: JsonValue;
+  };
+  let imageTags = 0;
+  for (const raw of r.conversations) {
+    const turn = (raw instanceof JsonEntries ? Object.fromEntries(raw.entries) : raw) as {
+      value: string;
+    };
+    imageTags += turn.value.split("<image>").length - 1;
+  }
+  const images =
+    r.image === undefined || r.image === null ? 0 : Array.isArray(r.image) ? r.image.length : 1;
+  return { problem: null, imageTags, images };
+}
 
 /** The first LLaVA shape problem of the valid JSON value in bytes[start, end), or null. */
 export function llavaShapeProblemInBytes(
@@ -64,6 +111,7 @@ const VALUE = word("value");
 const HUMAN = word("human");
 const GPT = word("gpt");
 const SYSTEM = word("system");
+const IMAGE_TAG = word("<image>");
 
 /** kindOf (check-llava-record.ts) of a missing key: `undefined`. */
 const ABSENT = "a undefined";
@@ -77,6 +125,9 @@ class LlavaRecordBytes {
   /** Turn state across the list, as llavaRecordProblem's loop keeps it. */
   private opened = false;
   private answers = 0;
+  /** `<image>` tags in the turns' values (of the last `conversations`), and the images. */
+  imageTags = 0;
+  images = 0;
 
   constructor(
     private readonly b: Buffer,
@@ -139,6 +190,7 @@ class LlavaRecordBytes {
       return [{ field: "conversations", problem: "empty: no turn to train on" }, inside + 1];
     this.opened = false;
     this.answers = 0;
+    this.imageTags = 0;
     let first: RecordProblem | null = null;
     const after = this.elements(v, (k, t) => {
       // After the first problem the rest is only skipped, to find the list's end.
@@ -193,12 +245,14 @@ class LlavaRecordBytes {
       this.opened = true;
     }
     if (role === "gpt") this.answers++;
+    this.imageTags += this.tagsIn(value);
     return [null, after];
   }
 
   /** The problem of an `image` value at `v` (a path, a list of paths or null), and its end. */
   private image(v: number): [RecordProblem | null, number] {
     const c = this.b[v];
+    this.images = c === QUOTE ? 1 : 0;
     if (c === QUOTE || c === 110 /* n: null */) return [null, this.skip(v)];
     if (c !== OPEN_LIST)
       return [
@@ -209,9 +263,25 @@ class LlavaRecordBytes {
     const after = this.elements(v, (k, p) => {
       if (first === null && this.b[p] !== QUOTE)
         first = { field: `image[${k}]`, problem: `expected a path string, got ${this.kindAt(p)}` };
+      this.images = k + 1;
       return this.skip(p);
     });
     return [first, after];
+  }
+
+  /** `<image>` tags in the string at `q`, as split("<image>") counts them in the decoded text. */
+  private tagsIn(q: number): number {
+    const close = this.stringEnd(q) - 1;
+    // A view of this string only: a search of the whole buffer could run far past it.
+    const text = this.b.subarray(q + 1, close);
+    if (text.indexOf(BACKSLASH) >= 0) {
+      const decoded: string = JSON.parse(this.b.toString("utf8", q, close + 1));
+      return decoded.split("<image>").length - 1;
+    }
+    let n = 0;
+    for (let k = text.indexOf(IMAGE_TAG); k >= 0; k = text.indexOf(IMAGE_TAG, k + IMAGE_TAG.length))
+      n++;
+    return n;
   }
 
   /** The `from` string at `q` (its opening quote) as the parse decodes it. */

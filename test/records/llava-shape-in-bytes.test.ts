@@ -6,6 +6,8 @@ import { test } from "node:test";
 import { JsonSyntaxFault, formatPythonJson, parsePythonJson } from "../../lib/json/index";
 import {
   type RecordProblem,
+  llavaFactsInBytes,
+  llavaFactsOf,
   llavaRecordProblem,
   llavaShapeProblemInBytes,
 } from "../../lib/records/index";
@@ -452,5 +454,46 @@ test("the byte check says what the parse says on synthetic mix records, in Pytho
       assert.equal(inBytes(text), null, text);
       assert.equal(oracle(text), null, text);
     }
+  }
+});
+
+/** The facts walk on `text` inside a larger buffer (with `<image>` tags around it). */
+function factsInBytes(text: string) {
+  const before = Buffer.from('[{"value": "<image> <image>"},\n  ');
+  const value = Buffer.from(text);
+  const bytes = Buffer.concat([before, value, Buffer.from(',\n "<image>"]')]);
+  return llavaFactsInBytes(bytes, before.length, before.length + value.length);
+}
+
+const TAGGED: string[] = [
+  `{"image": "a.jpg", "conversations": [{"from": "human", "value": "<image>\\nq"}, ${G}]}`,
+  `{"image": ["a.jpg", "b.jpg"], "conversations": [{"from": "human", "value": "<image><image>"}, ${G}]}`,
+  `{"image": ["a.jpg"], "conversations": [{"from": "human", "value": "\\u003cimage>"}, ${G}]}`,
+  `{"image": "a.jpg", "conversations": [{"from": "human", "value": "<image"}, {"from": "gpt", "value": "image> <image>"}]}`,
+  `{"image": "a.jpg", "image": null, "conversations": [{"from": "human", "value": "<image>"}, ${G}]}`,
+  `{"image": [], "conversations": [{"from": "human", "value": "no tag", "value": "<image>"}, ${G}]}`,
+  `{"id": "<image>", "meta": "<image>", "conversations": [${H}, ${G}], "image": "a.jpg"}`,
+  `{"conversations": [{"from": "human", "value": "<image>"}, ${G}], "conversations": [${H}, ${G}]}`,
+  `{"conversations": [{"from": "human", "value": "<imag\\u0065>"}, {"from": "gpt", "value": "<<image>>"}]}`,
+];
+
+test("the facts walk counts <image> tags and images as the parse does", () => {
+  for (const text of [...TAGGED, ...HOSTILE])
+    assert.deepEqual(factsInBytes(text), llavaFactsOf(parsePythonJson(text)), text);
+  // Tags are counted, not just noticed: these records differ only in their counts.
+  assert.deepEqual(
+    TAGGED.slice(0, 5).map((t) => [factsInBytes(t).imageTags, factsInBytes(t).images]),
+    [
+      [1, 1],
+      [2, 2],
+      [1, 1],
+      [1, 1],
+      [1, 0],
+    ],
+  );
+  const r = new Lcg(99);
+  for (let n = 0; n < 2000; n++) {
+    const text = randomRecord(r);
+    assert.deepEqual(factsInBytes(text), llavaFactsOf(parsePythonJson(text)), text);
   }
 });
