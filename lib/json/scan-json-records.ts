@@ -79,6 +79,16 @@ export interface ScanOptions {
   validate?: "full" | "structure";
   /** Called after each chunk with the bytes read so far (for progress). */
   onProgress?: OnProgress;
+  /**
+   * A part of a JSON array file, for two threads scanning halves (retain "none" only):
+   * from `start` (0, or the file offset of an element: the scan then begins there,
+   * indices from 0, and expects the array's end) to `stop` (a file offset where an element
+   * should begin: the scan ends there if it does). `onRangeEnd(true)` when the scan ended
+   * at `stop` on an element boundary; `onRangeEnd(false)` when `stop` fell inside an
+   * element, and the scan went on to the end of the file.
+   */
+  range?: { start: number; stop?: number };
+  onRangeEnd?: (aligned: boolean) => void;
 }
 
 const CHUNK = 8 << 20;
@@ -147,12 +157,14 @@ export async function* scanRecordBatches(
   } catch (e) {
     throw new InputError({ file: path }, `cannot open: ${(e as Error).message}`);
   }
-  let state: ArrayState = "open";
+  const start = options.range?.start ?? 0;
+  let state: ArrayState = start > 0 ? "value" : "open";
   let index = 0;
   let line = 1; // JSONL: line number at carry[0]
   let carry: Buffer = Buffer.alloc(0);
-  let fileOffset = 0; // file offset of carry[0]
+  let fileOffset = start; // file offset of carry[0]
   let eof = false;
+  let stop = options.range?.stop ?? Number.POSITIVE_INFINITY;
   // retain "all": the whole file is read into one buffer, chunk after chunk, and batches
   // are views of it (one allocation: no copies, no GC churn). "none": one buffer is reused.
   const whole = await wholeBuffer(fh, options.retain ?? "none");
@@ -179,7 +191,16 @@ export async function* scanRecordBatches(
         chunk = scratch;
         at = carry.length;
       }
-      const want = whole ? Math.min(chunkSize, whole.length - at) : chunk.length - at;
+      let want = whole ? Math.min(chunkSize, whole.length - at) : chunk.length - at;
+      const readFrom = fileOffset + carry.length;
+      if (readFrom >= stop) {
+        // At the part's end: an element boundary, or the scan goes on past it.
+        const aligned = state === "value" && carry.every(isWs);
+        options.onRangeEnd?.(aligned);
+        if (aligned) return;
+        stop = Number.POSITIVE_INFINITY;
+      }
+      want = Math.min(want, stop - readFrom);
       if (want <= 0) throw new InputError({ file: path }, "the file grew while it was read");
       let bytesRead: number;
       if (whole) {

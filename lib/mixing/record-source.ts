@@ -75,6 +75,9 @@ export interface LoadOptions {
    * be handed to another thread (shareSource / sourceFromShared) without a copy.
    */
   shared?: boolean;
+  /** Scan only a part of a JSON array file (see ScanOptions.range in lib/json). */
+  range?: { start: number; stop?: number };
+  onRangeEnd?: (aligned: boolean) => void;
   onProgress?: OnProgress;
 }
 
@@ -102,6 +105,8 @@ export async function loadFileSource(
       whole = b;
     },
     validate: options.validate,
+    range: options.range,
+    onRangeEnd: options.onRangeEnd,
     onProgress: options.onProgress,
   })) {
     for (const s of spans) {
@@ -170,6 +175,16 @@ export function shareSource(source: RecordSource): SharedFileSource {
 export function keepRecords(source: RecordSource, indices: Uint32Array): RecordSource {
   if (!(source instanceof FileSpanSource)) throw new Error(`${source.name}: not a file source`);
   return source.keeping(indices);
+}
+
+/**
+ * One source of two scanned as consecutive parts of a file (`range`), neither keeping
+ * its bytes: the records of `first`, then those of `second`.
+ */
+export function joinSources(first: RecordSource, second: RecordSource): RecordSource {
+  if (!(first instanceof FileSpanSource) || !(second instanceof FileSpanSource))
+    throw new Error(`${first.name}: not file sources`);
+  return first.joined(second);
 }
 
 /** A source rebuilt from shareSource's data (posted from another thread). */
@@ -357,6 +372,19 @@ class FileSpanSource implements RecordSource {
 
   get count(): number {
     return this.starts.length;
+  }
+
+  joined(next: FileSpanSource): FileSpanSource {
+    if (this.whole || next.whole || this.cache || next.cache)
+      throw new Error(`${this.name}: only sources without kept bytes join`);
+    const n = this.count;
+    const starts = new Float64Array(n + next.count);
+    starts.set(this.starts);
+    starts.set(next.starts, n);
+    const lengths = new Uint32Array(n + next.count);
+    lengths.set(this.lengths);
+    lengths.set(next.lengths, n);
+    return new FileSpanSource({ ...this.share(), starts, lengths, whole: null, cache: null });
   }
 
   keeping(indices: Uint32Array): FileSpanSource {

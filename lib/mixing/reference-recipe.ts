@@ -14,10 +14,18 @@ import type { OnProgress } from "../progress/index";
 import { PythonRandom } from "../pyrandom/index";
 import { llavaRecordProblem } from "../records/index";
 import { T3_FILES } from "../records/t3-vocabulary";
-import { type RecordSource, keepRecords, shareSource, sourceFromShared } from "./record-source";
+import {
+  type RecordSource,
+  joinSources,
+  keepRecords,
+  loadFileSource,
+  shareSource,
+  sourceFromShared,
+} from "./record-source";
 import { LLAVA_KEY, REFERENCE_COMPOSITIONS, compositionName } from "./reference-compositions";
 import { SecondThread } from "./reference-thread-link";
 import {
+  type ReferenceInput,
   type ReferenceJob,
   SharedQueue,
   type TaskFailure,
@@ -46,8 +54,10 @@ export interface ReferenceRecipeOptions {
   outDir: string;
   /** Overwrite files that exist (the original leaves them alone). */
   force?: boolean;
-  /** 2 (default): T3 files on a second thread; 1: everything on this thread. */
+  /** 2 (default): two threads share the scanning and the writing; 1: all on this thread. */
   threads?: 1 | 2;
+  /** LLaVA files of at least this many bytes are scanned in two halves (default 64 MiB). */
+  splitLlavaAbove?: number;
   /** Progress lines (records read, files written), for stderr. */
   onProgress?: OnProgress;
 }
@@ -88,7 +98,7 @@ export async function runReferenceRecipe(
         `missing Video-T3-QA file (key ${f.key}); the recipe needs all 13 in one folder`,
       );
   }
-  const inputs = referenceInputs(options.llava, options.t3Dir);
+  const inputs = referenceInputs(options.llava, options.t3Dir, options.splitLlavaAbove);
   const scanQueue = new SharedQueue(inputs.length);
   const jobQueueMemory = new SharedArrayBuffer(8);
   const temps = new TempOutputs();
@@ -100,16 +110,24 @@ export async function runReferenceRecipe(
       : new SecondThread({ inputs, scanQueue: scanQueue.memory, jobQueue: jobQueueMemory }, (k) =>
           say(`writing ${jobOutputs[k].file} (${jobOutputs[k].records} records)`),
         );
-  const mine = new Map<number, RecordSource>();
+  const mine = new Map<number, { source: RecordSource; aligned: boolean }>();
   try {
-    // 1. Scan the 14 inputs, each thread taking the next one (the LLaVA file first).
+    // 1. Scan the inputs, each thread taking the next one (the LLaVA file, or its halves, first).
     say(`reading ${options.llava}`);
-    const scanFailures = [
-      await scanQueued(inputs, scanQueue, (k, s) => mine.set(k, s), llavaProgress(say)),
-    ];
-    if (second) scanFailures.push(await second.scansDone());
-    throwFirst(scanFailures);
-    const sources = inputs.map((_, k) => mine.get(k) ?? sourceFromShared(second!.scanned.get(k)!));
+    const scanFailures = await scanQueued(
+      inputs,
+      scanQueue,
+      (k, source, aligned) => mine.set(k, { source, aligned }),
+      llavaProgress(say),
+    );
+    if (second) scanFailures.push(...(await second.scansDone()));
+    const scanned = (k: number) => {
+      const own = mine.get(k);
+      if (own) return own;
+      const theirs = second!.scanned.get(k)!;
+      return { source: sourceFromShared(theirs.source), aligned: theirs.aligned };
+    };
+    const sources = await assembleSources(inputs, scanFailures, scanned, options.llava);
     say(`  ${sources[0].count} LLaVA records`);
     T3_FILES.forEach((f, k) => say(`  ${f.file}: ${sources[k + 1].count} pairs`));
 
@@ -150,9 +168,42 @@ export async function runReferenceRecipe(
     temps.abortAll();
     throw e;
   } finally {
-    for (const s of mine.values()) s.close();
+    for (const s of mine.values()) s.source.close();
     await second?.close();
   }
+}
+
+/**
+ * The 14 sources from the scans, or the first error, as one thread loading the files in
+ * order would meet it. The LLaVA file's halves are joined when the first half ended on an
+ * element boundary; a failure in the second half is then found again by one scan of the
+ * whole file, whose error names the record by its index in the file.
+ */
+async function assembleSources(
+  inputs: readonly ReferenceInput[],
+  found: readonly TaskFailure[],
+  scanned: (k: number) => { source: RecordSource; aligned: boolean },
+  llava: string,
+): Promise<RecordSource[]> {
+  const split = inputs[1].source === 0;
+  const firstHalf = found.find((f) => f.k === 0);
+  if (firstHalf) throw firstHalf.error;
+  let llavaSource: RecordSource | null = null;
+  if (split) {
+    const first = scanned(0);
+    const secondHalfFailed = found.some((f) => f.k === 1);
+    if (!first.aligned) llavaSource = first.source;
+    else if (secondHalfFailed) llavaSource = await loadFileSource(LLAVA_KEY, llava, "llava", {});
+    else llavaSource = joinSources(first.source, scanned(1).source);
+  }
+  throwFirst(found.filter((f) => !(split && f.k === 1)));
+  const sources: RecordSource[] = [];
+  inputs.forEach((input, k) => {
+    if (input.source === 0 && split) return;
+    sources[input.source] = scanned(k).source;
+  });
+  if (llavaSource) sources[0] = llavaSource;
+  return sources;
 }
 
 /** Progress lines while the LLaVA file (input 0) is read, every 256 MiB. */

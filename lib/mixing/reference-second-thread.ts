@@ -59,20 +59,15 @@ async function main(): Promise<void> {
   // Listening before the first await, so that no message is missed.
   const sourcesMessage = nextMessage("sources");
   const jobsMessage = nextMessage("jobs");
-  const mine = new Map<number, RecordSource>();
-  const scanFailure = await scanQueued(
+  const scanFailures = await scanQueued(
     inputs,
     new SharedQueue(inputs.length, scanQueue),
-    (k, s) => {
-      mine.set(k, s);
-      send({ type: "scanned", k, source: shareSource(s) });
-    },
+    (k, s, aligned) => send({ type: "scanned", k, source: shareSource(s), aligned }),
   );
-  send({ type: "scans-done", failure: failureMessage(scanFailure) });
-  if (scanFailure) return;
+  send({ type: "scans-done", failures: scanFailures.map(failureMessage) });
 
-  // This thread's own sources as they are; the others rebuilt on the shared memory.
-  const sources = (await sourcesMessage).sources.map((d, k) => mine.get(k) ?? sourceFromShared(d));
+  // All 14 as the main thread put them together, on the shared memory.
+  const sources = (await sourcesMessage).sources.map((d) => sourceFromShared(d));
   try {
     await warmWrittenSources(sources);
   } catch (error) {

@@ -12,8 +12,8 @@ import type { ReferenceJob, TaskFailure } from "./reference-work";
 type PostedFailure = { k: number; error: ThreadError } | null;
 
 type FromSecondThread =
-  | { type: "scanned"; k: number; source: SharedFileSource }
-  | { type: "scans-done"; failure: PostedFailure }
+  | { type: "scanned"; k: number; source: SharedFileSource; aligned: boolean }
+  | { type: "scans-done"; failures: PostedFailure[] }
   | { type: "warmed"; failure: PostedFailure; sources?: (SharedFileSource | null)[] }
   | { type: "writing"; k: number }
   | { type: "written"; k: number; bytes: number }
@@ -39,11 +39,11 @@ function deferred<T>() {
 }
 
 export class SecondThread {
-  /** Sources the second thread scanned, by input index. */
-  readonly scanned = new Map<number, SharedFileSource>();
+  /** Sources the second thread scanned, by input index (aligned: see ScanOptions.range). */
+  readonly scanned = new Map<number, { source: SharedFileSource; aligned: boolean }>();
   /** Bytes of the files the second thread wrote, by job index. */
   readonly written = new Map<number, number>();
-  private readonly scans = deferred<TaskFailure | null>();
+  private readonly scans = deferred<TaskFailure[]>();
   private readonly warm = deferred<{
     failure: TaskFailure | null;
     sources: (SharedFileSource | null)[];
@@ -54,8 +54,9 @@ export class SecondThread {
   constructor(input: SecondThreadInput, onWriting: (k: number) => void) {
     this.worker = startWorker(join(__dirname, "reference-second-thread.ts"), input);
     this.worker.on("message", (m: FromSecondThread) => {
-      if (m.type === "scanned") this.scanned.set(m.k, m.source);
-      else if (m.type === "scans-done") this.scans.resolve(failureOf(m.failure));
+      if (m.type === "scanned") this.scanned.set(m.k, { source: m.source, aligned: m.aligned });
+      else if (m.type === "scans-done")
+        this.scans.resolve(m.failures.map(failureOf).filter((f): f is TaskFailure => f !== null));
       else if (m.type === "warmed")
         this.warm.resolve({ failure: failureOf(m.failure), sources: m.sources ?? [] });
       else if (m.type === "writing") onWriting(m.k);
@@ -71,8 +72,8 @@ export class SecondThread {
     for (const d of [this.scans, this.warm, this.jobs]) d.reject(e);
   }
 
-  /** Resolves when the second thread takes no more inputs: with its failure, if any. */
-  scansDone(): Promise<TaskFailure | null> {
+  /** Resolves when the second thread takes no more inputs: with its failures. */
+  scansDone(): Promise<TaskFailure[]> {
     return this.scans.promise;
   }
 

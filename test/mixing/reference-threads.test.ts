@@ -13,7 +13,7 @@ import { SharedQueue, firstFailure } from "../../lib/mixing/reference-work";
 import { packRef, writeMixRecordsTo } from "../../lib/mixing/write-mix-file";
 import { T3_FILES } from "../../lib/records/index";
 import { runPythonJson } from "../oracle/run-python";
-import { makeReferenceInputs } from "./reference-fixture";
+import { assertSameFiles, makeReferenceInputs, runPythonRecipe } from "./reference-fixture";
 
 test("a shared queue hands each index to exactly one of two threads, and stops for both", async () => {
   const n = 20000;
@@ -106,4 +106,49 @@ test("writing a mix over a longer file leaves none of the old bytes", async () =
   );
   assert.equal(readFileSync(path, "utf8"), want);
   assert.equal(bytes, Buffer.byteLength(want));
+});
+
+test("the LLaVA file scanned in two halves gives Python's bytes, also when the guessed middle is inside a record", async () => {
+  const { dir, llava, t3Dir } = await makeReferenceInputs(400, 30);
+  const py = join(dir, "py");
+  runPythonRecipe(llava, t3Dir, py);
+  await runReferenceRecipe({ llava, t3Dir, outDir: join(dir, "split"), splitLlavaAbove: 0 });
+  assertSameFiles(join(dir, "split"), py);
+
+  // A big record in the middle holds many lines that open an object at the first
+  // element's indent: the guess lands inside it, the first half's scan sees that and reads on.
+  const inner = join(dir, "inner.json");
+  const lines = readFileSync(llava, "utf8").trim().slice(1, -1).split(",\n").filter(Boolean);
+  const big = `{"id": "big", "meta": [${Array(20000).fill('\n{"x": "\\n{"}').join(",")}], "conversations": [{"from": "human", "value": "q"}, {"from": "gpt", "value": "a"}]}`;
+  lines.splice(lines.length / 2, 0, big);
+  writeFileSync(inner, `[\n${lines.join(",\n")}\n]\n`);
+  const pyInner = join(dir, "py-inner");
+  runPythonRecipe(inner, t3Dir, pyInner);
+  await runReferenceRecipe({
+    llava: inner,
+    t3Dir,
+    outDir: join(dir, "inner-out"),
+    splitLlavaAbove: 0,
+  });
+  assertSameFiles(join(dir, "inner-out"), pyInner);
+});
+
+test("a bad record in the second half is reported as a one-thread scan reports it", async () => {
+  const { dir, llava, t3Dir } = await makeReferenceInputs(400, 30);
+  const lines = readFileSync(llava, "utf8").trim().slice(1, -1).split(",\n");
+  lines[lines.length - 20] = lines[lines.length - 20].replace('"value": "', '"value": "\\x');
+  const bad = join(dir, "bad-late.json");
+  writeFileSync(bad, `[\n${lines.join(",\n")}\n]\n`);
+  const errorOf = async (options: Partial<Parameters<typeof runReferenceRecipe>[0]>) => {
+    try {
+      await runReferenceRecipe({ llava: bad, t3Dir, outDir: join(dir, "o"), ...options });
+    } catch (e) {
+      assert.ok(e instanceof InputError, String(e));
+      return { location: e.location, problem: e.problem };
+    }
+    assert.fail("no error");
+  };
+  const oneThread = await errorOf({ threads: 1 });
+  assert.equal(oneThread.location.record, lines.length - 20);
+  assert.deepEqual(await errorOf({ splitLlavaAbove: 0 }), oneThread);
 });
