@@ -25,7 +25,12 @@ import {
  * and "memory" (records built in memory, e.g. the HotpotQA control).
  */
 import type { OnProgress } from "../progress/index";
-import { type LlavaRecordFacts, llavaFactsInBytes, llavaFactsOf } from "../records/index";
+import {
+  type LlavaRecordFacts,
+  llavaFactsInBytes,
+  llavaFactsOf,
+  llavaShapeProblemInBytes,
+} from "../records/index";
 
 export interface RecordSource {
   /** Display name (the key in the reference recipe, the source name in a spec). */
@@ -39,8 +44,11 @@ export interface RecordSource {
   check?(i: number): void;
   /** Record `i` as a value (for checks and previews; slower than emit). */
   record(i: number): JsonValue;
-  /** llavaFactsOf(record(i)) (problem, `<image>` tags, images), where the source can tell it faster. */
-  llavaFacts?(i: number): LlavaRecordFacts;
+  /**
+   * llavaFactsOf(record(i)) (problem, `<image>` tags, images), where the source can tell it
+   * faster; without `countTags` the counts are 0 (the shape check alone is cheaper).
+   */
+  llavaFacts?(i: number, countTags?: boolean): LlavaRecordFacts;
   /**
    * Record `i`'s bytes as emit() wrote them at level 1 in Python's indent=4 layout, when
    * the source cached them (a view, valid as long as the source), else null.
@@ -556,10 +564,17 @@ class FileSpanSource implements RecordSource {
     return { id: this.idPrefixBytes + i, conversations: v };
   }
 
-  llavaFacts(i: number): LlavaRecordFacts {
+  llavaFacts(i: number, countTags = true): LlavaRecordFacts {
     this.check(i); // the byte walk needs valid JSON
     const bytes = this.bytesOf(i);
-    if (this.kind === "llava") return llavaFactsInBytes(bytes, this.at, this.at + this.lengths[i]);
+    if (this.kind === "llava")
+      return countTags
+        ? llavaFactsInBytes(bytes, this.at, this.at + this.lengths[i])
+        : {
+            problem: llavaShapeProblemInBytes(bytes, this.at, this.at + this.lengths[i]),
+            imageTags: 0,
+            images: 0,
+          };
     // A pair the scan passed is human then gpt with string values: only `<image>` tags,
     // possibly escaped (`\u003c`), are left to count, by the parse when there may be one.
     const pair = bytes.subarray(this.at, this.at + this.lengths[i]);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmdirSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../errors/index";
 /**
@@ -111,6 +111,7 @@ export async function runReferenceRecipe(
           say(`writing ${jobOutputs[k].file} (${jobOutputs[k].records} records)`),
         );
   const mine = new Map<number, { source: RecordSource; aligned: boolean }>();
+  let madeOutDir = false;
   try {
     // 1. Scan the inputs, each thread taking the next one (the LLaVA file, or its halves, first).
     say(`reading ${options.llava}`);
@@ -136,8 +137,10 @@ export async function runReferenceRecipe(
     const outputs = planOutputs(sources, options, jobs, jobOutputs, say);
     const llavaLists = jobs.filter((j) => j.llava).map((j) => j.refs);
     sources[0] = keepRecords(sources[0], writtenIndices(sources[0].count, llavaLists));
-    checkWrittenLlava(sources[0], llavaLists);
-    if (jobs.length > 0) mkdirSync(options.outDir, { recursive: true });
+    if (jobs.length > 0 && !existsSync(options.outDir)) {
+      mkdirSync(options.outDir, { recursive: true });
+      madeOutDir = true;
+    }
     jobs.forEach((j, k) => {
       j.temp = temps.reserve(jobOutputs[k].file);
     });
@@ -147,6 +150,8 @@ export async function runReferenceRecipe(
     const order = writingOrder(jobs);
     const queued = order.map((k) => jobs[k]);
     second?.sendJobs(queued, shareSource(sources[0]));
+    // Checked while the second thread starts writing (nothing is renamed before the end).
+    checkWrittenLlava(sources[0], llavaLists);
     const warm = second ? takeWarmed(second, sources) : warmWrittenSources(sources);
     warm.catch(() => undefined);
     const written = new Map<number, number>();
@@ -166,6 +171,14 @@ export async function runReferenceRecipe(
     return outputs;
   } catch (e) {
     temps.abortAll();
+    // A folder this run made, and left empty, goes too.
+    if (madeOutDir) {
+      try {
+        rmdirSync(options.outDir);
+      } catch {
+        // not empty after all (another writer): left as it is
+      }
+    }
     throw e;
   } finally {
     for (const s of mine.values()) s.source.close();

@@ -80,7 +80,7 @@ export function llavaShapeProblemInBytes(
   const b =
     bytes instanceof Buffer ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   try {
-    return new LlavaRecordBytes(b, end).problem(start);
+    return new LlavaRecordBytes(b, end, false).problem(start);
   } catch (e) {
     if (e !== NEEDS_PARSE) throw e;
     return llavaRecordProblem(parsePythonJson(b.toString("utf8", start, end)));
@@ -132,6 +132,8 @@ class LlavaRecordBytes {
   constructor(
     private readonly b: Buffer,
     private readonly end: number,
+    /** Count `<image>` tags (a search in every turn's value); off for the shape alone. */
+    private readonly countTags = true,
   ) {}
 
   /** The record's first problem (record at `at`, after optional whitespace). */
@@ -245,7 +247,7 @@ class LlavaRecordBytes {
       this.opened = true;
     }
     if (role === "gpt") this.answers++;
-    this.imageTags += this.tagsIn(value);
+    if (this.countTags) this.imageTags += this.tagsIn(value);
     return [null, after];
   }
 
