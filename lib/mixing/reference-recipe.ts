@@ -56,7 +56,10 @@ export interface ReferenceRecipeOptions {
   force?: boolean;
   /** 2 (default): two threads share the scanning and the writing; 1: all on this thread. */
   threads?: 1 | 2;
-  /** LLaVA files of at least this many bytes are scanned in two halves (default 64 MiB). */
+  /**
+   * LLaVA files of at least this many bytes are scanned in two halves, and only the records
+   * written are kept (default 256 MiB); smaller ones are kept whole.
+   */
   splitLlavaAbove?: number;
   /** Progress lines (records read, files written), for stderr. */
   onProgress?: OnProgress;
@@ -136,7 +139,8 @@ export async function runReferenceRecipe(
     second?.sendSources(sources.map((s) => shareSource(s)));
     const outputs = planOutputs(sources, options, jobs, jobOutputs, say);
     const llavaLists = jobs.filter((j) => j.llava).map((j) => j.refs);
-    sources[0] = keepRecords(sources[0], writtenIndices(sources[0].count, llavaLists));
+    if (!inputs[0].options.keepBytes)
+      sources[0] = keepRecords(sources[0], writtenIndices(sources[0].count, llavaLists));
     if (jobs.length > 0 && !existsSync(options.outDir)) {
       mkdirSync(options.outDir, { recursive: true });
       madeOutDir = true;

@@ -33,21 +33,31 @@ export interface ReferenceInput {
 }
 
 /**
- * The 14 inputs. The LLaVA file is checked in full while scanned, and its bytes are not
- * kept: the records the recipe writes are read back once the draws are known
- * (keepRecords). The T3 files are checked for structure (a written T3 record is checked in
+ * The scans. The LLaVA file is checked in full while scanned; from `splitAbove` bytes it
+ * is scanned in two halves and its bytes are not kept: the records the recipe writes are
+ * read back once the draws are known (keepRecords). The T3 files are checked for structure (a written T3 record is checked in
  * full when first laid out); the written ones stay in shared memory (either thread lays
  * them out) and keep their laid-out bytes, since each is written into up to six files.
  */
 export function referenceInputs(
   llava: string,
   t3Dir: string,
-  splitAbove = 64 << 20,
+  splitAbove = 256 << 20,
 ): ReferenceInput[] {
   const split = elementStartNear(llava, splitAbove);
+  // A smaller file is kept whole: most of its records are written (all 200k of the
+  // T3-heavy bench input), and reading them back cost more than holding the rest.
   const llavaScans: ReferenceInput[] =
     split === null
-      ? [{ key: LLAVA_KEY, file: llava, kind: "llava", options: {}, source: 0 }]
+      ? [
+          {
+            key: LLAVA_KEY,
+            file: llava,
+            kind: "llava",
+            options: { keepBytes: true, shared: true },
+            source: 0,
+          },
+        ]
       : [
           {
             key: LLAVA_KEY,
