@@ -32,10 +32,11 @@
  *   --llava-records N --t3-records N --captions N   override every shape's sizes (dev runs)
  * Progress goes to stderr, the report to stdout.
  *
- * Run time at full size on 2 cores: an estimate (not measured yet) of 15-25 minutes with
- * the defaults, most of it CPython (about 50 s per reference run on the 1m shape) and making
- * the inputs (about 40 s per 1m case; --dir keeps them). A dev run of all four cases at
- * `--llava-records 3000 --t3-records 300 --captions 2 --runs 1` takes about a minute.
+ * Run time at full size on 2 cores (measured): about 40 minutes with the defaults and the
+ * inputs reused with --dir (making them adds about 3 minutes: 1m cases 60-90 s each), most
+ * of it CPython (60-85 s per reference run on the 1m shape); with --runs 1 about 20 minutes.
+ * A dev run of all four cases at `--llava-records 3000 --t3-records 300 --captions 2
+ * --runs 1` takes about a minute.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";

@@ -159,11 +159,14 @@ export interface SharedFileSource {
   name: string;
   file: string;
   kind: FileSourceKind;
+  /** File offset (or offset in `whole`) and length of each record. */
   starts: Float64Array;
   lengths: Uint32Array;
   idPrefix: string;
+  /** The whole file (indexed by file offset) or the records kept, else null: records are read back. */
   whole: Buffer | null;
   cache: SharedEmittedCache | null;
+  /** Scanned for structure only: check each record in full before its first emit. */
   checkOnEmit: boolean;
 }
 
@@ -322,19 +325,9 @@ function checkPairSpan(
   }
 }
 
-interface FileSpanParts {
-  name: string;
-  file: string;
-  kind: FileSourceKind;
-  /** File offset and length of each record. */
-  starts: Float64Array;
-  lengths: Uint32Array;
-  idPrefix: string;
-  /** The whole file (indexed by file offset) when kept, else null: records are read back. */
-  whole: Buffer | null;
+/** A file source's parts: its shared form, with the cache as an object. */
+interface FileSpanParts extends Omit<SharedFileSource, "cache"> {
   cache: EmittedCache | null;
-  /** Scanned for structure only: check each record in full before its first emit. */
-  checkOnEmit: boolean;
 }
 
 class FileSpanSource implements RecordSource {

@@ -1,18 +1,14 @@
 /**
  * The reference recipe's second thread (started by reference-thread-link.ts). It takes inputs
  * to scan from the shared queue, then lays out the written T3 records, then takes files
- * to write from the second queue. Messages, to the main thread: scanned {k, source},
- * scans-done {failure}, warmed {failure}, writing {k}, written {k, bytes}, jobs-done
- * {failure}. From it: sources {sources} (all 14, once scanning is done), jobs {jobs}.
+ * to write from the second queue. Messages, to the main thread: scanned {k, source,
+ * aligned}, scans-done {failures}, warmed {failure, sources}, writing {k}, written {k,
+ * bytes}, jobs-done {failure}. From it: sources {sources} (all 14, once scanning is done),
+ * jobs {jobs, llava}.
  */
 import { parentPort } from "node:worker_threads";
 import { errorForThread, workerInput } from "../threads/index";
-import {
-  type RecordSource,
-  type SharedFileSource,
-  shareSource,
-  sourceFromShared,
-} from "./record-source";
+import { type SharedFileSource, shareSource, sourceFromShared } from "./record-source";
 import { WRITTEN_T3_KEYS } from "./reference-compositions";
 import {
   type ReferenceInput,
