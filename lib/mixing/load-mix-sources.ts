@@ -15,6 +15,7 @@ import { isT3TrainingFile } from "../records/t3-vocabulary";
 import { T3_FILES, t3IdPrefix } from "../records/t3-vocabulary";
 import { ConcatSource } from "./concat-source";
 import { HOTPOTQA_MAX_WORDS, hotpotqaToLlava } from "./hotpotqa-records";
+import { keepWholeLlava } from "./keep-used-records";
 import type { MixSpec, SourceSpec } from "./mix-spec";
 import { MemorySource, type RecordSource, loadFileSource } from "./record-source";
 
@@ -23,6 +24,11 @@ export interface SourceLoadOptions {
   specFile?: string;
   /** Overrides of the spec's vars, e.g. `{ t3: "/data/Video-T3-QA" }`. */
   vars?: Record<string, string>;
+  /**
+   * LLaVA files of at least this many bytes are not held in memory: each mix reads back
+   * the records it uses (default 256 MiB).
+   */
+  keepWholeLlavaBelow?: number;
   onProgress?: OnProgress;
 }
 
@@ -87,7 +93,9 @@ export async function loadMixSource(
   say(`reading ${s.name}: ${path}`);
   if (s.kind === "llava") {
     return {
-      source: await loadFileSource(s.name, path, "llava", { keepBytes: true }),
+      source: await loadFileSource(s.name, path, "llava", {
+        keepBytes: keepWholeLlava(path, options.keepWholeLlavaBelow),
+      }),
       files: [path],
     };
   }

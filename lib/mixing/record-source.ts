@@ -198,6 +198,11 @@ export function joinSources(first: RecordSource, second: RecordSource): RecordSo
   return first.joined(second);
 }
 
+/** True unless `source` is a file source read back from its file record by record. */
+export function keepsBytes(source: RecordSource): boolean {
+  return !(source instanceof FileSpanSource) || source.holdsBytes;
+}
+
 /** A source rebuilt from shareSource's data (posted from another thread). */
 export function sourceFromShared(data: SharedFileSource): RecordSource {
   return new FileSpanSource({
@@ -373,6 +378,10 @@ class FileSpanSource implements RecordSource {
 
   get count(): number {
     return this.starts.length;
+  }
+
+  get holdsBytes(): boolean {
+    return this.whole !== null;
   }
 
   joined(next: FileSpanSource): FileSpanSource {

@@ -23,6 +23,7 @@ import { outPath, projectRoot } from "../paths/index";
 import type { MixManifest } from "../records/manifests";
 import { checkMixRefs } from "./check-mix-refs";
 import { hashInputsOnThread } from "./input-hashes";
+import { keepUsedRecords } from "./keep-used-records";
 import type { SourceLoadOptions } from "./load-mix-sources";
 import { mixOutputBase, refuseMixOverInputs } from "./mix-output-paths";
 import type { MixSpec } from "./mix-spec";
@@ -130,10 +131,11 @@ interface RunContext {
 
 /** One point: its mix (and holdout) drawn, checked, written, then its manifest. */
 async function writeMixPoint(run: RunContext, plan: MixPlan): Promise<MixRunResult> {
-  const { spec, sources } = run;
+  const { spec } = run;
   const { draws, counter } = run.planned;
-  const counts = sources.map((s) => s.count);
+  const counts = run.sources.map((s) => s.count);
   const { mix, holdout } = selectMix(spec, plan, counts, draws);
+  const sources = keepUsedRecords(run.sources, [mix, holdout]);
   const tokensIn = counter
     ? {
         mix: await tokensBySource(mix, sources, counter),

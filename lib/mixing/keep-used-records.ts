@@ -1,0 +1,39 @@
+/**
+ * For one mix: file sources read without keeping their bytes become sources holding the
+ * records the mix uses (keepRecords), read back in file order. `mix run` scans a large
+ * LLaVA file without keeping it: the 1.5 GB bench file held whole made its peak 2.6 GB.
+ */
+import { statSync } from "node:fs";
+import { type RecordSource, keepRecords, keepsBytes } from "./record-source";
+import { refIndex, refSource } from "./write-mix-file";
+
+/** LLaVA files from this size are scanned without keeping their bytes (default). */
+export const KEEP_USED_ONLY_ABOVE = 256 << 20;
+
+/** Keep a LLaVA file's bytes while scanning it: only when it is under `limit` bytes. */
+export function keepWholeLlava(file: string, limit = KEEP_USED_ONLY_ABOVE): boolean {
+  return statSync(file).size < limit;
+}
+
+/** `sources`, with those that keep no bytes replaced by the records `lists` use. */
+export function keepUsedRecords(
+  sources: readonly RecordSource[],
+  lists: readonly Float64Array[],
+): RecordSource[] {
+  return sources.map((s, k) => {
+    if (keepsBytes(s)) return s;
+    const used = new Uint8Array(s.count);
+    let n = 0;
+    for (const refs of lists)
+      for (let r = 0; r < refs.length; r++) {
+        if (refSource(refs[r]) !== k) continue;
+        const i = refIndex(refs[r]);
+        if (!used[i]) n++;
+        used[i] = 1;
+      }
+    if (n === 0) return s;
+    const indices = new Uint32Array(n);
+    for (let i = 0, j = 0; i < s.count; i++) if (used[i]) indices[j++] = i;
+    return keepRecords(s, indices);
+  });
+}
