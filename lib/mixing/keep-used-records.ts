@@ -15,6 +15,22 @@ export function keepWholeLlava(file: string, limit = KEEP_USED_ONLY_ABOVE): bool
   return statSync(file).size < limit;
 }
 
+/** The records of source `k` (of `count`) that `lists` use, once each, in file order. */
+export function usedIndices(lists: readonly Float64Array[], k: number, count: number): Uint32Array {
+  const used = new Uint8Array(count);
+  let n = 0;
+  for (const refs of lists)
+    for (let r = 0; r < refs.length; r++) {
+      if (refSource(refs[r]) !== k) continue;
+      const i = refIndex(refs[r]);
+      if (!used[i]) n++;
+      used[i] = 1;
+    }
+  const indices = new Uint32Array(n);
+  for (let i = 0, j = 0; i < count; i++) if (used[i]) indices[j++] = i;
+  return indices;
+}
+
 /** `sources`, with those that keep no bytes replaced by the records `lists` use. */
 export function keepUsedRecords(
   sources: readonly RecordSource[],
@@ -22,18 +38,7 @@ export function keepUsedRecords(
 ): RecordSource[] {
   return sources.map((s, k) => {
     if (keepsBytes(s)) return s;
-    const used = new Uint8Array(s.count);
-    let n = 0;
-    for (const refs of lists)
-      for (let r = 0; r < refs.length; r++) {
-        if (refSource(refs[r]) !== k) continue;
-        const i = refIndex(refs[r]);
-        if (!used[i]) n++;
-        used[i] = 1;
-      }
-    if (n === 0) return s;
-    const indices = new Uint32Array(n);
-    for (let i = 0, j = 0; i < s.count; i++) if (used[i]) indices[j++] = i;
-    return keepRecords(s, indices);
+    const indices = usedIndices(lists, k, s.count);
+    return indices.length === 0 ? s : keepRecords(s, indices);
   });
 }

@@ -14,6 +14,7 @@ import type { OnProgress } from "../progress/index";
 import { PythonRandom } from "../pyrandom/index";
 import { llavaRecordProblem } from "../records/index";
 import { T3_FILES } from "../records/t3-vocabulary";
+import { usedIndices } from "./keep-used-records";
 import {
   type RecordSource,
   joinSources,
@@ -107,11 +108,18 @@ export async function runReferenceRecipe(
   const temps = new TempOutputs();
   const jobs: ReferenceJob[] = [];
   const jobOutputs: ReferenceOutput[] = [];
+  // Queue position → job: both threads take files in this order.
+  let order: number[] = [];
+  const sayWriting = (k: number) => {
+    const output = jobOutputs[order[k]];
+    say(`writing ${output.file} (${output.records} records)`);
+  };
   const second =
     options.threads === 1
       ? null
-      : new SecondThread({ inputs, scanQueue: scanQueue.memory, jobQueue: jobQueueMemory }, (k) =>
-          say(`writing ${jobOutputs[k].file} (${jobOutputs[k].records} records)`),
+      : new SecondThread(
+          { inputs, scanQueue: scanQueue.memory, jobQueue: jobQueueMemory },
+          sayWriting,
         );
   const mine = new Map<number, { source: RecordSource; aligned: boolean }>();
   let madeOutDir = false;
@@ -140,7 +148,7 @@ export async function runReferenceRecipe(
     const outputs = planOutputs(sources, options, jobs, jobOutputs, say);
     const llavaLists = jobs.filter((j) => j.llava).map((j) => j.refs);
     if (!inputs[0].options.keepBytes)
-      sources[0] = keepRecords(sources[0], writtenIndices(sources[0].count, llavaLists));
+      sources[0] = keepRecords(sources[0], usedIndices(llavaLists, 0, sources[0].count));
     if (jobs.length > 0 && !existsSync(options.outDir)) {
       mkdirSync(options.outDir, { recursive: true });
       madeOutDir = true;
@@ -151,7 +159,7 @@ export async function runReferenceRecipe(
 
     // 3. Write, each thread taking the next file (the LLaVA ones, which need no layout
     // cache, first); then, only if every record checked out, rename all at once.
-    const order = writingOrder(jobs);
+    order = writingOrder(jobs);
     const queued = order.map((k) => jobs[k]);
     second?.sendJobs(queued, shareSource(sources[0]));
     // Checked while the second thread starts writing (nothing is renamed before the end).
@@ -162,8 +170,7 @@ export async function runReferenceRecipe(
     const jobFailures = [
       await writeQueued(queued, sources, new SharedQueue(queued.length, jobQueueMemory), {
         ready: (job) => (job.llava ? Promise.resolve() : warm),
-        onStart: (k) =>
-          say(`writing ${jobOutputs[order[k]].file} (${jobOutputs[order[k]].records} records)`),
+        onStart: sayWriting,
         onWritten: (k, bytes) => written.set(k, bytes),
       }),
     ];
@@ -329,21 +336,6 @@ function checkWrittenLlava(llava: RecordSource, lists: Float64Array[]): void {
         : llavaRecordProblem(llava.record(i));
       if (p) throw new InputError({ file: llava.file, record: i, field: p.field }, p.problem);
     }
-}
-
-/** The records `lists` use, once each, in file order. */
-function writtenIndices(count: number, lists: readonly Float64Array[]): Uint32Array {
-  const used = new Uint8Array(count);
-  let n = 0;
-  for (const refs of lists)
-    for (let k = 0; k < refs.length; k++) {
-      const i = refIndex(refs[k]);
-      if (!used[i]) n++;
-      used[i] = 1;
-    }
-  const out = new Uint32Array(n);
-  for (let i = 0, k = 0; i < count; i++) if (used[i]) out[k++] = i;
-  return out;
 }
 
 function identity(n: number): Uint32Array {

@@ -127,7 +127,7 @@ function writeEmittedRecords(
 ): number {
   let bytes = 0;
   let batch: Uint8Array[] = [LLAVA_OPEN];
-  const flush = () => {
+  const writeBatch = () => {
     const want = batch.reduce((n, b) => n + b.length, 0);
     const got = writevSync(fd, batch);
     if (got !== want) throw new Error(`short write: ${got} of ${want} bytes`);
@@ -137,10 +137,10 @@ function writeEmittedRecords(
   for (let k = 0; k < refs.length; k++) {
     if (k > 0) batch.push(LLAVA_BETWEEN);
     batch.push(sources[refSource(refs[k])].emittedBytes!(refIndex(refs[k]))!);
-    if (batch.length >= IOV_BATCH) flush();
+    if (batch.length >= IOV_BATCH) writeBatch();
   }
   batch.push(LLAVA_CLOSE);
-  flush();
+  writeBatch();
   return bytes;
 }
 
