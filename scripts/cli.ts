@@ -5,7 +5,7 @@
  * to it untouched.
  */
 import type * as Commander from "commander";
-import { InputError } from "../lib/errors";
+import { InputError } from "../lib/errors/index";
 import { endChildrenOnSignal, endingSignal } from "../lib/processes/index";
 import { HelpShown, UsageError } from "./cli-args";
 import type { Command } from "./commands/command";

@@ -8,7 +8,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { dataDir } from "../lib/paths/index";
 import { PythonRandom } from "../lib/pyrandom/index";
-import { composeCaption } from "../lib/synthesis/captions/compose-captions";
+import { composeCaption } from "../lib/synthesis/index";
 
 const COUNT = 480;
 const rng = new PythonRandom(20241008);

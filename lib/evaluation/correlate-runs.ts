@@ -1,6 +1,6 @@
 import tCdf from "@stdlib/stats-base-dists-t-cdf";
 import Papa from "papaparse";
-import { InputError } from "../errors/input-error";
+import { InputError } from "../errors/index";
 import { pearson } from "../paper-numbers/index";
 import { parseDecimal } from "./parse-decimal";
 

@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { InputError } from "../errors/input-error";
+import { InputError } from "../errors/index";
 import { isJsonObject, parsePlainJson } from "./plain-json";
 
 /** The result files `eval ingest` reads. */

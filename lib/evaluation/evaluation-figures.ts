@@ -1,5 +1,5 @@
 import type { Data, Layout } from "plotly.js";
-import type { Figure } from "../plots/figure";
+import type { Figure } from "../plots/index";
 import type { BenchmarkComparison } from "./compare-with-paper";
 import type { Correlation, CorrelationInput } from "./correlate-runs";
 import type { PairedDifference } from "./paired-differences";

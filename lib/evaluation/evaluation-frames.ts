@@ -1,5 +1,5 @@
 import type { DataFrame } from "danfojs-node";
-import { type Cell, toDataFrame } from "../tables/data-frame";
+import { type Cell, toDataFrame } from "../tables/index";
 import type { BenchmarkComparison } from "./compare-with-paper";
 import type { Correlation } from "./correlate-runs";
 import type { EvaluationRow } from "./evaluation-row";

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { InputError } from "../errors/input-error";
+import { InputError } from "../errors/index";
 import { detectResultFormat } from "./detect-result-format";
 import type { EvaluationRow, IngestedRun, SampleOutcome } from "./evaluation-row";
 import { matchSamplesToResults } from "./match-samples-to-results";

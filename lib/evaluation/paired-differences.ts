@@ -1,4 +1,4 @@
-import { InputError } from "../errors/input-error";
+import { InputError } from "../errors/index";
 import type { EvaluationRow, IngestedRun, SampleOutcome } from "./evaluation-row";
 import { mcnemarExactP } from "./mcnemar-exact";
 import {

@@ -1,4 +1,4 @@
-import { InputError } from "../errors/input-error";
+import { InputError } from "../errors/index";
 import { JsonEntries, type JsonValue, PyFloat, parsePythonJson } from "../json/index";
 
 /**

@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { InputError } from "../errors/input-error";
+import { InputError } from "../errors/index";
 import type { EvaluationRow } from "./evaluation-row";
 import { KNOWN_TASKS, metricDimension, taskBenchmark } from "./lmms-eval-tasks";
 import { type JsonObject, isJsonObject } from "./plain-json";

@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { InputError } from "../errors/input-error";
+import { InputError } from "../errors/index";
 import { parsePythonJson } from "../json/index";
 import type { SampleOutcome } from "./evaluation-row";
 import { dimensionKey } from "./name-keys";

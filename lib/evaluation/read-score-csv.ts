@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { InputError } from "../errors/input-error";
+import { InputError } from "../errors/index";
 import type { EvaluationRow } from "./evaluation-row";
 import { benchmarkKey, dimensionKey } from "./name-keys";
 import { parseDecimal } from "./parse-decimal";

@@ -1,5 +1,5 @@
 import { basename, dirname } from "node:path";
-import { InputError } from "../errors/input-error";
+import { InputError } from "../errors/index";
 import type { EvaluationRow, SampleOutcome } from "./evaluation-row";
 import { dimensionKey } from "./name-keys";
 import { type JsonObject, isJsonObject } from "./plain-json";

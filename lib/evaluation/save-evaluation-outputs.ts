@@ -1,9 +1,9 @@
 import { join } from "node:path";
-import { writeFileAtomic } from "../files/write-file-atomic";
-import { outDir } from "../paths/project-paths";
-import { closeBrowser } from "../plots/render-png";
-import { saveFigure } from "../plots/save-figure";
-import { saveTable } from "../tables/save-table";
+import { writeFileAtomic } from "../files/index";
+import { outDir } from "../paths/index";
+import { closeBrowser } from "../plots/index";
+import { saveFigure } from "../plots/index";
+import { saveTable } from "../tables/index";
 import type { BenchmarkComparison } from "./compare-with-paper";
 import type { Correlation, CorrelationInput } from "./correlate-runs";
 import { comparisonFigure, correlationFitFigure, differencesFigure } from "./evaluation-figures";

@@ -1,5 +1,5 @@
 import { type ChoiceOption, extractChoice } from "../answer-scoring/index";
-import { InputError } from "../errors/input-error";
+import { InputError } from "../errors/index";
 import { readRecords } from "../json/index";
 import { type ChatServerOptions, askChatServer } from "../model-server/index";
 import { answerLetter, parseQuestionOptions } from "./parse-question-options";

@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { InputError } from "../errors/index";
 import { projectRoot } from "../paths/index";
-import { STAGE_SOURCES, type StageSources } from "../records/stage-inputs";
+import { STAGE_SOURCES, type StageSources } from "../records/index";
 import { hubConfig } from "./hub-config";
 import type { HubOptions } from "./hub-options";
 import { parseHubSpec, resolveHubSource } from "./hub-spec";

@@ -1,4 +1,4 @@
-import { CATEGORICAL_COLORS_20 } from "../plots/categorical-colors";
+import { CATEGORICAL_COLORS_20 } from "../plots/index";
 /**
  * What a mix is made of, for people: one row per point and source (records, share), and a
  * stacked bar chart of the same. Pure: they read plans (from `planSpec`) or run results.

@@ -11,8 +11,8 @@ import { dataDir } from "../paths/index";
  */
 import type { OnProgress } from "../progress/index";
 import { PythonRandom } from "../pyrandom/index";
-import { isT3TrainingFile } from "../records/t3-vocabulary";
-import { T3_FILES, t3IdPrefix } from "../records/t3-vocabulary";
+import { isT3TrainingFile } from "../records/index";
+import { T3_FILES, t3IdPrefix } from "../records/index";
 import { ConcatSource } from "./concat-source";
 import { HOTPOTQA_MAX_WORDS, hotpotqaToLlava } from "./hotpotqa-records";
 import { keepWholeLlava } from "./keep-used-records";

@@ -8,7 +8,7 @@ import {
   type CountSettings,
   CountSettingsError,
   validateCountSettings,
-} from "../token-counting/count-settings";
+} from "../token-counting/index";
 import {
   type Exhaustion,
   type MixSpec,

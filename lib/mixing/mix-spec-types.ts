@@ -1,6 +1,6 @@
 /** The types of a validated mix spec (mix-spec.ts explains the fields). */
-import type { TemplateName } from "../token-counting/template/chat-template-pieces";
-import type { VisualSettings } from "../token-counting/visual/visual-settings";
+import type { TemplateName } from "../token-counting/index";
+import type { VisualSettings } from "../token-counting/index";
 import type { MixFormat } from "./write-mix-file";
 
 export type SourceKind = "llava" | "t3" | "hotpotqa";

@@ -10,8 +10,8 @@ import {
   countConversations,
   resolveTokenizer,
   resolveVisualSettings,
-} from "../token-counting/count-record-tokens";
-import { type Conversation, readConversation } from "../token-counting/template/read-conversation";
+} from "../token-counting/index";
+import { type Conversation, readConversation } from "../token-counting/index";
 import { ConcatSource } from "./concat-source";
 import type { MixTokenSettings } from "./mix-spec";
 import type { RecordSource } from "./record-source";

@@ -3,7 +3,7 @@
  * six compositions of Video-T3-QA keys (and the LLaVA-NeXT list), and the short names it
  * gives them. The keys are those of the released files (lib/records/t3-vocabulary).
  */
-import { T3_FILES } from "../records/t3-vocabulary";
+import { T3_FILES } from "../records/index";
 
 /** The key of the LLaVA-NeXT image-instruction list in the released script. */
 export const LLAVA_KEY = "llava_next";

@@ -13,7 +13,7 @@ import { InputError } from "../errors/index";
 import type { OnProgress } from "../progress/index";
 import { PythonRandom } from "../pyrandom/index";
 import { llavaRecordProblem } from "../records/index";
-import { T3_FILES } from "../records/t3-vocabulary";
+import { T3_FILES } from "../records/index";
 import { usedIndices } from "./keep-used-records";
 import {
   type RecordSource,

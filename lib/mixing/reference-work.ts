@@ -10,7 +10,7 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { ByteBuilder, PYTHON_INDENT_4 } from "../json/index";
 import type { OnProgress } from "../progress/index";
-import { T3_FILES, t3IdPrefix } from "../records/t3-vocabulary";
+import { T3_FILES, t3IdPrefix } from "../records/index";
 import {
   type FileSourceKind,
   type LoadOptions,

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { refuseOutputOverInput } from "../files/index";
-import { T3_FILES } from "../records/t3-vocabulary";
+import { T3_FILES } from "../records/index";
 import { compositionName } from "./reference-compositions";
 
 export function refuseReferenceOverInputs(

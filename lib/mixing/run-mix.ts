@@ -20,7 +20,7 @@ import { basename, join } from "node:path";
 import { InputError } from "../errors/index";
 import { sha256File, writeFileAtomic } from "../files/index";
 import { outPath, projectRoot } from "../paths/index";
-import type { MixManifest } from "../records/manifests";
+import type { MixManifest } from "../records/index";
 import { checkMixRefs } from "./check-mix-refs";
 import { hashInputsOnThread } from "./input-hashes";
 import { keepUsedRecords } from "./keep-used-records";

@@ -7,7 +7,7 @@
 import { mkdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { $ } from "zx";
-import { projectRoot } from "../paths/project-paths";
+import { projectRoot } from "../paths/index";
 import {
   type Notebook,
   cellSource,

@@ -1,4 +1,4 @@
-import type { Figure } from "../plots/figure";
+import type { Figure } from "../plots/index";
 import { deltasToBaseline } from "./deltas-to-baseline";
 import type { PaperTable } from "./paper-table";
 

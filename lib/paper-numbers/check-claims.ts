@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { InputError } from "../errors/input-error";
+import { InputError } from "../errors/index";
 import { roundTo } from "./deltas-to-baseline";
 import { paperDir } from "./load-paper-table";
 import type { PaperTable, Provenance } from "./paper-table";

@@ -1,5 +1,5 @@
 import type { DataFrame } from "danfojs-node";
-import { toDataFrame } from "../tables/data-frame";
+import { toDataFrame } from "../tables/index";
 import type { ClaimResult } from "./check-claims";
 
 /** Checked claims as a table: the statement, its mark, stated vs computed, and a verdict. */

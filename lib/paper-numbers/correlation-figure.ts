@@ -1,5 +1,5 @@
 import type { Data, Layout } from "plotly.js";
-import type { Figure } from "../plots/figure";
+import type { Figure } from "../plots/index";
 import type { PaperTable } from "./paper-table";
 import { pearson } from "./pearson";
 import { cellValue } from "./table-lookup";

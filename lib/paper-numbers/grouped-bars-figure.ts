@@ -1,5 +1,5 @@
 import type { Data } from "plotly.js";
-import type { Figure } from "../plots/figure";
+import type { Figure } from "../plots/index";
 import type { PaperTable } from "./paper-table";
 
 /** A table as grouped bars: one group per column, one bar per row (Figure 6a/6b style). */

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { InputError } from "../errors/input-error";
-import { dataDir } from "../paths/project-paths";
+import { InputError } from "../errors/index";
+import { dataDir } from "../paths/index";
 import type { Mark, PaperColumn, PaperRow, PaperTable, RowRole } from "./paper-table";
 
 const MARKS: Mark[] = ["V", "I", "C"];

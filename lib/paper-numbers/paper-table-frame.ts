@@ -1,5 +1,5 @@
 import type { DataFrame } from "danfojs-node";
-import { type Cell, toDataFrame } from "../tables/data-frame";
+import { type Cell, toDataFrame } from "../tables/index";
 import { deltasToBaseline } from "./deltas-to-baseline";
 import type { PaperTable } from "./paper-table";
 

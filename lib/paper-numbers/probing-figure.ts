@@ -1,5 +1,5 @@
 import type { Data, Layout } from "plotly.js";
-import type { Figure } from "../plots/figure";
+import type { Figure } from "../plots/index";
 import type { PaperTable } from "./paper-table";
 
 const SETTING_COLORS: Record<string, string[]> = {

@@ -1,13 +1,13 @@
 import { join } from "node:path";
-import type { Figure } from "../plots/figure";
-import { closeBrowser } from "../plots/render-png";
-import { saveFigure } from "../plots/save-figure";
+import type { Figure } from "../plots/index";
+import { closeBrowser } from "../plots/index";
+import { saveFigure } from "../plots/index";
 /**
  * Every results table (CSV) and figure (HTML + PNG) in one call: what `t3kit results` and
  * notebooks/06-results.ipynb produce. About 10 s, most of it Chromium rendering PNGs.
  */
 import type { OnProgress } from "../progress/index";
-import { saveTable } from "../tables/save-table";
+import { saveTable } from "../tables/index";
 import { baselineDeltaFigure } from "./baseline-delta-figure";
 import { checkClaims } from "./check-claims";
 import { claimsFrame } from "./claims-frame";

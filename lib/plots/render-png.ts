@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type BrowserContext, chromium } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.T3KIT_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -30,6 +30,8 @@ let inFlight = 0;
 async function openContext(): Promise<BrowserContext> {
   if (!shared) {
     const profile = await mkdtemp(join(tmpdir(), "t3kit-chromium-"));
+    // playwright-core is loaded with the first figure: importing this floor costs nothing.
+    const { chromium } = require("playwright-core") as typeof import("playwright-core");
     const context = chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,

@@ -1,7 +1,7 @@
 import { mkdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { tempPathFor, writeFileAtomic } from "../files/write-file-atomic";
-import { outPath } from "../paths/project-paths";
+import { tempPathFor, writeFileAtomic } from "../files/index";
+import { outPath } from "../paths/index";
 import { type Figure, figureSize } from "./figure";
 import { figureHtml } from "./figure-html";
 import { renderHtmlToPng } from "./render-png";

@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../errors/index";
-import type { SynthesisManifest } from "../records/manifests";
-import type { Family, TaskKey } from "../records/t3-vocabulary";
+import type { SynthesisManifest } from "../records/index";
+import type { Family, TaskKey } from "../records/index";
 
 /** One item as written, with where it came from. */
 export interface LoadedItem {

@@ -4,8 +4,8 @@
  * questions. Pure functions of the manifest and the loaded items.
  */
 import type { Data } from "plotly.js";
-import type { Figure } from "../plots/figure";
-import type { SynthesisManifest } from "../records/manifests";
+import type { Figure } from "../plots/index";
+import type { SynthesisManifest } from "../records/index";
 import type { LoadedItem } from "./load-synthesis-folder";
 
 /** One row per (task, length): its training and validation items and file. */

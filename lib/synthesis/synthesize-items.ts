@@ -8,8 +8,8 @@ import { InputError } from "../errors/index";
  */
 import type { OnProgress } from "../progress/index";
 import { deriveSeed } from "../pyrandom/index";
-import { PythonRandom } from "../pyrandom/mersenne-twister";
-import { type TaskKey, trainFileName, validationFileName } from "../records/t3-vocabulary";
+import { PythonRandom } from "../pyrandom/index";
+import { type TaskKey, trainFileName, validationFileName } from "../records/index";
 import { CaptionPool, PooledCaption } from "./captions/caption-pool";
 import { readCaptions } from "./captions/read-captions";
 import {

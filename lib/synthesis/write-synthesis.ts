@@ -15,7 +15,7 @@ import {
   writeFileAtomic,
 } from "../files/index";
 import type { T3Pair, T3ValidationRow } from "../records/index";
-import type { SynthesisManifest, SynthesisManifestFile } from "../records/manifests";
+import type { SynthesisManifest, SynthesisManifestFile } from "../records/index";
 import { type CaptionSurvey, surveyCaptions } from "./captions/survey-captions";
 import { synthesisOutputNames } from "./synthesis-output-names";
 import {

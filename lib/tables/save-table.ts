@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { DataFrame } from "danfojs-node";
-import { writeFileAtomic } from "../files/write-file-atomic";
-import { outPath } from "../paths/project-paths";
+import { writeFileAtomic } from "../files/index";
+import { outPath } from "../paths/index";
 import { csvText } from "./csv-text";
 
 /** Writes `df` as `<dir>/<name>.csv` (default dir: out/tables), atomically. */

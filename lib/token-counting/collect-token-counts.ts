@@ -1,7 +1,7 @@
 /** All rows of a file's (or a folder's) token counts in one array, for notebooks and reports. */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { isT3TrainingFile } from "../records/t3-vocabulary";
+import { isT3TrainingFile } from "../records/index";
 import { countFileTokens } from "./count-file-tokens";
 import type { TokenCountRow } from "./count-record-tokens";
 import type { ParallelCountOptions } from "./workers/count-tokens-parallel";

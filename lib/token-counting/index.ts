@@ -26,6 +26,8 @@ export { countWords } from "./text/word-tokenizer";
 export {
   countRecordTokens,
   countConversations,
+  resolveTokenizer,
+  resolveVisualSettings,
   type CountOptions,
   type RecordTokenCounts,
   type TokenCountRow,

@@ -15,8 +15,8 @@ import {
 } from "../json/index";
 import type { JsonValue } from "../json/index";
 import type { OnProgress } from "../progress/index";
-import { countFileTokens } from "../token-counting/count-file-tokens";
-import type { ParallelCountOptions } from "../token-counting/workers/count-tokens-parallel";
+import { countFileTokens } from "../token-counting/index";
+import type { ParallelCountOptions } from "../token-counting/index";
 
 export interface FilterSourceReport {
   source: string;

@@ -3,10 +3,10 @@
  * drop"): every record counted under each preset's template and vision settings.
  */
 import type { DataFrame } from "danfojs-node";
-import { toDataFrame } from "../tables/data-frame";
-import { collectTokenCounts } from "../token-counting/collect-token-counts";
-import { type LengthPreset, lengthPresets } from "../token-counting/length-presets";
-import type { ParallelCountOptions } from "../token-counting/workers/count-tokens-parallel";
+import { toDataFrame } from "../tables/index";
+import { collectTokenCounts } from "../token-counting/index";
+import { type LengthPreset, lengthPresets } from "../token-counting/index";
+import type { ParallelCountOptions } from "../token-counting/index";
 
 /**
  * One row per (preset, source): records, dropped, dropped percentage and the longest record,

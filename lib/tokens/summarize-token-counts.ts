@@ -3,7 +3,7 @@
  * share of the training tokens. Percentiles use the nearest-rank method (the value at
  * rank ceil(p·n)), so every reported number is a real record's length.
  */
-import type { TokenCountRow } from "../token-counting/count-record-tokens";
+import type { TokenCountRow } from "../token-counting/index";
 
 export interface TokenStats {
   records: number;

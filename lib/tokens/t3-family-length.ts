@@ -4,10 +4,10 @@
  * (`temp_qa_order_train_long_4x_15k`), read through the T3 vocabulary (lib/records).
  */
 import type { DataFrame } from "danfojs-node";
-import type { Figure } from "../plots/figure";
-import { type T3FamilyLength, t3FamilyAndLength } from "../records/t3-vocabulary";
-import { toDataFrame } from "../tables/data-frame";
-import type { TokenCountRow } from "../token-counting/count-record-tokens";
+import type { Figure } from "../plots/index";
+import { type T3FamilyLength, t3FamilyAndLength } from "../records/index";
+import { toDataFrame } from "../tables/index";
+import type { TokenCountRow } from "../token-counting/index";
 import { percentile } from "./summarize-token-counts";
 
 function groups(

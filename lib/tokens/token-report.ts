@@ -5,12 +5,12 @@
  */
 import type { DataFrame } from "danfojs-node";
 import { readRecords } from "../json/index";
-import { CATEGORICAL_COLORS_20 } from "../plots/categorical-colors";
-import type { Figure } from "../plots/figure";
-import { toDataFrame } from "../tables/data-frame";
-import { countFileTokens } from "../token-counting/count-file-tokens";
-import type { TokenCountRow } from "../token-counting/count-record-tokens";
-import type { ParallelCountOptions } from "../token-counting/workers/count-tokens-parallel";
+import { CATEGORICAL_COLORS_20 } from "../plots/index";
+import type { Figure } from "../plots/index";
+import { toDataFrame } from "../tables/index";
+import { countFileTokens } from "../token-counting/index";
+import type { TokenCountRow } from "../token-counting/index";
+import type { ParallelCountOptions } from "../token-counting/index";
 import { type TokenStats, statsBySource, tokenStats } from "./summarize-token-counts";
 
 /** One mix: its name and the counts of its records. */

@@ -3,10 +3,10 @@
  * "Tokens or words?"): text tokens only (no template, no visual), per source.
  */
 import type { DataFrame } from "danfojs-node";
-import type { Figure } from "../plots/figure";
-import { toDataFrame } from "../tables/data-frame";
-import { collectTokenCounts } from "../token-counting/collect-token-counts";
-import type { TokenCountRow } from "../token-counting/count-record-tokens";
+import type { Figure } from "../plots/index";
+import { toDataFrame } from "../tables/index";
+import { collectTokenCounts } from "../token-counting/index";
+import type { TokenCountRow } from "../token-counting/index";
 
 const names = ["qwen2", "cl100k", "o200k", "words"] as const;
 

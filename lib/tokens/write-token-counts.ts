@@ -5,9 +5,9 @@ import { openAtomicWriteStream } from "../files/index";
  * file or streamed to a writable (stdout); the rows come back for the summary.
  */
 import type { OnProgress } from "../progress/index";
-import { countFileTokens } from "../token-counting/count-file-tokens";
-import type { TokenCountRow } from "../token-counting/count-record-tokens";
-import type { ParallelCountOptions } from "../token-counting/workers/count-tokens-parallel";
+import { countFileTokens } from "../token-counting/index";
+import type { TokenCountRow } from "../token-counting/index";
+import type { ParallelCountOptions } from "../token-counting/index";
 
 export interface TokenCountOutput {
   /** Written atomically (nothing appears unless every record was counted). */

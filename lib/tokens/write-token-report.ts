@@ -8,7 +8,7 @@ import type { DataFrame } from "danfojs-node";
 import { outDir } from "../paths/index";
 import { saveFigure } from "../plots/index";
 import { saveTable } from "../tables/index";
-import type { ParallelCountOptions } from "../token-counting/workers/count-tokens-parallel";
+import type { ParallelCountOptions } from "../token-counting/index";
 import {
   loadTokenMix,
   mixStatsTable,

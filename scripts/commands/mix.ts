@@ -4,8 +4,8 @@
  */
 import { resolve } from "node:path";
 import { requireInputFile, requireInputFolder, requireOutputFolder } from "../../lib/files/index";
-import { localInputPath } from "../../lib/hub/local-input-path";
-import { runReferenceRecipe } from "../../lib/mixing/reference-recipe";
+import { localInputPath } from "../../lib/hub/index";
+import { runReferenceRecipe } from "../../lib/mixing/index";
 import type { Progress } from "../../lib/progress/index";
 import { UsageError, parseCommandArgs } from "../cli-args";
 import { reportProgress } from "../report-progress";

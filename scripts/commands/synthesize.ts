@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { requireInputFile, requireOutputFolder } from "../../lib/files/index";
-import { localInputPath } from "../../lib/hub/local-input-path";
+import { localInputPath } from "../../lib/hub/index";
 import { outPath } from "../../lib/paths/index";
 import { formatProgress } from "../../lib/progress/index";
 import { DEFAULT_LENGTHS, T3_TASKS, TASK_KEYS, type TaskKey } from "../../lib/records/index";

@@ -5,11 +5,11 @@ import {
   requireOutputFolder,
   writeFileAtomic,
 } from "../../lib/files/index";
-import { localInputPath } from "../../lib/hub/local-input-path";
+import { localInputPath } from "../../lib/hub/index";
 import { outDir } from "../../lib/paths/index";
 import type { Progress } from "../../lib/progress/index";
 import type * as TokenCounting from "../../lib/token-counting/index";
-import { lengthPreset, lengthPresets } from "../../lib/token-counting/length-presets";
+import { lengthPreset, lengthPresets } from "../../lib/token-counting/index";
 import type * as Tokens from "../../lib/tokens/index";
 import { UsageError, parseCommandArgs, parseIntInRange } from "../cli-args";
 import { reportProgress } from "../report-progress";

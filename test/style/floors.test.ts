@@ -1,96 +1,16 @@
-// The floors of lib/, enforced: data flows one way through the stages, shared floors know
-// no stage, nothing imports in a circle (type-only imports included), and notebooks see
-// the library through its index only. The table below is the architecture (README,
-// "Layout"); a folder in lib/ that it does not name fails, so a new one gets placed. Folders
-// named here that do not exist (yet) are fine.
+// The floors of lib/, enforced on the real tree, and the checker itself tried on small trees
+// that break each rule (the escapes a regex-based checker let through among them).
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { test } from "node:test";
+import { floorProblems } from "./floor-problems";
+import { FLOORS_DOCUMENTS, floorsBlockIn, renderFloorsBlock } from "./floors-docs";
+import { floorViolation } from "./floors-table";
+import { readImports } from "./read-imports";
 
-/** Shared floors: any module may import them; they import only other floors. */
-const FLOORS = [
-  "errors",
-  "files",
-  "paths",
-  "json",
-  "pyrandom",
-  "records",
-  "threads",
-  "progress",
-  "processes",
-  "hub",
-  "plots",
-  "tables",
-  "token-counting",
-  "model-server",
-  "answer-scoring",
-  "notebooks",
-];
-/** The stages in the order data flows; each may import floors and the stages before it. */
-const FLOW = ["synthesis", "mixing", "tokens", "training", "evaluation", "report"];
-/** Beside the flow: may import floors (and the paper's numbers) only. */
-const BESIDE = ["probing"];
-/** The paper's reported numbers: data any stage may read; imports floors only. */
-const DATA = ["paper-numbers"];
-
-type Level =
-  | { kind: "floor" }
-  | { kind: "stage"; rank: number }
-  | { kind: "beside" }
-  | { kind: "data" };
-
-function levelOf(folder: string): Level | undefined {
-  if (FLOORS.includes(folder)) return { kind: "floor" };
-  if (FLOW.includes(folder)) return { kind: "stage", rank: FLOW.indexOf(folder) };
-  if (BESIDE.includes(folder)) return { kind: "beside" };
-  if (DATA.includes(folder)) return { kind: "data" };
-  return undefined;
-}
-
-/** Why `from` may not import `to` (folders of lib/), or undefined when it may. */
-function floorViolation(from: string, to: string): string | undefined {
-  if (from === to) return undefined;
-  const a = levelOf(from);
-  const b = levelOf(to);
-  if (!a || !b) return `${!a ? from : to} is not placed in the floors table`;
-  if (b.kind === "floor") return undefined;
-  if (a.kind === "floor") return `the shared floor ${from} imports ${to}`;
-  if (b.kind === "data") return undefined;
-  if (a.kind === "data") return `the paper's numbers (${from}) import the stage ${to}`;
-  if (a.kind === "beside") return `${from} (beside the flow) imports the stage ${to}`;
-  if (b.kind === "beside") return `${from} imports ${to}, which stands beside the flow`;
-  if (a.kind === "stage" && b.kind === "stage" && b.rank > a.rank)
-    return `${from} imports the later stage ${to}`;
-  return undefined;
-}
-
-function files(dir: string, ext: RegExp): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) return files(p, ext);
-    return ext.test(n) ? [p] : [];
-  });
-}
-
-/** Relative imports of a lib file (static, type-only, dynamic and require), as resolved files. */
-function importsOf(file: string): string[] {
-  const code = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, "");
-  const out: string[] = [];
-  for (const m of code.matchAll(/(?:from|import|require\()\s*\(?\s*["'](\.{1,2}\/[^"']*)["']/g)) {
-    const target = resolve(dirname(file), m[1]);
-    for (const candidate of [target, `${target}.ts`, join(target, "index.ts")]) {
-      if (existsSync(candidate) && statSync(candidate).isFile()) {
-        out.push(candidate);
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-const LIB = resolve("lib");
-const folderOf = (file: string) => relative(LIB, file).split("/")[0];
+const ROOT = resolve(".");
 
 test("the floors table is what the rules say", () => {
   assert.equal(floorViolation("mixing", "synthesis"), undefined);
@@ -113,80 +33,172 @@ test("the floors table is what the rules say", () => {
   assert.match(floorViolation("mixing", "widgets") ?? "", /not placed/);
 });
 
-test("every folder of lib/ is placed, and no module imports above its floor", () => {
-  const folders = readdirSync(LIB).filter((n) => statSync(join(LIB, n)).isDirectory());
+test("the real tree keeps every floor rule", () => {
+  assert.deepEqual(floorProblems(ROOT), []);
+});
+
+test("README's layout and ARCHITECTURE.md's floors are the table's rendering", () => {
+  const block = renderFloorsBlock(ROOT);
+  for (const doc of FLOORS_DOCUMENTS) {
+    assert.equal(
+      floorsBlockIn(readFileSync(doc, "utf8")),
+      block,
+      `${doc} differs from the floors table: run npm run docs:floors`,
+    );
+  }
+});
+
+test("imports are read by the parser: strings and comments neither hide nor invent one", () => {
+  const code = [
+    'const pattern = "figures/*.png";',
+    'const tpl = `a // b ${"/*"}`;',
+    "// import x from './commented-out';",
+    "/* require('./in-a-block-comment') */",
+    'const probing = await import("../probing/index");',
+    'const zx = require("zx");',
+    'export * from "../mixing/index";',
+    'import type { Spec } from "../training/index";',
+    'import fs = require("node:fs");',
+    'type T = import("../tokens/index").Row;',
+  ].join("\n");
   assert.deepEqual(
-    folders.filter((f) => !levelOf(f)),
-    [],
-    "folders missing from the floors table",
+    readImports(code).map((i) => [i.specifier, i.kind, i.line]),
+    [
+      ["../probing/index", "dynamic", 5],
+      ["zx", "require", 6],
+      ["../mixing/index", "re-export", 7],
+      ["../training/index", "type", 8],
+      ["node:fs", "require", 9],
+      ["../tokens/index", "type", 10],
+    ],
   );
-  const bad: string[] = [];
-  for (const file of files(LIB, /\.ts$/)) {
-    if (file === join(LIB, "index.ts")) continue;
-    for (const target of importsOf(file)) {
-      if (target === join(LIB, "index.ts")) {
-        bad.push(`${relative(LIB, file)} imports lib/index.ts (the notebooks' entry)`);
-        continue;
-      }
-      const why = floorViolation(folderOf(file), folderOf(target));
-      if (why) bad.push(`${relative(LIB, file)} -> ${relative(LIB, target)}: ${why}`);
-    }
-  }
-  assert.deepEqual(bad, []);
 });
 
-test("no import cycle in lib/, type-only imports included", () => {
-  const graph = new Map<string, string[]>();
-  for (const file of files(LIB, /\.ts$/)) graph.set(file, importsOf(file));
-  // Tarjan's strongly connected components: any component of two or more files is a cycle.
-  let index = 0;
-  const stack: string[] = [];
-  const on = new Set<string>();
-  const idx = new Map<string, number>();
-  const low = new Map<string, number>();
-  const cycles: string[][] = [];
-  const visit = (v: string) => {
-    idx.set(v, index);
-    low.set(v, index++);
-    stack.push(v);
-    on.add(v);
-    for (const w of graph.get(v) ?? []) {
-      if (!idx.has(w)) {
-        visit(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
-    }
-    if (low.get(v) === idx.get(v)) {
-      const component: string[] = [];
-      let w: string;
-      do {
-        w = stack.pop()!;
-        on.delete(w);
-        component.push(relative(LIB, w));
-      } while (w !== v);
-      if (component.length > 1 || (graph.get(v) ?? []).includes(v)) cycles.push(component.sort());
-    }
+/** A small checkout whose files are `files` (path → text), on top of a clean skeleton. */
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "t3kit-floors-"));
+  const skeleton: Record<string, string> = {
+    "lib/index.ts": 'export * from "./report/index";\n',
+    "lib/report/index.ts": 'export { page } from "./page";\n',
+    "lib/report/page.ts": 'import { hub } from "../hub/index";\nexport const page = hub;\n',
+    "lib/hub/index.ts": 'export { hub } from "./hub";\n',
+    "lib/hub/hub.ts": "export const hub = 1;\n",
+    "lib/probing/index.ts": 'export { probe } from "./probe";\n',
+    "lib/probing/probe.ts": "export const probe = 2;\n",
+    "lib/mixing/index.ts": "export const mix = 3;\n",
+    "lib/synthesis/index.ts": "export const synth = 4;\n",
   };
-  for (const v of graph.keys()) if (!idx.has(v)) visit(v);
-  assert.deepEqual(cycles, []);
+  for (const [path, text] of Object.entries({ ...skeleton, ...files })) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+function problemsOf(files: Record<string, string>): string[] {
+  const root = tree(files);
+  try {
+    return floorProblems(root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+test("the checker passes a clean small tree", () => {
+  assert.deepEqual(problemsOf({}), []);
 });
 
-test("notebooks import the library through its index only, as one namespace", () => {
-  const bad: string[] = [];
-  for (const nb of files(resolve("notebooks"), /\.ipynb$/)) {
-    const cells = (
-      JSON.parse(readFileSync(nb, "utf8")) as {
-        cells: { cell_type: string; source: string | string[] }[];
-      }
-    ).cells;
-    for (const cell of cells) {
-      if (cell.cell_type !== "code") continue;
-      const code = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
-      for (const m of code.matchAll(/^\s*import\s.*$|require\(\s*["'][^"']*["']\s*\)/gm)) {
-        if (m[0].trim() !== 'import * as t3 from "./lib/index";')
-          bad.push(`${relative(".", nb)}: ${m[0].trim()}`);
-      }
-    }
+test("the checker fails on each escape", () => {
+  const cases: [string, Record<string, string>, RegExp][] = [
+    [
+      "a glob string before a dynamic import of a stage beside the flow",
+      {
+        "lib/report/page.ts":
+          'const glob = "figures/*.png";\nexport const page = async () => await import("../probing/index");\n',
+      },
+      /lib\/report\/page.ts:2 "..\/probing\/index": report imports probing, which stands beside the flow/,
+    ],
+    [
+      "a require of a later stage",
+      { "lib/synthesis/x.ts": 'export const m = require("../mixing/index");\n' },
+      /synthesis imports the later stage mixing/,
+    ],
+    [
+      "a re-export of a later stage",
+      { "lib/synthesis/index.ts": 'export * from "../mixing/index";\n' },
+      /synthesis imports the later stage mixing/,
+    ],
+    [
+      "a type-only import of a stage into a floor",
+      { "lib/hub/hub.ts": 'import type { page } from "../report/index";\nexport const hub = 1;\n' },
+      /the shared floor hub imports report/,
+    ],
+    [
+      "an import type node in a floor",
+      {
+        "lib/hub/hub.ts":
+          'export type P = import("../report/index").Page;\nexport const hub = 1;\n',
+      },
+      /the shared floor hub imports report/,
+    ],
+    [
+      "a deep import past a folder's index",
+      {
+        "lib/report/page.ts": 'import { hub } from "../hub/hub";\nexport const page = hub;\n',
+      },
+      /reaches into lib\/hub\/ past its index.ts/,
+    ],
+    [
+      "a script's deep import",
+      { "scripts/cli.ts": 'import { probe } from "../lib/probing/probe";\nprobe;\n' },
+      /scripts\/cli.ts:1 "..\/lib\/probing\/probe": reaches into lib\/probing\/ past its index.ts/,
+    ],
+    [
+      "a folder import (tslab appends .js)",
+      { "lib/report/page.ts": 'import { hub } from "../hub";\nexport const page = hub;\n' },
+      /must name a .ts file/,
+    ],
+    [
+      "lib/index.ts imported from inside lib",
+      { "lib/report/page.ts": 'import * as t3 from "../index";\nexport const page = t3;\n' },
+      /imports lib\/index.ts/,
+    ],
+    [
+      "a cycle through type-only imports",
+      {
+        "lib/hub/hub.ts":
+          'import type { B } from "./b";\nexport type A = B;\nexport const hub = 1;\n',
+        "lib/hub/b.ts": 'import type { A } from "./hub";\nexport type B = A;\n',
+      },
+      /import cycle: lib\/hub\/b.ts -> lib\/hub\/hub.ts/,
+    ],
+    [
+      "a folder missing from the table",
+      { "lib/widgets/index.ts": "export const w = 1;\n" },
+      /lib\/widgets\/ is not placed/,
+    ],
+    [
+      "a notebook's dynamic import of a folder",
+      {
+        "notebooks/01-x.ipynb": JSON.stringify({
+          cells: [
+            { cell_type: "code", source: ['import * as t3 from "./lib/index";\n'] },
+            { cell_type: "markdown", source: ['await import("./lib/probing/index")'] },
+            {
+              cell_type: "code",
+              source: ['const s = "a/*b";\n', 'const p = await import("./lib/probing/index");\n'],
+            },
+          ],
+        }),
+      },
+      /notebooks\/01-x.ipynb code cell 2, line 2: dynamic import of ".\/lib\/probing\/index"/,
+    ],
+  ];
+  for (const [name, files, expected] of cases) {
+    const problems = problemsOf(files);
+    assert.ok(
+      problems.some((p) => expected.test(p)),
+      `${name}: expected ${expected}, got ${JSON.stringify(problems)}`,
+    );
   }
-  assert.deepEqual(bad, []);
 });

@@ -8,7 +8,7 @@
  *   cover appears before a CV and a damaged supermarket".
  */
 import type { PythonRandom } from "../../pyrandom/index";
-import type { TaskKey } from "../../records/t3-vocabulary";
+import type { TaskKey } from "../../records/index";
 import { placeOptions } from "./balanced-letters";
 import {
   type GeneratorContext,

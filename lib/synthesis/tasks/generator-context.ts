@@ -4,7 +4,7 @@
  * it drew cannot make a checkable item (a phrase found twice, say); the caller draws again.
  */
 import type { PythonRandom } from "../../pyrandom/index";
-import type { TaskKey } from "../../records/t3-vocabulary";
+import type { TaskKey } from "../../records/index";
 import type { CaptionPool, PooledCaption } from "../captions/caption-pool";
 import type { MainObject } from "../captions/extract-main-object";
 import { locatePhrase } from "../lexicon/locate-phrase";

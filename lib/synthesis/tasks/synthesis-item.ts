@@ -2,7 +2,7 @@
  * One synthesised question in structured form, before rendering: what the verifier, the
  * notebook and the tests look at. The released files only hold its rendering (T3Pair).
  */
-import type { TaskKey } from "../../records/t3-vocabulary";
+import type { TaskKey } from "../../records/index";
 
 export interface SynthesisItem {
   task: TaskKey;

@@ -2,12 +2,7 @@
  * What synthesis needs to know of each task beyond its name (lib/records/t3-vocabulary):
  * how many captions one item shows at 1x and how many more it draws as distractors.
  */
-import {
-  type T3Task,
-  type T3TaskLength,
-  T3_TASKS,
-  type TaskKey,
-} from "../../records/t3-vocabulary";
+import { type T3Task, type T3TaskLength, T3_TASKS, type TaskKey } from "../../records/index";
 
 export interface TaskSpec extends T3Task {
   /** Captions shown per item at 1x. */

@@ -6,7 +6,7 @@
  * passed it; it also rejects items written by hand with a wrong answer.
  */
 import type { T3Pair } from "../../records/index";
-import type { TaskKey } from "../../records/t3-vocabulary";
+import type { TaskKey } from "../../records/index";
 import { UNCHANGED_OPTION, kindsWithValues } from "../lexicon/attribute-lexicon";
 import { type CaptionDifference, findCaptionDifferences } from "../lexicon/caption-difference";
 import { locatePhrase, stripArticle } from "../lexicon/locate-phrase";
