@@ -8,6 +8,7 @@ export * from "./files/index";
 export * from "./paths/index";
 export * from "./progress/index";
 export * from "./records/index";
+export * from "./specs/index";
 export * from "./pyrandom/index";
 export * from "./json/index";
 export * from "./hub/index";

@@ -1,9 +1,9 @@
+import type { NumberRange, Obj, SpecReader } from "../specs/index";
 /**
  * A mix spec validated section by section (validateMixSpec in mix-spec.ts calls these in
  * order, so the first error a spec gets stays the same): output, checks, vars, holdout,
  * sweep, paper, sources, tokens, and last the rules that join sections.
  */
-// Files, not the folder's index: the index would load every tokenizer when a spec is read.
 import {
   type CountSettings,
   CountSettingsError,
@@ -15,9 +15,9 @@ import {
   type MixTokenSettings,
   type SourceKind,
   type SourceSpec,
+  type TokenKnob,
   tokenKnobOf,
 } from "./mix-spec-types";
-import type { Obj, SpecReader } from "./spec-reader";
 import { MIX_FORMATS, type MixFormat } from "./write-mix-file";
 
 export const SPEC_KEYS = [
@@ -156,12 +156,20 @@ export function sourcesSection(r: SpecReader, root: Obj): SourceSpec[] {
   return sources;
 }
 
+/** `{ tokens: N }`: the only key of a token knob. */
+function tokenKnob(r: SpecReader, v: unknown, field: string, opts: NumberRange): TokenKnob {
+  const o = r.obj(v, field);
+  r.known(o, ["tokens"], field);
+  if (o.tokens === undefined) r.fail(`${field}.tokens`, "expected { tokens: <number> }");
+  return { tokens: r.num(o.tokens, `${field}.tokens`, opts) };
+}
+
 /** The count knob: "per" | "lRatio" | "ratio", `{ tokens: N }`, or a record count. */
 function countOf(r: SpecReader, s: Obj, f: string): SourceSpec["count"] {
   if (s.count === undefined) return undefined;
   if (s.count === "per" || s.count === "lRatio" || s.count === "ratio") return s.count;
   if (typeof s.count === "object" && s.count !== null)
-    return r.tokenKnob(s.count, `${f}.count`, { int: true, min: 1 });
+    return tokenKnob(r, s.count, `${f}.count`, { int: true, min: 1 });
   return r.num(s.count, `${f}.count`, { int: true, min: 0 });
 }
 
@@ -208,7 +216,7 @@ function sourceSection(r: SpecReader, raw: unknown, k: number, names: Set<string
       "proportion",
       (v, ff) =>
         typeof v === "object" && v !== null
-          ? r.tokenKnob(v, ff, { above: 0, max: 1 })
+          ? tokenKnob(r, v, ff, { above: 0, max: 1 })
           : r.num(v, ff, { above: 0, max: 1 }),
       f,
     ),

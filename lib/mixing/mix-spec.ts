@@ -29,9 +29,7 @@
  * interleave_under / interleave_over do the same, and its `num_samples` tops up with
  * replacement silently. Here nothing happens silently: the plan shows every repeat.
  */
-import { readFileSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
-import { InputError } from "../errors/index";
+import { SpecReader, readSpecFile } from "../specs/index";
 import {
   SPEC_KEYS,
   checkSpecNeeds,
@@ -45,7 +43,6 @@ import {
   varsSection,
 } from "./mix-spec-sections";
 import type { MixSpec } from "./mix-spec-types";
-import { SpecReader } from "./spec-reader";
 
 export {
   tokenKnobOf,
@@ -59,22 +56,7 @@ export {
 
 /** Reads and validates a spec file (.yaml, .yml or .json). */
 export function loadMixSpec(path: string): MixSpec {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw new InputError({ file: path }, `cannot read the spec: ${(e as Error).message}`);
-  }
-  let raw: unknown;
-  try {
-    raw = path.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
-  } catch (e) {
-    throw new InputError(
-      { file: path },
-      `not valid ${path.endsWith(".json") ? "JSON" : "YAML"}: ${(e as Error).message}`,
-    );
-  }
-  return validateMixSpec(raw, path);
+  return validateMixSpec(readSpecFile(path), path);
 }
 
 /** Validates a parsed spec, section by section; every error names `file` and the field path. */

@@ -12,9 +12,8 @@
  *     batch: { global: 128 }
  *     hyperparameters: { learning_rate: 2.0e-5, cutoff_len: 4096 }
  */
-import { readFileSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
 import { InputError } from "../errors/index";
+import { readSpecFile } from "../specs/index";
 import type { ArgValue, TrainingPreset } from "./training-preset";
 import { presetArg } from "./training-preset";
 import { trainingPreset } from "./training-presets";
@@ -77,23 +76,7 @@ const RUN_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
 
 /** Reads and validates a spec file (.yaml, .yml or .json). */
 export function loadTrainingSpec(path: string): TrainingSpec {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw new InputError({ file: path }, `cannot read the spec: ${(e as Error).message}`);
-  }
-  let raw: unknown;
-  const json = path.endsWith(".json");
-  try {
-    raw = json ? JSON.parse(text) : parseYaml(text);
-  } catch (e) {
-    throw new InputError(
-      { file: path },
-      `not valid ${json ? "JSON" : "YAML"}: ${(e as Error).message}`,
-    );
-  }
-  return validateTrainingSpec(raw, path);
+  return validateTrainingSpec(readSpecFile(path), path);
 }
 
 /** The spec of a bare `--preset NAME`. */
@@ -220,6 +203,9 @@ function validateHyperparameters(
   return out;
 }
 
+/** Text Python's float() takes as a finite number (digits, a dot, an exponent; no inf/nan). */
+const PY_FLOAT_TEXT = /^[-+]?(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][-+]?\d+)?$/;
+
 function checkKind(
   v: unknown,
   kind: string,
@@ -231,10 +217,14 @@ function checkKind(
       if (typeof v !== "number" || !Number.isSafeInteger(v))
         fail(field, `expected an integer, got ${describe(v)}`);
       return v as number;
-    case "float":
-      if (typeof v !== "number" || !Number.isFinite(v))
+    case "float": {
+      // PyYAML (YAML 1.1) leaves `2e-5` a string (a float needs a dot); the codebases'
+      // HfArgumentParser then calls float() on it, so the kit reads it as they do.
+      const n = typeof v === "string" && PY_FLOAT_TEXT.test(v.trim()) ? Number(v.trim()) : v;
+      if (typeof n !== "number" || !Number.isFinite(n))
         fail(field, `expected a number, got ${describe(v)}`);
-      return v as number;
+      return n as number;
+    }
     case "bool":
       if (typeof v !== "boolean") fail(field, `expected true or false, got ${describe(v)}`);
       return v as boolean;

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { InputError } from "../../lib/errors/index";
 import { ingestResults } from "../../lib/evaluation/index";
 import { dataDir } from "../../lib/paths/index";
-import { debianPythonJson } from "./debian-python";
+import { debianPythonJson } from "../oracle/debian-python";
 import { resultsJson, someQuestions, videommeLine, writeFiles } from "./result-fixtures";
 
 const EXAMPLES = join(dataDir, "evaluation", "examples");

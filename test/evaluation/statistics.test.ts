@@ -13,7 +13,7 @@ import {
 } from "../../lib/evaluation/index";
 import type { IngestedRun } from "../../lib/evaluation/index";
 import { PythonRandom } from "../../lib/pyrandom/index";
-import { debianPythonJson } from "./debian-python";
+import { debianPythonJson } from "../oracle/debian-python";
 
 // Pearson r in 50-digit arithmetic and the two-sided p from the regularised incomplete beta
 // function, P(|T| > t) = I_{df/(df+t^2)}(df/2, 1/2): mpmath, not the t CDF the kit uses.

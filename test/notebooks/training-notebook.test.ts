@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { debianPythonJson } from "../training/pyyaml-oracle";
+import { debianPythonJson } from "../oracle/debian-python";
 import { cellOutputText, cleanCodeCells, executeForTest } from "./run-notebook-fixture";
 
 test("05-training runs in the real tslab kernel: presets, commands, converters, fit, dry run, curves; launch gated", async () => {

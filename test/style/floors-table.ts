@@ -56,6 +56,11 @@ export const FLOORS: FloorEntry[] = [
     kind: "floor",
     about: "contracts between stages: record formats, T3 vocabulary, stage inputs, manifests",
   },
+  {
+    folder: "specs",
+    kind: "floor",
+    about: "spec files: YAML read as PyYAML reads it, fields checked by path",
+  },
   { folder: "errors", kind: "floor", about: "InputError: one line naming file, record, field" },
   { folder: "files", kind: "floor", about: "atomic writes, temp files, outputs never over inputs" },
   { folder: "paths", kind: "floor", about: "the project's folders (data/, out/)" },

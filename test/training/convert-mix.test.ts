@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { InputError } from "../../lib/errors/index";
 import { convertMix } from "../../lib/training/index";
-import { DEBIAN_PYTHON } from "./pyyaml-oracle";
+import { DEBIAN_PYTHON } from "../oracle/debian-python";
 
 const RULES = join(__dirname, "loader_rules.py");
 

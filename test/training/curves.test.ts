@@ -8,7 +8,7 @@ import { test } from "node:test";
 import { InputError } from "../../lib/errors/index";
 import { dataDir } from "../../lib/paths/index";
 import { readTrainingCurves, trainingCurvesFigure } from "../../lib/training/index";
-import { debianPythonJson } from "./pyyaml-oracle";
+import { debianPythonJson } from "../oracle/debian-python";
 
 const LOGS = join(dataDir, "training", "logs");
 

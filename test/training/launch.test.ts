@@ -14,7 +14,7 @@ import {
   planTraining,
   presetSpec,
 } from "../../lib/training/index";
-import { debianPythonJson } from "./pyyaml-oracle";
+import { debianPythonJson } from "../oracle/debian-python";
 import { writeStandIns } from "./stand-ins";
 
 const CLI = join(projectRoot, "scripts", "t3kit.cjs");

@@ -13,7 +13,7 @@ import {
   renderRun,
   swiftLaunch,
 } from "../../lib/training/index";
-import { pyyamlTyped } from "./pyyaml-oracle";
+import { pyyamlTyped } from "../oracle/debian-python";
 
 /** `--flag value` pairs after the entry point, as a map (each flag once). */
 function flagsAfter(argv: string[], entry: string): Map<string, string> {

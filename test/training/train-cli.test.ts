@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { dataDir, projectRoot } from "../../lib/paths/index";
-import { DEBIAN_PYTHON } from "./pyyaml-oracle";
+import { DEBIAN_PYTHON } from "../oracle/debian-python";
 
 const CLI = join(projectRoot, "scripts", "t3kit.cjs");
 const run = (args: string[]) =>

@@ -15,7 +15,7 @@ import {
   yamlFloat,
   yamlString,
 } from "../../lib/training/index";
-import { debianPythonJson } from "./pyyaml-oracle";
+import { debianPythonJson } from "../oracle/debian-python";
 
 function specError(raw: unknown): InputError {
   try {
@@ -32,9 +32,9 @@ test("bad specs are refused with the field path", () => {
     [{}, "preset", /missing/],
     [{ preset: "llama-9b" }, "preset", /unknown preset "llama-9b" \(known: longva-7b-t3/],
     [
-      { preset: "longva-7b-t3", hyperparameters: { learning_rate: "1e-5" } },
+      { preset: "longva-7b-t3", hyperparameters: { learning_rate: "1e-5x" } },
       "hyperparameters.learning_rate",
-      /expected a number, got string "1e-5"/,
+      /expected a number, got string "1e-5x"/,
     ],
     [
       { preset: "qwen2-vl-7b-t3", hyperparameters: { max_samples: "75_000" } },
@@ -131,6 +131,15 @@ test("a YAML spec overrides a preset; the plan names each value's source", () =>
   );
   const plan = planTraining(loadTrainingSpec(file), { runDir: join(dir, "r") });
   const arg = (k: string) => plan.args.find((a) => a.key === k)!;
+  // PyYAML reads `2e-5` as a string (a YAML 1.1 float needs a dot); HfArgumentParser's
+  // float() makes it a number, and so does the kit.
+  assert.deepEqual(
+    debianPythonJson(
+      "import yaml,sys,json; print(json.dumps(yaml.safe_load(sys.stdin)))",
+      "x: 2e-5\n",
+    ),
+    { x: "2e-5" },
+  );
   assert.equal(arg("learning_rate").value, 2e-5);
   assert.equal(arg("learning_rate").source, "spec: hyperparameters.learning_rate");
   assert.equal(arg("gradient_accumulation_steps").value, 8);

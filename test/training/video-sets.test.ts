@@ -12,7 +12,7 @@ import {
   videoCountFor,
   videoRatioSet,
 } from "../../lib/training/index";
-import { debianPythonJson } from "./pyyaml-oracle";
+import { debianPythonJson } from "../oracle/debian-python";
 
 test("video-ratio sets: int(len(T3) x ratio) video records + T3, shuffled as Python's random.seed(1234)", () => {
   const t3 = Array.from({ length: 37 }, (_, i) => `t${i}`);

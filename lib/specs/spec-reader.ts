@@ -1,9 +1,9 @@
 /**
  * Reading one field of a parsed spec: each check fails with an InputError that names the
- * spec file and the field path (`sources[2].count.tokens`).
+ * spec file and the field path (`sources[2].count.tokens`). Mix specs and training specs
+ * both validate through it.
  */
 import { InputError } from "../errors/index";
-import type { TokenKnob } from "./mix-spec-types";
 
 export type Obj = Record<string, unknown>;
 
@@ -14,6 +14,14 @@ export interface NumberRange {
   above?: number;
 }
 
+/** A value as a spec's reader sees it: `"text"`, `[list]`, `{mapping}`, `null`, `3`. */
+export function describeSpecValue(v: unknown): string {
+  if (v === null || v === undefined) return "nothing";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  return JSON.stringify(v);
+}
+
 export class SpecReader {
   constructor(readonly file: string) {}
 
@@ -21,9 +29,14 @@ export class SpecReader {
     throw new InputError({ file: this.file, field }, problem);
   }
 
+  /** The path of `key` inside `field` (`batch` + `global` → `batch.global`). */
+  path(field: string, key: string): string {
+    return field ? `${field}.${key}` : key;
+  }
+
   obj(v: unknown, field: string): Obj {
     if (typeof v !== "object" || v === null || Array.isArray(v))
-      this.fail(field, "expected a mapping");
+      this.fail(field, `expected a mapping, got ${describeSpecValue(v)}`);
     return v as Obj;
   }
 
@@ -31,7 +44,7 @@ export class SpecReader {
   known(o: Obj, keys: readonly string[], field: string): void {
     for (const k of Object.keys(o)) {
       if (!keys.includes(k))
-        this.fail(field ? `${field}.${k}` : k, `unknown field (known: ${keys.join(", ")})`);
+        this.fail(this.path(field, k), `unknown field (known: ${keys.join(", ")})`);
     }
   }
 
@@ -57,14 +70,6 @@ export class SpecReader {
 
   /** `o[key]` read with `f`, or undefined when absent; `field` is `o`'s own path. */
   opt<T>(o: Obj, key: string, f: (v: unknown, field: string) => T, field: string): T | undefined {
-    return o[key] === undefined ? undefined : f(o[key], field ? `${field}.${key}` : key);
-  }
-
-  /** `{ tokens: N }`: the only key of a token knob. */
-  tokenKnob(v: unknown, field: string, opts: NumberRange): TokenKnob {
-    const o = this.obj(v, field);
-    this.known(o, ["tokens"], field);
-    if (o.tokens === undefined) this.fail(`${field}.tokens`, "expected { tokens: <number> }");
-    return { tokens: this.num(o.tokens, `${field}.tokens`, opts) };
+    return o[key] === undefined ? undefined : f(o[key], this.path(field, key));
   }
 }
