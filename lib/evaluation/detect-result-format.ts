@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import { InputError } from "../errors/index";
-import { isJsonObject, parsePlainJson } from "./plain-json";
+import { isJsonObject } from "../json/index";
+import { parsePlainJson } from "./plain-json";
 
 /** The result files `eval ingest` reads. */
 export type ResultFormat =

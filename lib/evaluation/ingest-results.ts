@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { InputError } from "../errors/index";
+import type { JsonObject } from "../json/index";
 import { detectResultFormat } from "./detect-result-format";
 import type { EvaluationRow, IngestedRun, SampleOutcome } from "./evaluation-row";
 import { matchSamplesToResults } from "./match-samples-to-results";
-import { type JsonObject, parsePlainJson } from "./plain-json";
+import { parsePlainJson } from "./plain-json";
 import { type LmmsEvalResults, readLmmsEvalResults } from "./read-lmms-eval-results";
 import { type LmmsEvalSamples, readLmmsEvalSamples } from "./read-lmms-eval-samples";
 import { readScoreCsv } from "./read-score-csv";

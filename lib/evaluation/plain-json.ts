@@ -27,8 +27,3 @@ export function parsePlainJson(text: string, file: string): unknown {
     throw new InputError({ file }, `not valid JSON: ${(err as Error).message}`);
   }
 }
-
-export type JsonObject = Record<string, unknown>;
-
-export const isJsonObject = (v: unknown): v is JsonObject =>
-  typeof v === "object" && v !== null && !Array.isArray(v);

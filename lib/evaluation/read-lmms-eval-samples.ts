@@ -1,9 +1,10 @@
 import { basename } from "node:path";
 import { InputError } from "../errors/index";
 import { parsePythonJson } from "../json/index";
+import { type JsonObject, isJsonObject } from "../json/index";
 import type { SampleOutcome } from "./evaluation-row";
 import { dimensionKey } from "./name-keys";
-import { type JsonObject, isJsonObject, plainJson } from "./plain-json";
+import { plainJson } from "./plain-json";
 
 /** The benchmarks whose per-sample records the kit can score. */
 export type SampleFamily = "videomme" | "mlvu" | "tempcompass";

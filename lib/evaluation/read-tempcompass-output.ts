@@ -1,8 +1,8 @@
 import { basename, dirname } from "node:path";
 import { InputError } from "../errors/index";
+import { type JsonObject, isJsonObject } from "../json/index";
 import type { EvaluationRow, SampleOutcome } from "./evaluation-row";
 import { dimensionKey } from "./name-keys";
-import { type JsonObject, isJsonObject } from "./plain-json";
 import { sampleBreakdown } from "./sample-accuracy";
 
 // TempCompass's scripts (llyx97/TempCompass eval_multi-choice.py, eval_yes_no.py,

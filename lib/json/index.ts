@@ -22,6 +22,8 @@ export {
   JsonEntries,
   PyFloat,
   isArrayIndexKey,
+  isJsonObject,
+  type JsonObject,
   numberFromLexeme,
   type JsonValue,
 } from "./json-value";

@@ -64,3 +64,10 @@ export function numberFromLexeme(lexeme: string): number | bigint | PyFloat {
   if (Number.isSafeInteger(v)) return v === 0 ? 0 : v;
   return BigInt(lexeme);
 }
+
+/** A JSON object as plain JavaScript data (after `JSON.parse` or `plainJson`). */
+export type JsonObject = Record<string, unknown>;
+
+/** True for a plain object: not null, not an array. */
+export const isJsonObject = (v: unknown): v is JsonObject =>
+  typeof v === "object" && v !== null && !Array.isArray(v);

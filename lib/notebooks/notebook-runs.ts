@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../errors/index";
 import { writeFileAtomic } from "../files/index";
+import { isJsonObject } from "../json/index";
 
 /** Where the notebooks' data came from: the embedded default or the released Hub files. */
 export type NotebookDataSource = "embedded" | "hub";
@@ -27,17 +28,14 @@ export interface NotebookRuns {
 export const notebookRunsPath = (outRoot: string): string =>
   join(outRoot, "notebooks", "runs.json");
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
-
 /** Checks a parsed runs file; errors name the file and the field. */
 export function parseNotebookRuns(value: unknown, file: string): NotebookRuns {
-  if (!isRecord(value)) throw new InputError({ file }, "expected a JSON object");
-  if (!isRecord(value.runs)) throw new InputError({ file, field: "runs" }, "expected an object");
+  if (!isJsonObject(value)) throw new InputError({ file }, "expected a JSON object");
+  if (!isJsonObject(value.runs)) throw new InputError({ file, field: "runs" }, "expected an object");
   const runs: Array<[string, NotebookRun]> = [];
   for (const [name, run] of Object.entries(value.runs)) {
     const field = `runs[${JSON.stringify(name)}]`;
-    if (!isRecord(run)) throw new InputError({ file, field }, "expected an object");
+    if (!isJsonObject(run)) throw new InputError({ file, field }, "expected an object");
     const { seconds, source } = run;
     if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) {
       throw new InputError({ file, field: `${field}.seconds` }, "expected seconds (a number ≥ 0)");

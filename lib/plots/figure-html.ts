@@ -1,9 +1,7 @@
 /** Figures as HTML: a self-contained page (plotly inlined) or a fragment for notebooks. */
+import escapeHtml from "escape-html";
 import { type Figure, figureSize } from "./figure";
 import { plotlyScriptTag } from "./plotly-source";
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 // JSON inside <script> must not close the tag early.
 const scriptJson = (v: unknown) => JSON.stringify(v).replace(/<\//g, "<\\/");

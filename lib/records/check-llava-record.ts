@@ -7,7 +7,7 @@
  * anything else, far from the file that caused it.
  */
 import { InputError, type InputLocation } from "../errors/index";
-import { JsonEntries, PyFloat } from "../json/index";
+import { JsonEntries, PyFloat, isJsonObject } from "../json/index";
 
 export interface RecordProblem {
   field: string;
@@ -25,14 +25,10 @@ function plain(v: unknown): unknown {
   return v instanceof JsonEntries ? Object.fromEntries(v.entries) : v;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 /** The first problem of a LLaVA record, or null when it has none. */
 export function llavaRecordProblem(value: unknown): RecordProblem | null {
   const record = plain(value);
-  if (!isObject(record))
+  if (!isJsonObject(record))
     return { field: "", problem: `expected a LLaVA record (an object), got ${kindOf(record)}` };
   // Any JSON scalar is an id as far as the loaders go (a big integer parses as a bigint).
   if (record.id === null || (typeof record.id === "object" && !(record.id instanceof PyFloat)))
@@ -48,7 +44,7 @@ export function llavaRecordProblem(value: unknown): RecordProblem | null {
   for (const [k, raw] of turns.entries()) {
     const turn = plain(raw);
     const at = `conversations[${k}]`;
-    if (!isObject(turn))
+    if (!isJsonObject(turn))
       return { field: at, problem: `expected a {from, value} turn, got ${kindOf(turn)}` };
     if (typeof turn.from !== "string")
       return { field: `${at}.from`, problem: `expected a string, got ${kindOf(turn.from)}` };

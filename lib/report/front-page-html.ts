@@ -1,19 +1,12 @@
-import type { FigureFiles, ManifestSummary, StageReport } from "./collect-stage-reports";
 /**
  * out/index.html as text: the paper's story stage by stage, each with its key figure (PNG
  * linking to the interactive page), tables, executed notebook, manifests and run time.
  * Pure: the same reports give the same bytes. Every link is relative, so the page works
  * from a copied out/ folder; it loads no script and nothing from the network.
  */
+import escapeHtml from "escape-html";
+import type { FigureFiles, ManifestSummary, StageReport } from "./collect-stage-reports";
 import { distinctSeeds } from "./manifest-facts";
-
-const escapeHtml = (s: string) =>
-  s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 
 /** A path relative to out/ as an href: each segment percent-encoded (`#`, `?`, spaces …). */
 export const relativeHref = (path: string): string =>

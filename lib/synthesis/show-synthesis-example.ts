@@ -1,13 +1,10 @@
-import type { LoadedItem } from "./load-synthesis-folder";
 /**
  * Shows one synthesised item in a notebook as it reads: the instruction, the captions
  * numbered as keyframes, the question, the options with the right one marked.
  */
+import escapeHtml from "escape-html";
+import type { LoadedItem } from "./load-synthesis-folder";
 import { parseRenderedAnswer, parseRenderedQuestion } from "./verify/parse-rendered-item";
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
 
 /** The HTML of one item (also used by tests). */
 export function synthesisExampleHtml(item: LoadedItem): string {

@@ -1,4 +1,5 @@
 import type { DataFrame } from "danfojs-node";
+import escapeHtml from "escape-html";
 
 export interface TableHtmlOptions {
   caption?: string;
@@ -7,9 +8,6 @@ export interface TableHtmlOptions {
   /** Show a sign on numbers (for delta tables). */
   signed?: boolean;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function formatCell(v: unknown, o: TableHtmlOptions): string {
   if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) return "–";

@@ -67,11 +67,7 @@ export function wrongPermutations(rng: PythonRandom, n: number, count: number): 
   const seen = new Set<string>([Array.from({ length: n }, (_, i) => i).join(",")]);
   const out: number[][] = [];
   while (out.length < count) {
-    const p = Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) {
-      const j = rng.randbelow(i + 1);
-      [p[i], p[j]] = [p[j], p[i]];
-    }
+    const p = rng.shuffle(Array.from({ length: n }, (_, i) => i));
     const key = p.join(",");
     if (seen.has(key)) continue;
     seen.add(key);
