@@ -10,12 +10,8 @@ function commander(): typeof Commander {
   return require("commander");
 }
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+export { UsageError } from "./cli/usage-error";
+import { UsageError } from "./cli/usage-error";
 
 /** Thrown by a command to stop with --help output (exit 0). */
 export class HelpShown extends Error {}

@@ -7,6 +7,7 @@
 import { mkdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { $ } from "zx";
+import { UserFacingError } from "../errors/index";
 import { projectRoot } from "../paths/index";
 import {
   type Notebook,
@@ -27,7 +28,7 @@ export const JUPYTER_PYTHON = "/usr/bin/python3";
 export const HTML_TEMPLATE_DIR = join(__dirname, "nbconvert-templates");
 export const HTML_TEMPLATE = "t3kit-html";
 
-export class NotebookError extends Error {
+export class NotebookError extends UserFacingError {
   constructor(
     readonly notebook: string,
     readonly cellNumber: number,

@@ -19,4 +19,5 @@ export { baselineDeltaFigure } from "./baseline-delta-figure";
 export { probingFigure } from "./probing-figure";
 export { groupedBarsFigure } from "./grouped-bars-figure";
 export { resultsFigures, writeResultsReport, type ResultsReport } from "./write-results-report";
+export { resultsReportLine } from "./results-report-line";
 export { paperTableIndexRows } from "./paper-table-index";

@@ -6,6 +6,7 @@
  * from the frame size.
  */
 import ffmpeg from "fluent-ffmpeg";
+import { UserFacingError } from "../../errors/index";
 
 export interface VideoInfo {
   /** Displayed width: the stored width, or the stored height when rotated by 90/270°. */
@@ -31,7 +32,7 @@ export class VideoProbeError extends Error {
 }
 
 /** ffprobe is not installed (or FFPROBE_PATH points at nothing). */
-export class FfprobeMissingError extends Error {
+export class FfprobeMissingError extends UserFacingError {
   constructor(detail: string) {
     super(
       `cannot run ffprobe (${detail}): install ffmpeg (Debian: apt-get install ffmpeg) or set FFPROBE_PATH to the ffprobe binary`,
