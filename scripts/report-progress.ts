@@ -1,7 +1,7 @@
-/** The command line's one progress reporter: each step's progress as a line on stderr. */
-import { type Progress, formatProgress } from "../lib/progress/index";
+/** The stages still parsed by cli-args.ts report through the one reporter too. */
+import type { Progress } from "../lib/progress/index";
+import { reportProgress as report } from "./cli/progress-reporter";
 
-/** Writes `progress` as one line on stderr, indented by `indent`. */
-export function reportProgress(progress: Progress, indent = ""): void {
-  process.stderr.write(`${indent}${formatProgress(progress)}\n`);
+export function reportProgress(progress: Progress, _indent = ""): void {
+  report(progress);
 }

@@ -8,6 +8,7 @@
  */
 import type { Command } from "commander";
 import { checkCommandPaths } from "./check-command-paths";
+import { endProgress } from "./progress-reporter";
 
 export interface Stage {
   name: string;
@@ -34,7 +35,11 @@ export function action<O = Record<string, unknown>>(handler: Handler<O>) {
     const args = received.slice(0, cmd.registeredArguments.length);
     await checkCommandPaths(cmd, args);
     const flat = args.flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a]));
-    exitCode = (await handler(cmd.opts() as O, flat as string[], cmd)) ?? 0;
+    try {
+      exitCode = (await handler(cmd.opts() as O, flat as string[], cmd)) ?? 0;
+    } finally {
+      endProgress();
+    }
   };
 }
 

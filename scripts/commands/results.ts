@@ -2,8 +2,8 @@ import { resolve } from "node:path";
 import type * as Results from "../../lib/paper-numbers/index";
 import { outDir } from "../../lib/paths/index";
 import { pathOption } from "../cli/cli-options";
+import { reportProgress } from "../cli/progress-reporter";
 import { type Stage, action } from "../cli/stage-command";
-import { reportProgress } from "../report-progress";
 
 export const resultsStage: Stage = {
   name: "results",

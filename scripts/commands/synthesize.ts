@@ -3,8 +3,8 @@ import { outPath } from "../../lib/paths/index";
 import { DEFAULT_LENGTHS, T3_TASKS, TASK_KEYS, type TaskKey } from "../../lib/records/index";
 import type * as Synthesis from "../../lib/synthesis/index";
 import { intOption, parseChoice, parseInteger, parseList, pathOption } from "../cli/cli-options";
+import { reportProgress } from "../cli/progress-reporter";
 import { type Stage, action } from "../cli/stage-command";
-import { reportProgress } from "../report-progress";
 
 // The synthesis library (the tagger, the lexicon …) loads when a run starts, not for --help.
 const synthesis = (): typeof Synthesis => require("../../lib/synthesis/index");

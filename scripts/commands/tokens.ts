@@ -6,9 +6,9 @@ import type * as TokenCounting from "../../lib/token-counting/index";
 import { lengthPreset, lengthPresets } from "../../lib/token-counting/index";
 import type * as Tokens from "../../lib/tokens/index";
 import { intOption, pathArgument, pathOption } from "../cli/cli-options";
+import { reportProgress } from "../cli/progress-reporter";
 import { type Stage, action } from "../cli/stage-command";
 import { UsageError } from "../cli/usage-error";
-import { reportProgress } from "../report-progress";
 
 // The libraries load when a subcommand runs, not for --help: the tokenizers alone take
 // about 2.5 s of CPU to load.
