@@ -34,7 +34,6 @@ export {
 } from "./paired-bootstrap";
 export { pairedDifferences, type PairedDifference } from "./paired-differences";
 export { mcnemarExactP } from "./mcnemar-exact";
-export { percentileSorted } from "./percentile";
 export {
   correlateRuns,
   pearsonTest,
