@@ -1,5 +1,6 @@
 import type { Data, Layout } from "plotly.js";
 import type { Figure } from "../plots/index";
+import { leastSquares } from "../statistics/index";
 import type { BenchmarkComparison } from "./compare-with-paper";
 import type { Correlation, CorrelationInput } from "./correlate-runs";
 import type { PairedDifference } from "./paired-differences";
@@ -93,19 +94,6 @@ export function differencesFigure(diffs: readonly PairedDifference[]): Figure {
       legend: { orientation: "h", y: -0.15 },
     },
   };
-}
-
-function leastSquares(xs: number[], ys: number[]): { slope: number; intercept: number } {
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-  let sxy = 0;
-  let sxx = 0;
-  xs.forEach((x, i) => {
-    sxy += (x - mx) * (ys[i] - my);
-    sxx += (x - mx) * (x - mx);
-  });
-  const slope = sxy / sxx;
-  return { slope, intercept: my - slope * mx };
 }
 
 /** Textual accuracy against each benchmark: points, the fitted line, r and p in each title. */
