@@ -1,5 +1,5 @@
-import type { PaperTable } from "../paper-numbers/index";
-import { findRow } from "../paper-numbers/index";
+import type { PaperTable } from "../../paper-numbers/index";
+import { findRow } from "../../paper-numbers/index";
 import type { CorrelationInput } from "./correlate-runs";
 
 /**

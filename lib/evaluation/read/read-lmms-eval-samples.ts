@@ -1,8 +1,8 @@
 import { basename } from "node:path";
-import { InputError } from "../errors/index";
-import { parsePythonJson } from "../json/index";
-import { type JsonObject, isJsonObject } from "../json/index";
-import type { SampleOutcome } from "./evaluation-row";
+import { InputError } from "../../errors/index";
+import { parsePythonJson } from "../../json/index";
+import { type JsonObject, isJsonObject } from "../../json/index";
+import type { SampleOutcome } from "../evaluation-row";
 import { dimensionKey } from "./name-keys";
 import { plainJson } from "./plain-json";
 

@@ -1,11 +1,13 @@
 import { join } from "node:path";
-import { writeFileAtomic } from "../files/index";
-import { outDir } from "../paths/index";
-import { closeBrowser } from "../plots/index";
-import { saveFigure } from "../plots/index";
-import { saveTable } from "../tables/index";
-import type { BenchmarkComparison } from "./compare-with-paper";
-import type { Correlation, CorrelationInput } from "./correlate-runs";
+import { writeFileAtomic } from "../../files/index";
+import { outDir } from "../../paths/index";
+import { closeBrowser } from "../../plots/index";
+import { saveFigure } from "../../plots/index";
+import { saveTable } from "../../tables/index";
+import type { BenchmarkComparison } from "../compare/compare-with-paper";
+import type { IngestedRun } from "../evaluation-row";
+import type { Correlation, CorrelationInput } from "../stats/correlate-runs";
+import type { PairedDifference } from "../stats/paired-differences";
 import { comparisonFigure, correlationFitFigure, differencesFigure } from "./evaluation-figures";
 import {
   comparisonDeltaFrame,
@@ -14,8 +16,6 @@ import {
   differencesFrame,
   evaluationRowsFrame,
 } from "./evaluation-frames";
-import type { IngestedRun } from "./evaluation-row";
-import type { PairedDifference } from "./paired-differences";
 
 export interface EvaluationOutputs {
   runs: IngestedRun[];

@@ -1,8 +1,8 @@
 import tCdf from "@stdlib/stats-base-dists-t-cdf";
 import Papa from "papaparse";
-import { InputError } from "../errors/index";
-import { pearson } from "../paper-numbers/index";
-import { parseDecimal } from "./parse-decimal";
+import { InputError } from "../../errors/index";
+import { pearson } from "../../paper-numbers/index";
+import { parseDecimal } from "../read/parse-decimal";
 
 export interface Correlation {
   /** Pearson's r. */

@@ -1,10 +1,10 @@
-import { type ChoiceOption, extractChoice } from "../answer-scoring/index";
-import { InputError } from "../errors/index";
-import { readRecords } from "../json/index";
-import { isJsonObject } from "../json/index";
-import { type ChatServerOptions, askChatServer } from "../model-server/index";
+import { type ChoiceOption, extractChoice } from "../../answer-scoring/index";
+import { InputError } from "../../errors/index";
+import { readRecords } from "../../json/index";
+import { isJsonObject } from "../../json/index";
+import { type ChatServerOptions, askChatServer } from "../../model-server/index";
+import { plainJson } from "../read/plain-json";
 import { answerLetter, parseQuestionOptions } from "./parse-question-options";
-import { plainJson } from "./plain-json";
 
 /** One validation question: text_temporal's `{question, answer, qid}` with its options. */
 export interface TextualItem {

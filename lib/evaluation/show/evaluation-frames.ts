@@ -1,9 +1,9 @@
 import type { DataFrame } from "danfojs-node";
-import { type Cell, toDataFrame } from "../tables/index";
-import type { BenchmarkComparison } from "./compare-with-paper";
-import type { Correlation } from "./correlate-runs";
-import type { EvaluationRow } from "./evaluation-row";
-import type { PairedDifference } from "./paired-differences";
+import { type Cell, toDataFrame } from "../../tables/index";
+import type { BenchmarkComparison } from "../compare/compare-with-paper";
+import type { EvaluationRow } from "../evaluation-row";
+import type { Correlation } from "../stats/correlate-runs";
+import type { PairedDifference } from "../stats/paired-differences";
 
 /** The tidy table: one row per value, with where it came from. */
 export function evaluationRowsFrame(rows: readonly EvaluationRow[]): DataFrame {

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { InputError } from "../errors/index";
-import type { JsonObject } from "../json/index";
+import { InputError } from "../../errors/index";
+import type { JsonObject } from "../../json/index";
+import type { EvaluationRow, IngestedRun, SampleOutcome } from "../evaluation-row";
 import { detectResultFormat } from "./detect-result-format";
-import type { EvaluationRow, IngestedRun, SampleOutcome } from "./evaluation-row";
 import { matchSamplesToResults } from "./match-samples-to-results";
 import { parsePlainJson } from "./plain-json";
 import { type LmmsEvalResults, readLmmsEvalResults } from "./read-lmms-eval-results";

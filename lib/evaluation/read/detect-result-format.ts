@@ -1,6 +1,6 @@
 import Papa from "papaparse";
-import { InputError } from "../errors/index";
-import { isJsonObject } from "../json/index";
+import { InputError } from "../../errors/index";
+import { isJsonObject } from "../../json/index";
 import { parsePlainJson } from "./plain-json";
 
 /** The result files `eval ingest` reads. */

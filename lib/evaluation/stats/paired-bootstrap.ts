@@ -1,5 +1,5 @@
-import { PythonRandom } from "../pyrandom/index";
-import { percentileSorted } from "../statistics/index";
+import { PythonRandom } from "../../pyrandom/index";
+import { percentileSorted } from "../../statistics/index";
 
 /** One question answered by both runs: 1 right, 0 wrong. */
 export interface PairedOutcome {

@@ -1,9 +1,9 @@
 import type { Data, Layout } from "plotly.js";
-import type { Figure } from "../plots/index";
-import { leastSquares } from "../statistics/index";
-import type { BenchmarkComparison } from "./compare-with-paper";
-import type { Correlation, CorrelationInput } from "./correlate-runs";
-import type { PairedDifference } from "./paired-differences";
+import type { Figure } from "../../plots/index";
+import { leastSquares } from "../../statistics/index";
+import type { BenchmarkComparison } from "../compare/compare-with-paper";
+import type { Correlation, CorrelationInput } from "../stats/correlate-runs";
+import type { PairedDifference } from "../stats/paired-differences";
 
 const RUN_COLORS = ["#e45756", "#f58518", "#54a24b", "#b279a2", "#72b7b2", "#ff9da6"];
 

@@ -1,7 +1,7 @@
 import { basename, dirname } from "node:path";
-import { InputError } from "../errors/index";
-import { type JsonObject, isJsonObject } from "../json/index";
-import type { EvaluationRow, SampleOutcome } from "./evaluation-row";
+import { InputError } from "../../errors/index";
+import { type JsonObject, isJsonObject } from "../../json/index";
+import type { EvaluationRow, SampleOutcome } from "../evaluation-row";
 import { dimensionKey } from "./name-keys";
 import { sampleBreakdown } from "./sample-accuracy";
 

@@ -1,4 +1,4 @@
-import type { SampleOutcome } from "./evaluation-row";
+import type { SampleOutcome } from "../evaluation-row";
 
 /** Percent correct of a list of outcomes (0 for none is never asked: callers check n). */
 export function percentCorrect(outcomes: readonly SampleOutcome[]): number {
