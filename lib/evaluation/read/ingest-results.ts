@@ -40,7 +40,7 @@ async function readOne(file: string, run: string, into: ReadFiles): Promise<void
     into.results.push(r);
     into.rows.push(...r.rows);
   } else if (format === "lmms-eval-samples") {
-    into.samples.push(readLmmsEvalSamples(text, file));
+    into.samples.push(await readLmmsEvalSamples(file));
   } else if (format === "tempcompass-output") {
     const t = readTempCompassOutput(parsePlainJson(text, file) as JsonObject, file, run);
     into.rows.push(...t.rows);
