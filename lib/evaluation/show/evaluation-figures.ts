@@ -1,47 +1,46 @@
-import type { Data, Layout } from "plotly.js";
+import type { Data } from "plotly.js";
+import {
+  type CorrelationPanel,
+  correlationPanelsFigure,
+  groupedBarsFigure,
+} from "../../paper-numbers/index";
 import type { Figure } from "../../plots/index";
 import { leastSquares } from "../../statistics/index";
-import type { BenchmarkComparison } from "../compare/compare-with-paper";
+import type { BenchmarkComparison, ComparedRow } from "../compare/compare-with-paper";
 import type { Correlation, CorrelationInput } from "../stats/correlate-runs";
 import type { PairedDifference } from "../stats/paired-differences";
 
 const RUN_COLORS = ["#e45756", "#f58518", "#54a24b", "#b279a2", "#72b7b2", "#ff9da6"];
 
+/** The rows a comparison shows: the paper's baseline and T3 rows, then each run. */
+export function headlineRows(c: BenchmarkComparison): ComparedRow[] {
+  return c.rows.filter((r) => r.origin === "run" || r.role === "baseline" || r.role === "ours");
+}
+
 /** Grouped bars per measure: the paper's baseline and T3 row, then each run. */
 export function comparisonFigure(c: BenchmarkComparison): Figure {
-  const shown = c.rows.filter(
-    (r) => r.origin === "run" || r.role === "baseline" || r.role === "ours",
-  );
   let run = 0;
-  const data = shown.map((r) => ({
-    type: "bar",
-    name: r.origin === "run" ? `${r.label} (this run)` : `${r.label} (paper)`,
-    x: c.columns.map((col) => col.label),
-    y: r.values,
-    marker: {
-      color:
-        r.origin === "run"
-          ? RUN_COLORS[run++ % RUN_COLORS.length]
-          : r.role === "baseline"
-            ? "#9d9d9d"
-            : "#4c78a8",
-    },
-    text: r.values.map((v) => (v === null ? "" : v.toFixed(1))),
-    textposition: "outside",
-  })) as Data[];
-  return {
-    data,
-    layout: {
-      title: { text: `${c.title}: the paper's rows and this run` },
-      barmode: "group",
+  const rows = headlineRows(c).map((r) => ({
+    label: r.origin === "run" ? `${r.label} (this run)` : `${r.label} (paper)`,
+    values: r.values,
+    color:
+      r.origin === "run"
+        ? RUN_COLORS[run++ % RUN_COLORS.length]
+        : r.role === "baseline"
+          ? "#9d9d9d"
+          : "#4c78a8",
+  }));
+  return groupedBarsFigure(
+    { title: `${c.title}: the paper's rows and this run`, columns: c.columns, rows },
+    "accuracy %",
+    {
       width: 1000,
       height: 540,
-      yaxis: { title: { text: "accuracy %" } },
       xaxis: { tickangle: 0, automargin: true },
       legend: { orientation: "h", y: -0.18 },
       margin: { l: 70, r: 20, t: 70, b: 120 },
     },
-  };
+  );
 }
 
 /** Run minus baseline per dimension, with bootstrap intervals; open markers have none. */
@@ -103,67 +102,31 @@ export function correlationFitFigure(
   title: string,
   stated: Record<string, { r: number; p: number }> = {},
 ): Figure {
-  const data: Data[] = [];
-  const l: Record<string, unknown> = {};
   const names = [...input.benchmarks.keys()];
-  const gap = 0.07;
-  const w = (1 - gap * (names.length - 1)) / names.length;
-  names.forEach((b, i) => {
-    const axis = i === 0 ? "" : String(i + 1);
+  const panels = names.map((b): CorrelationPanel => {
     const pts = input.runs
       .map((run, k) => ({ run, x: input.textual[k], y: input.benchmarks.get(b)![k] }))
       .filter((p): p is { run: string; x: number; y: number } => p.y !== null);
-    const fit = leastSquares(
-      pts.map((p) => p.x),
-      pts.map((p) => p.y),
-    );
-    const xr = [Math.min(...pts.map((p) => p.x)), Math.max(...pts.map((p) => p.x))];
-    data.push(
-      {
-        type: "scatter",
-        mode: "markers",
-        x: pts.map((p) => p.x),
-        y: pts.map((p) => p.y),
-        text: pts.map((p) => p.run),
-        marker: { size: 9, color: "#4c78a8" },
-        hovertemplate: "%{text}<br>textual %{x}<br>video %{y}<extra></extra>",
-        xaxis: `x${axis}`,
-        yaxis: `y${axis}`,
-      } as Data,
-      {
-        type: "scatter",
-        mode: "lines",
-        x: xr,
-        y: xr.map((x) => fit.intercept + fit.slope * x),
-        line: { color: "#e45756", dash: "dash" },
-        hoverinfo: "skip",
-        xaxis: `x${axis}`,
-        yaxis: `y${axis}`,
-      } as Data,
-    );
+    const x = pts.map((p) => p.x);
+    const y = pts.map((p) => p.y);
     const c = results[b];
     const s = stated[b];
-    l[`xaxis${axis}`] = {
-      domain: [i * (w + gap), i * (w + gap) + w],
-      title: { text: "textual validation accuracy" },
-      anchor: `y${axis}`,
-    };
-    l[`yaxis${axis}`] = {
-      anchor: `x${axis}`,
-      title: {
-        text: `${b}<br>r=${c.r.toFixed(2)}, p=${c.p.toExponential(2)}, n=${c.n}${s ? `<br>paper: r=${s.r}, p=${s.p.toExponential(2)}` : ""}`,
-      },
+    return {
+      x,
+      y,
+      labels: pts.map((p) => p.run),
+      fit: leastSquares(x, y),
+      yTitle: `${b}<br>r=${c.r.toFixed(2)}, p=${c.p.toExponential(2)}, n=${c.n}${s ? `<br>paper: r=${s.r}, p=${s.p.toExponential(2)}` : ""}`,
     };
   });
-  return {
-    data,
-    layout: {
-      title: { text: title },
-      width: 420 * names.length,
-      height: 480,
-      showlegend: false,
-      margin: { l: 90, r: 20, t: 70, b: 60 },
-      ...(l as Partial<Layout>),
-    },
-  };
+  return correlationPanelsFigure(panels, {
+    title,
+    xTitle: "textual validation accuracy",
+    hovertemplate: "%{text}<br>textual %{x}<br>video %{y}<extra></extra>",
+    marker: { size: 9, color: "#4c78a8" },
+    gap: 0.07,
+    width: 420 * names.length,
+    height: 480,
+    margin: { l: 90, r: 20, t: 70, b: 60 },
+  });
 }
