@@ -12,7 +12,11 @@ export {
   type LmmsEvalResults,
   type LmmsEvalTask,
 } from "./read/read-lmms-eval-results";
-export { readLmmsEvalSamples, type LmmsEvalSamples } from "./read/read-lmms-eval-samples";
+export {
+  MLVU_TASK_TYPES,
+  readLmmsEvalSamples,
+  type LmmsEvalSamples,
+} from "./read/read-lmms-eval-samples";
 export { readTempCompassOutput } from "./read/read-tempcompass-output";
 export { readScoreCsv } from "./read/read-score-csv";
 export { KNOWN_TASKS, taskBenchmark } from "./read/lmms-eval-tasks";

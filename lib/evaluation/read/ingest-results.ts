@@ -9,7 +9,7 @@ import { type LmmsEvalResults, readLmmsEvalResults } from "./read-lmms-eval-resu
 import { type LmmsEvalSamples, readLmmsEvalSamples } from "./read-lmms-eval-samples";
 import { readScoreCsv } from "./read-score-csv";
 import { readTempCompassOutput } from "./read-tempcompass-output";
-import { sampleBreakdown } from "./sample-accuracy";
+import { breakdownRows, sampleBreakdown } from "./sample-accuracy";
 
 /** A run's files as read, before samples are matched to results. */
 interface ReadFiles {
@@ -59,24 +59,19 @@ function sampleRows(
   m: ReturnType<typeof matchSamplesToResults>,
 ): EvaluationRow[] {
   const { task } = m;
-  return sampleBreakdown(task.benchmark, s.outcomes)
-    .filter(
-      (b) =>
-        !task.values.has(b.dimension) ||
-        (task.benchmark.startsWith("tempcompass") && b.dimension !== "avg"),
-    )
-    .map((b) => ({
-      run,
-      benchmark: task.benchmark,
-      dimension: b.dimension,
-      metric: "accuracy",
-      value: b.value,
-      n: b.n,
-      evaluator: "lmms-eval",
-      version: `${task.version}; recomputed from per-sample results`,
-      settings: task.settings,
-      source: s.file,
-    }));
+  const recomputed = sampleBreakdown(task.benchmark, s.outcomes).filter(
+    (b) =>
+      !task.values.has(b.dimension) ||
+      (task.benchmark.startsWith("tempcompass") && b.dimension !== "avg"),
+  );
+  return breakdownRows(recomputed, {
+    run,
+    benchmark: task.benchmark,
+    evaluator: "lmms-eval",
+    version: `${task.version}; recomputed from per-sample results`,
+    settings: task.settings,
+    source: s.file,
+  });
 }
 
 /**

@@ -17,8 +17,8 @@ export interface LmmsEvalSamples {
   outcomes: SampleOutcome[];
 }
 
-// MLVU's task-type codes (lmms_eval/tasks/mlvu/utils.py TASK_TYPES) as the paper's columns.
-const MLVU_TYPES: Record<string, string> = {
+/** MLVU's task-type codes (lmms_eval/tasks/mlvu/utils.py TASK_TYPES) as the paper's columns. */
+export const MLVU_TASK_TYPES: Record<string, string> = {
   TR: "tr",
   AR: "ar",
   NQA: "needle_qa",
@@ -100,7 +100,7 @@ function mlvuOutcome(rec: JsonObject, at: Where): SampleOutcome {
     benchmark: "mlvu",
     key: field(s, "question_id", key, at),
     correct: isCorrect(s, key, at),
-    groups: [MLVU_TYPES[type] ?? dimensionKey(type)],
+    groups: [MLVU_TASK_TYPES[type] ?? dimensionKey(type)],
   };
 }
 
