@@ -24,6 +24,12 @@ export { benchmarkKey, dimensionKey } from "./read/name-keys";
 export { sampleBreakdown, percentCorrect, MLVU_MACRO_TYPES } from "./read/sample-accuracy";
 export { pickRunValue } from "./compare/pick-run-value";
 export {
+  compareRuns,
+  type CompareOptions,
+  type RunComparison,
+  type RunFiles,
+} from "./compare/compare-runs";
+export {
   compareWithPaper,
   PAPER_BENCHMARKS,
   type BenchmarkComparison,
@@ -39,6 +45,7 @@ export {
 export { pairedDifferences, type PairedDifference } from "./stats/paired-differences";
 export { mcnemarExactP } from "./stats/mcnemar-exact";
 export {
+  correlateCsvFile,
   correlateRuns,
   pearsonTest,
   readCorrelationCsv,
@@ -66,6 +73,13 @@ export {
   correlationFitFigure,
 } from "./show/evaluation-figures";
 export { formatTextTable } from "./show/format-text-table";
+export {
+  formatCompareOutput,
+  formatCorrelateOutput,
+  formatIngestOutput,
+  formatTextualOutput,
+} from "./show/format-eval-output";
+export { headlineRows } from "./show/evaluation-records";
 export { evaluationExamples, evaluationExamplesDir, filesUnder } from "./read/evaluation-examples";
 export {
   saveEvaluationOutputs,

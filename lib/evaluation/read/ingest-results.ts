@@ -1,10 +1,10 @@
-import { readFile } from "node:fs/promises";
 import { InputError } from "../../errors/index";
 import type { JsonObject } from "../../json/index";
 import type { EvaluationRow, IngestedRun, SampleOutcome } from "../evaluation-row";
 import { detectResultFormat } from "./detect-result-format";
 import { matchSamplesToResults } from "./match-samples-to-results";
 import { parsePlainJson } from "./plain-json";
+import { readInputFile } from "./read-input-file";
 import { type LmmsEvalResults, readLmmsEvalResults } from "./read-lmms-eval-results";
 import { type LmmsEvalSamples, readLmmsEvalSamples } from "./read-lmms-eval-samples";
 import { readScoreCsv } from "./read-score-csv";
@@ -30,10 +30,8 @@ function addOutcomes(into: ReadFiles, benchmark: string, file: string, outcomes:
   into.outcomes.set(benchmark, { file, outcomes });
 }
 
-async function readOne(file: string, run: string, into: ReadFiles): Promise<void> {
-  const text = await readFile(file, "utf8").catch((err: NodeJS.ErrnoException) => {
-    throw new InputError({ file }, `cannot read: ${err.code ?? err.message}`);
-  });
+async function readOne(given: string, run: string, into: ReadFiles): Promise<void> {
+  const { path: file, text } = await readInputFile(given);
   const format = detectResultFormat(text, file);
   if (format === "lmms-eval-results") {
     const r = readLmmsEvalResults(parsePlainJson(text, file) as JsonObject, file, run);
@@ -78,6 +76,7 @@ function sampleRows(
  * Reads one run's evaluation files, recognising each format from its content: lmms-eval
  * results and samples, TempCompass's output, plain CSV. Samples files are checked against
  * their results file. Returns the tidy rows and the per-question outcomes by benchmark.
+ * A `hub:` path is fetched into the Hub cache and read from there.
  *
  * @example const run = await ingestResults(["out/20241002_120000_results.json"], "t3-longva")
  */

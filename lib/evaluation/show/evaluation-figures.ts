@@ -6,16 +6,12 @@ import {
 } from "../../paper-numbers/index";
 import type { Figure } from "../../plots/index";
 import { leastSquares } from "../../statistics/index";
-import type { BenchmarkComparison, ComparedRow } from "../compare/compare-with-paper";
+import type { BenchmarkComparison } from "../compare/compare-with-paper";
 import type { Correlation, CorrelationInput } from "../stats/correlate-runs";
 import type { PairedDifference } from "../stats/paired-differences";
+import { headlineRows } from "./evaluation-records";
 
 const RUN_COLORS = ["#e45756", "#f58518", "#54a24b", "#b279a2", "#72b7b2", "#ff9da6"];
-
-/** The rows a comparison shows: the paper's baseline and T3 rows, then each run. */
-export function headlineRows(c: BenchmarkComparison): ComparedRow[] {
-  return c.rows.filter((r) => r.origin === "run" || r.role === "baseline" || r.role === "ours");
-}
 
 /** Grouped bars per measure: the paper's baseline and T3 row, then each run. */
 export function comparisonFigure(c: BenchmarkComparison): Figure {

@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import { InputError } from "../../errors/index";
 import { pearson } from "../../paper-numbers/index";
 import { parseDecimal } from "../read/parse-decimal";
+import { readInputFile } from "../read/read-input-file";
 
 export interface Correlation {
   /** Pearson's r. */
@@ -117,4 +118,13 @@ export function readCorrelationCsv(text: string, file: string): CorrelationInput
     for (const b of benchmarks) input.benchmarks.get(b)!.push(number(b, false));
   });
   return input;
+}
+
+/**
+ * `t3kit eval correlate`: the correlate CSV (a local or `hub:` path) read and each
+ * benchmark's correlation with textual accuracy computed.
+ */
+export async function correlateCsvFile(file: string): Promise<Record<string, Correlation>> {
+  const { path, text } = await readInputFile(file);
+  return correlateRuns(readCorrelationCsv(text, path), path);
 }
