@@ -81,6 +81,7 @@ export {
 } from "./show/format-eval-output";
 export { headlineRows } from "./show/evaluation-records";
 export { evaluationExamples, evaluationExamplesDir, filesUnder } from "./read/evaluation-examples";
+export { evaluationInputs, type EvaluationInputs } from "./read/evaluation-inputs";
 export {
   saveEvaluationOutputs,
   type EvaluationOutputs,

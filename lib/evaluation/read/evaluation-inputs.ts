@@ -1,0 +1,19 @@
+/**
+ * What notebooks/07-evaluation.ipynb reads: the example runs, the correlate CSV and the
+ * textual validation files, embedded; with T3KIT_SOURCE=hub the textual validation files
+ * are the released tobiaslee/text_temporal ones (fetched into the cache), as its first
+ * cell's `dataSource("evaluation")` says.
+ */
+import { hubSourceSelected, stageInputPaths } from "../../hub/index";
+import { evaluationExamples } from "./evaluation-examples";
+
+export type EvaluationInputs = ReturnType<typeof evaluationExamples>;
+
+/** The evaluation's inputs, embedded or (textual files) from the Hub. */
+export async function evaluationInputs(
+  env: Record<string, string | undefined> = process.env,
+): Promise<EvaluationInputs> {
+  const inputs = evaluationExamples();
+  if (!hubSourceSelected(env)) return inputs;
+  return { ...inputs, textual: await stageInputPaths("evaluation", {}, env) };
+}
