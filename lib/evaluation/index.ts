@@ -6,7 +6,7 @@
  */
 export type { EvaluationRow, IngestedRun, SampleOutcome } from "./evaluation-row";
 export { detectResultFormat, KNOWN_FORMATS, type ResultFormat } from "./read/detect-result-format";
-export { ingestResults } from "./read/ingest-results";
+export { ingestResults, ingestRuns, type RunFiles } from "./read/ingest-results";
 export {
   readLmmsEvalResults,
   type LmmsEvalResults,
@@ -26,8 +26,8 @@ export { pickRunValue } from "./compare/pick-run-value";
 export {
   compareRuns,
   type CompareOptions,
+  differencesToBaseline,
   type RunComparison,
-  type RunFiles,
 } from "./compare/compare-runs";
 export {
   compareWithPaper,
@@ -51,8 +51,13 @@ export {
   readCorrelationCsv,
   type Correlation,
   type CorrelationInput,
+  type RunsCorrelation,
 } from "./stats/correlate-runs";
-export { paperCorrelationInput, paperCorrelationStated } from "./stats/paper-correlation-points";
+export {
+  paperCorrelationInput,
+  paperCorrelationStated,
+  paperPointsCorrelation,
+} from "./stats/paper-correlation-points";
 export { parseQuestionOptions, answerLetter } from "./textual/parse-question-options";
 export {
   readTextualItems,
@@ -66,6 +71,7 @@ export {
   comparisonDeltaFrame,
   differencesFrame,
   correlationFrame,
+  textualAccuracyFrame,
 } from "./show/evaluation-frames";
 export {
   comparisonFigure,
@@ -80,6 +86,7 @@ export {
   formatTextualOutput,
 } from "./show/format-eval-output";
 export { headlineRows } from "./show/evaluation-records";
+export { formatRunsSummary } from "./show/format-runs-summary";
 export { evaluationExamples, evaluationExamplesDir, filesUnder } from "./read/evaluation-examples";
 export { evaluationInputs, type EvaluationInputs } from "./read/evaluation-inputs";
 export {

@@ -1,14 +1,10 @@
 import { InputError } from "../../errors/index";
 import { loadPaperTables } from "../../paper-numbers/index";
-import { ingestResults } from "../read/ingest-results";
+import type { IngestedRun } from "../evaluation-row";
+import { type RunFiles, ingestRuns } from "../read/ingest-results";
+import type { BootstrapOptions } from "../stats/paired-bootstrap";
 import { type PairedDifference, pairedDifferences } from "../stats/paired-differences";
 import { type BenchmarkComparison, compareWithPaper } from "./compare-with-paper";
-
-/** One run to compare: its name and its result files (local or `hub:` paths). */
-export interface RunFiles {
-  name: string;
-  files: string[];
-}
 
 export interface CompareOptions {
   /** The run the others are tested against; without it, no differences. */
@@ -28,29 +24,38 @@ export interface RunComparison {
 }
 
 /**
+ * Every run but the baseline run minus the baseline, per benchmark dimension (paired
+ * bootstrap intervals and McNemar p where both have per-question results), runs in order.
+ */
+export function differencesToBaseline(
+  runs: readonly IngestedRun[],
+  baseline: string,
+  options: BootstrapOptions = {},
+): PairedDifference[] {
+  const base = runs.find((r) => r.run === baseline);
+  if (!base) {
+    throw new InputError(
+      { file: "--baseline" },
+      `${baseline} is not one of the runs (${runs.map((r) => r.run).join(", ")})`,
+    );
+  }
+  return runs.filter((r) => r !== base).flatMap((r) => pairedDifferences(r, base, options));
+}
+
+/**
  * Reads each run's files, sets the runs beside the paper's tables (data/paper), and with a
  * baseline run gives every other run's paired differences to it.
  *
  * @example await compareRuns([{ name: "t3", files: ["out/t3/20241203_093000_results.json"] }])
  */
 export async function compareRuns(
-  runs: RunFiles[],
+  runs: readonly RunFiles[],
   options: CompareOptions = {},
 ): Promise<RunComparison> {
-  const ingested = [];
-  for (const r of runs) ingested.push(await ingestResults(r.files, r.name));
+  const ingested = await ingestRuns(runs);
   const comparisons = compareWithPaper(ingested, loadPaperTables());
   if (options.baseline === undefined) return { comparisons, differences: [] };
-  const base = ingested.find((r) => r.run === options.baseline);
-  if (!base) {
-    throw new InputError(
-      { file: "--baseline" },
-      `${options.baseline} is not one of the runs (${runs.map((r) => r.name).join(", ")})`,
-    );
-  }
   const bootstrap = { iterations: options.iterations, seed: options.seed };
-  const differences = ingested
-    .filter((r) => r !== base)
-    .flatMap((r) => pairedDifferences(r, base, bootstrap));
+  const differences = differencesToBaseline(ingested, options.baseline, bootstrap);
   return { comparisons, differences, baseline: options.baseline };
 }

@@ -6,14 +6,26 @@
  */
 import { hubSourceSelected, stageInputPaths } from "../../hub/index";
 import { evaluationExamples } from "./evaluation-examples";
+import type { RunFiles } from "./ingest-results";
 
-export type EvaluationInputs = ReturnType<typeof evaluationExamples>;
+export type EvaluationInputs = ReturnType<typeof evaluationExamples> & {
+  /** The example runs by name: LongVA-7B, LongVA-7B + T3, and a spreadsheet run. */
+  runs: RunFiles[];
+};
 
 /** The evaluation's inputs, embedded or (textual files) from the Hub. */
 export async function evaluationInputs(
   env: Record<string, string | undefined> = process.env,
 ): Promise<EvaluationInputs> {
-  const inputs = evaluationExamples();
+  const ex = evaluationExamples();
+  const inputs = {
+    ...ex,
+    runs: [
+      { name: "example LongVA-7B", files: ex.baseline },
+      { name: "example LongVA-7B + T3", files: ex.t3 },
+      { name: "example spreadsheet", files: [ex.spreadsheet] },
+    ],
+  };
   if (!hubSourceSelected(env)) return inputs;
   return { ...inputs, textual: await stageInputPaths("evaluation", {}, env) };
 }

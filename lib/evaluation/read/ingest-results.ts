@@ -96,3 +96,16 @@ export async function ingestResults(files: string[], run: string): Promise<Inges
   const samples = new Map([...into.outcomes].map(([b, v]) => [b, v.outcomes]));
   return { run, rows: into.rows, samples };
 }
+
+/** One run to read: its name and its result files (local or `hub:` paths). */
+export interface RunFiles {
+  name: string;
+  files: string[];
+}
+
+/** Several runs read in order, each as `ingestResults` reads one. */
+export async function ingestRuns(runs: readonly RunFiles[]): Promise<IngestedRun[]> {
+  const out: IngestedRun[] = [];
+  for (const r of runs) out.push(await ingestResults(r.files, r.name));
+  return out;
+}

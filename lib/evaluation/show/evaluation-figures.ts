@@ -7,7 +7,7 @@ import {
 import type { Figure } from "../../plots/index";
 import { leastSquares } from "../../statistics/index";
 import type { BenchmarkComparison } from "../compare/compare-with-paper";
-import type { Correlation, CorrelationInput } from "../stats/correlate-runs";
+import type { RunsCorrelation } from "../stats/correlate-runs";
 import type { PairedDifference } from "../stats/paired-differences";
 import { headlineRows } from "./evaluation-records";
 
@@ -39,8 +39,12 @@ export function comparisonFigure(c: BenchmarkComparison): Figure {
   );
 }
 
-/** Run minus baseline per dimension, with bootstrap intervals; open markers have none. */
-export function differencesFigure(diffs: readonly PairedDifference[]): Figure {
+/**
+ * Run minus baseline per dimension, with bootstrap intervals; open markers have none.
+ * With `run`, only that run's differences.
+ */
+export function differencesFigure(all: readonly PairedDifference[], run?: string): Figure {
+  const diffs = all.filter((d) => run === undefined || d.run === run);
   const labels = diffs.map((d) => `${d.benchmark} · ${d.dimension}`);
   const withCi = diffs.map((d) => d.low !== null);
   const data: Data[] = [
@@ -92,12 +96,8 @@ export function differencesFigure(diffs: readonly PairedDifference[]): Figure {
 }
 
 /** Textual accuracy against each benchmark: points, the fitted line, r and p in each title. */
-export function correlationFitFigure(
-  input: CorrelationInput,
-  results: Record<string, Correlation>,
-  title: string,
-  stated: Record<string, { r: number; p: number }> = {},
-): Figure {
+export function correlationFitFigure(correlation: RunsCorrelation): Figure {
+  const { input, results, title, stated = {} } = correlation;
   const names = [...input.benchmarks.keys()];
   const panels = names.map((b): CorrelationPanel => {
     const pts = input.runs

@@ -4,12 +4,13 @@ import type { BenchmarkComparison } from "../compare/compare-with-paper";
 import type { EvaluationRow } from "../evaluation-row";
 import type { Correlation } from "../stats/correlate-runs";
 import type { PairedDifference } from "../stats/paired-differences";
+import type { TextualFileAccuracy } from "../textual/textual-accuracy";
 import { mcnemarCell, measureCells } from "./evaluation-records";
 
-/** The tidy table: one row per value, with where it came from. */
-export function evaluationRowsFrame(rows: readonly EvaluationRow[]): DataFrame {
+/** The tidy table: one row per value, with where it came from (only `benchmark`'s, if given). */
+export function evaluationRowsFrame(rows: readonly EvaluationRow[], benchmark?: string): DataFrame {
   return toDataFrame(
-    rows.map((r) => ({ ...r })),
+    rows.filter((r) => benchmark === undefined || r.benchmark === benchmark).map((r) => ({ ...r })),
     [
       "run",
       "benchmark",
@@ -87,4 +88,9 @@ export function correlationFrame(
       "paper p": stated[benchmark] ? stated[benchmark].p.toExponential(2) : null,
     })),
   );
+}
+
+/** Textual validation accuracy per file (accuracy 0..1; answers no option was read from). */
+export function textualAccuracyFrame(files: readonly TextualFileAccuracy[]): DataFrame {
+  return toDataFrame(files.map((f) => ({ ...f })));
 }

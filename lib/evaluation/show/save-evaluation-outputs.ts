@@ -6,7 +6,7 @@ import { saveFigure } from "../../plots/index";
 import { saveTable } from "../../tables/index";
 import type { BenchmarkComparison } from "../compare/compare-with-paper";
 import type { IngestedRun } from "../evaluation-row";
-import type { Correlation, CorrelationInput } from "../stats/correlate-runs";
+import type { RunsCorrelation } from "../stats/correlate-runs";
 import type { PairedDifference } from "../stats/paired-differences";
 import { comparisonFigure, correlationFitFigure, differencesFigure } from "./evaluation-figures";
 import {
@@ -21,12 +21,7 @@ export interface EvaluationOutputs {
   runs: IngestedRun[];
   comparisons: BenchmarkComparison[];
   differences: PairedDifference[];
-  correlation?: {
-    input: CorrelationInput;
-    results: Record<string, Correlation>;
-    stated?: Record<string, { r: number; p: number }>;
-    title: string;
-  };
+  correlation?: RunsCorrelation;
 }
 
 export interface SavedEvaluation {
@@ -86,17 +81,7 @@ export async function saveEvaluationOutputs(
         ? [["evaluation-differences", differencesFigure(o.differences)] as const]
         : []),
       ...(o.correlation
-        ? [
-            [
-              "evaluation-correlation",
-              correlationFitFigure(
-                o.correlation.input,
-                o.correlation.results,
-                o.correlation.title,
-                o.correlation.stated,
-              ),
-            ] as const,
-          ]
+        ? [["evaluation-correlation", correlationFitFigure(o.correlation)] as const]
         : []),
     ];
     for (const [name, fig] of all) {

@@ -14,6 +14,15 @@ export interface Correlation {
   n: number;
 }
 
+/** A correlation analysis as notebooks show and save it: its input, results and title. */
+export interface RunsCorrelation {
+  input: CorrelationInput;
+  results: Record<string, Correlation>;
+  /** The paper's printed r and p per benchmark, where given. */
+  stated?: Record<string, { r: number; p: number }>;
+  title: string;
+}
+
 /** Runs' textual validation accuracy and one column per video benchmark. */
 export interface CorrelationInput {
   runs: string[];
