@@ -14,6 +14,7 @@ export * from "./json/index";
 export * from "./hub/index";
 export * from "./plots/index";
 export * from "./tables/index";
+export * from "./statistics/index";
 export * from "./notebooks/index";
 export * from "./token-counting/index";
 export * from "./model-server/index";

@@ -73,6 +73,11 @@ export const FLOORS: FloorEntry[] = [
   { folder: "plots", kind: "floor", about: "plotly figures, HTML pages, PNGs through Chromium" },
   { folder: "tables", kind: "floor", about: "tables as DataFrames, HTML and CSV" },
   {
+    folder: "statistics",
+    kind: "floor",
+    about: "percentiles as numpy computes them, least squares",
+  },
+  {
     folder: "token-counting",
     kind: "floor",
     about: "tokenizers, chat templates, visual tokens, counting workers",

@@ -1,8 +1,7 @@
 import { basename } from "node:path";
-import { InputError } from "../errors/index";
-import { parsePythonJson } from "../json/index";
-import { type JsonObject, isJsonObject } from "../json/index";
-import type { SampleOutcome } from "./evaluation-row";
+import { InputError } from "../../errors/index";
+import { type JsonObject, isJsonObject, readJsonlRecords } from "../../json/index";
+import type { SampleOutcome } from "../evaluation-row";
 import { dimensionKey } from "./name-keys";
 import { plainJson } from "./plain-json";
 
@@ -18,8 +17,8 @@ export interface LmmsEvalSamples {
   outcomes: SampleOutcome[];
 }
 
-// MLVU's task-type codes (lmms_eval/tasks/mlvu/utils.py TASK_TYPES) as the paper's columns.
-const MLVU_TYPES: Record<string, string> = {
+/** MLVU's task-type codes (lmms_eval/tasks/mlvu/utils.py TASK_TYPES) as the paper's columns. */
+export const MLVU_TASK_TYPES: Record<string, string> = {
   TR: "tr",
   AR: "ar",
   NQA: "needle_qa",
@@ -101,7 +100,7 @@ function mlvuOutcome(rec: JsonObject, at: Where): SampleOutcome {
     benchmark: "mlvu",
     key: field(s, "question_id", key, at),
     correct: isCorrect(s, key, at),
-    groups: [MLVU_TYPES[type] ?? dimensionKey(type)],
+    groups: [MLVU_TASK_TYPES[type] ?? dimensionKey(type)],
   };
 }
 
@@ -129,21 +128,14 @@ const OUTCOME = { videomme: videommeOutcome, mlvu: mlvuOutcome, tempcompass: tem
  * types, MLVU task types, TempCompass dimensions). Lines of mixed benchmarks, repeated
  * questions and missing fields are refused, naming the file, line and field.
  */
-export function readLmmsEvalSamples(text: string, file: string): LmmsEvalSamples {
+export async function readLmmsEvalSamples(file: string): Promise<LmmsEvalSamples> {
   const name = basename(file).match(/^(?:(\d{8}_\d{6})_)?samples_(.+)\.jsonl$/);
   const outcomes: SampleOutcome[] = [];
   const seen = new Set<string>();
   let family: SampleFamily | null = null;
-  const lines = text.replace(/^\uFEFF/, "").split("\n");
-  lines.forEach((line, i) => {
-    if (line.trim() === "") return;
-    const at = { file, line: i + 1 };
-    let rec: unknown;
-    try {
-      rec = plainJson(parsePythonJson(line));
-    } catch (err) {
-      fail(at, "", `not valid JSON: ${(err as Error).message}`);
-    }
+  for await (const { index, line, record } of readJsonlRecords(file)) {
+    const at = { file, line: line ?? index + 1 };
+    const rec = plainJson(record);
     if (!isJsonObject(rec)) return fail(at, "", "expected a JSON object per line");
     const f = familyOf(rec, at);
     if (family !== null && f !== family)
@@ -153,7 +145,7 @@ export function readLmmsEvalSamples(text: string, file: string): LmmsEvalSamples
     if (seen.has(o.key)) fail(at, "question_id", `question ${o.key} appears twice`);
     seen.add(o.key);
     outcomes.push(o);
-  });
+  }
   if (family === null) throw new InputError({ file }, "no samples");
   return { file, family, task: name?.[2] ?? null, date: name?.[1] ?? null, outcomes };
 }

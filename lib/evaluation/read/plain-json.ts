@@ -1,5 +1,5 @@
-import { InputError } from "../errors/index";
-import { JsonEntries, type JsonValue, PyFloat, parsePythonJson } from "../json/index";
+import { InputError } from "../../errors/index";
+import { JsonEntries, type JsonValue, PyFloat, parsePythonJson } from "../../json/index";
 
 /**
  * A value read by the kit's Python-compatible JSON reader, as plain JavaScript data: the

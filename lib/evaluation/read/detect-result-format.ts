@@ -1,7 +1,7 @@
 import Papa from "papaparse";
-import { InputError } from "../errors/index";
-import { isJsonObject } from "../json/index";
-import { parsePlainJson } from "./plain-json";
+import { InputError } from "../../errors/index";
+import { isJsonObject, parsePythonJson } from "../../json/index";
+import { parsePlainJson, plainJson } from "./plain-json";
 
 /** The result files `eval ingest` reads. */
 export type ResultFormat =
@@ -60,7 +60,7 @@ export function detectResultFormat(text: string, file: string): ResultFormat {
     } else {
       let first: unknown;
       try {
-        first = JSON.parse(firstLine(body));
+        first = plainJson(parsePythonJson(firstLine(body)));
       } catch {
         first = undefined;
       }

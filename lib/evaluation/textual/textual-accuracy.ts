@@ -1,10 +1,12 @@
-import { type ChoiceOption, extractChoice } from "../answer-scoring/index";
-import { InputError } from "../errors/index";
-import { readRecords } from "../json/index";
-import { isJsonObject } from "../json/index";
-import { type ChatServerOptions, askChatServer } from "../model-server/index";
+import { type ChoiceOption, extractChoice } from "../../answer-scoring/index";
+import { InputError } from "../../errors/index";
+import { readRecords } from "../../json/index";
+import { isJsonObject } from "../../json/index";
+import { type ChatServerOptions, askChatServer } from "../../model-server/index";
+import type { OnProgress } from "../../progress/index";
+import { plainJson } from "../read/plain-json";
+import { inputFilePath } from "../read/read-input-file";
 import { answerLetter, parseQuestionOptions } from "./parse-question-options";
-import { plainJson } from "./plain-json";
 
 /** One validation question: text_temporal's `{question, answer, qid}` with its options. */
 export interface TextualItem {
@@ -26,17 +28,20 @@ export interface TextualFileAccuracy {
 
 /**
  * Reads a text_temporal validation file (JSON Lines or a JSON array of `{question, answer,
- * qid}`, the released ones or the kit's synthesised ones). A record without its fields,
- * options, or a readable correct answer, or a repeated qid, is refused, naming the record.
+ * qid}`, the released ones or the kit's synthesised ones; a `hub:` path such as
+ * `hub:tobiaslee/text_temporal/order_val_long.jsonl` is fetched first). A record without
+ * its fields, options, or a readable correct answer, or a repeated qid, is refused,
+ * naming the record.
  */
 export async function readTextualItems(file: string): Promise<TextualItem[]> {
   const items: TextualItem[] = [];
+  const path = await inputFilePath(file);
   const seen = new Set<string>();
-  for await (const { index, line, record } of readRecords(file)) {
+  for await (const { index, line, record } of readRecords(path)) {
     const where = (field: string) =>
       line === undefined
-        ? { file, record: index, field }
-        : { file, record: line, recordKind: "line" as const, field };
+        ? { file: path, record: index, field }
+        : { file: path, record: line, recordKind: "line" as const, field };
     const r = plainJson(record);
     if (!isJsonObject(r))
       throw new InputError(where(""), "expected an object {question, answer, qid}");
@@ -61,27 +66,37 @@ export async function readTextualItems(file: string): Promise<TextualItem[]> {
       );
     items.push({ qid, question, options, correct });
   }
-  if (items.length === 0) throw new InputError({ file }, "no validation questions");
+  if (items.length === 0) throw new InputError({ file: path }, "no validation questions");
   return items;
 }
+
+// At most about a hundred progress reports however many questions are asked.
+const REPORTS = 100;
 
 /**
  * Textual validation accuracy per file, the x-axis of the paper's correlation plots: every
  * question sent unchanged as the user message to an OpenAI-compatible server (the shared
  * client: greedy, cached, retried), every answer scored with the shared option extraction.
+ * `file` in the result is the local path read (a `hub:` file's place in the Hub cache).
  */
 export async function textualAccuracy(
   files: string[],
   server: ChatServerOptions,
-  onProgress?: (done: number, total: number) => void,
+  onProgress?: OnProgress,
 ): Promise<TextualFileAccuracy[]> {
   const perFile = [];
-  for (const file of files) perFile.push({ file, items: await readTextualItems(file) });
+  for (const file of files) {
+    const path = await inputFilePath(file);
+    perFile.push({ file: path, items: await readTextualItems(path) });
+  }
   const all = perFile.flatMap((f) => f.items);
+  const step = Math.max(1, Math.ceil(all.length / REPORTS));
   const answers = await askChatServer(
     server,
     all.map((item) => [{ role: "user" as const, content: item.question }]),
-    onProgress,
+    (done, total) => {
+      if (done % step === 0 || done === total) onProgress?.({ done, total, unit: "answered" });
+    },
   );
   let next = 0;
   return perFile.map(({ file, items }) => {

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { dataDir } from "../paths/index";
+import { dataDir } from "../../paths/index";
 
 /** Every file under `dir`, depth first, in name order: an evaluator's output folder. */
 export function filesUnder(dir: string): string[] {

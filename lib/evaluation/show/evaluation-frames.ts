@@ -1,14 +1,16 @@
 import type { DataFrame } from "danfojs-node";
-import { type Cell, toDataFrame } from "../tables/index";
-import type { BenchmarkComparison } from "./compare-with-paper";
-import type { Correlation } from "./correlate-runs";
-import type { EvaluationRow } from "./evaluation-row";
-import type { PairedDifference } from "./paired-differences";
+import { toDataFrame } from "../../tables/index";
+import type { BenchmarkComparison } from "../compare/compare-with-paper";
+import type { EvaluationRow } from "../evaluation-row";
+import type { Correlation } from "../stats/correlate-runs";
+import type { PairedDifference } from "../stats/paired-differences";
+import type { TextualFileAccuracy } from "../textual/textual-accuracy";
+import { mcnemarCell, measureCells } from "./evaluation-records";
 
-/** The tidy table: one row per value, with where it came from. */
-export function evaluationRowsFrame(rows: readonly EvaluationRow[]): DataFrame {
+/** The tidy table: one row per value, with where it came from (only `benchmark`'s, if given). */
+export function evaluationRowsFrame(rows: readonly EvaluationRow[], benchmark?: string): DataFrame {
   return toDataFrame(
-    rows.map((r) => ({ ...r })),
+    rows.filter((r) => benchmark === undefined || r.benchmark === benchmark).map((r) => ({ ...r })),
     [
       "run",
       "benchmark",
@@ -27,16 +29,11 @@ export function evaluationRowsFrame(rows: readonly EvaluationRow[]): DataFrame {
 /** A benchmark's paper rows and runs, one column per reported measure. */
 export function comparisonFrame(c: BenchmarkComparison): DataFrame {
   return toDataFrame(
-    c.rows.map((r) => {
-      const row: Record<string, Cell> = {
-        Method: r.label,
-        From: r.origin === "run" ? "this run" : `paper (${r.role})`,
-      };
-      c.columns.forEach((col, j) => {
-        row[col.label] = r.values[j];
-      });
-      return row;
-    }),
+    c.rows.map((r) => ({
+      Method: r.label,
+      From: r.origin === "run" ? "this run" : `paper (${r.role})`,
+      ...measureCells(c, r, { values: true }),
+    })),
   );
 }
 
@@ -48,16 +45,11 @@ export function comparisonDeltaFrame(
   return toDataFrame(
     c.rows
       .filter((r) => origins.includes(r.origin) && r.role !== "baseline")
-      .map((r) => {
-        const row: Record<string, Cell> = {
-          Method: r.label,
-          From: r.origin === "run" ? "this run" : "paper",
-        };
-        c.columns.forEach((col, j) => {
-          row[`Δ ${col.label}`] = r.deltas[j];
-        });
-        return row;
-      }),
+      .map((r) => ({
+        Method: r.label,
+        From: r.origin === "run" ? "this run" : "paper",
+        ...measureCells(c, r, { deltas: true }),
+      })),
   );
 }
 
@@ -75,8 +67,7 @@ export function differencesFrame(diffs: readonly PairedDifference[]): DataFrame 
       "Δ points": d.difference,
       "CI low": d.low,
       "CI high": d.high,
-      // p-values span orders of magnitude: three significant digits, not fixed decimals.
-      "McNemar p": d.mcnemarP === null ? null : d.mcnemarP.toPrecision(3),
+      "McNemar p": mcnemarCell(d.mcnemarP),
       note: d.note,
     })),
   );
@@ -97,4 +88,9 @@ export function correlationFrame(
       "paper p": stated[benchmark] ? stated[benchmark].p.toExponential(2) : null,
     })),
   );
+}
+
+/** Textual validation accuracy per file (accuracy 0..1; answers no option was read from). */
+export function textualAccuracyFrame(files: readonly TextualFileAccuracy[]): DataFrame {
+  return toDataFrame(files.map((f) => ({ ...f })));
 }

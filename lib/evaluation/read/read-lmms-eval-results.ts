@@ -1,7 +1,7 @@
 import { basename } from "node:path";
-import { InputError } from "../errors/index";
-import { type JsonObject, isJsonObject } from "../json/index";
-import type { EvaluationRow } from "./evaluation-row";
+import { InputError } from "../../errors/index";
+import { type JsonObject, isJsonObject } from "../../json/index";
+import type { EvaluationRow } from "../evaluation-row";
 import { KNOWN_TASKS, metricDimension, taskBenchmark } from "./lmms-eval-tasks";
 
 /** One task of an lmms-eval results file, as the samples check needs it. */

@@ -1,5 +1,7 @@
-import { InputError } from "../errors/index";
-import type { EvaluationRow, IngestedRun, SampleOutcome } from "./evaluation-row";
+import { InputError } from "../../errors/index";
+import { pickRunValue } from "../compare/pick-run-value";
+import type { EvaluationRow, IngestedRun, SampleOutcome } from "../evaluation-row";
+import { MLVU_MACRO_TYPES } from "../read/sample-accuracy";
 import { mcnemarExactP } from "./mcnemar-exact";
 import {
   type BootstrapOptions,
@@ -7,8 +9,6 @@ import {
   pairedBootstrap,
   stratifiedDifference,
 } from "./paired-bootstrap";
-import { pickRunValue } from "./pick-run-value";
-import { MLVU_MACRO_TYPES } from "./sample-accuracy";
 
 /** A run's accuracy minus the baseline run's, on one benchmark dimension. */
 export interface PairedDifference {

@@ -1,4 +1,4 @@
-import { InputError } from "../errors/index";
+import { InputError } from "../../errors/index";
 import type { LmmsEvalResults, LmmsEvalTask } from "./read-lmms-eval-results";
 import type { LmmsEvalSamples } from "./read-lmms-eval-samples";
 import { sampleBreakdown } from "./sample-accuracy";

@@ -1,8 +1,9 @@
 import tCdf from "@stdlib/stats-base-dists-t-cdf";
 import Papa from "papaparse";
-import { InputError } from "../errors/index";
-import { pearson } from "../paper-numbers/index";
-import { parseDecimal } from "./parse-decimal";
+import { InputError } from "../../errors/index";
+import { pearson } from "../../paper-numbers/index";
+import { parseDecimal } from "../read/parse-decimal";
+import { readInputFile } from "../read/read-input-file";
 
 export interface Correlation {
   /** Pearson's r. */
@@ -11,6 +12,15 @@ export interface Correlation {
   p: number;
   /** Runs with both values. */
   n: number;
+}
+
+/** A correlation analysis as notebooks show and save it: its input, results and title. */
+export interface RunsCorrelation {
+  input: CorrelationInput;
+  results: Record<string, Correlation>;
+  /** The paper's printed r and p per benchmark, where given. */
+  stated?: Record<string, { r: number; p: number }>;
+  title: string;
 }
 
 /** Runs' textual validation accuracy and one column per video benchmark. */
@@ -117,4 +127,13 @@ export function readCorrelationCsv(text: string, file: string): CorrelationInput
     for (const b of benchmarks) input.benchmarks.get(b)!.push(number(b, false));
   });
   return input;
+}
+
+/**
+ * `t3kit eval correlate`: the correlate CSV (a local or `hub:` path) read and each
+ * benchmark's correlation with textual accuracy computed.
+ */
+export async function correlateCsvFile(file: string): Promise<Record<string, Correlation>> {
+  const { path, text } = await readInputFile(file);
+  return correlateRuns(readCorrelationCsv(text, path), path);
 }

@@ -1,5 +1,5 @@
-import { InputError } from "../errors/index";
-import { outPath } from "../paths/index";
+import { InputError } from "../../errors/index";
+import { outPath } from "../../paths/index";
 import { type TextualFileAccuracy, textualAccuracy } from "./textual-accuracy";
 
 type Env = Record<string, string | undefined>;

@@ -1,6 +1,6 @@
 import Papa from "papaparse";
-import { InputError } from "../errors/index";
-import type { EvaluationRow } from "./evaluation-row";
+import { InputError } from "../../errors/index";
+import type { EvaluationRow } from "../evaluation-row";
 import { benchmarkKey, dimensionKey } from "./name-keys";
 import { parseDecimal } from "./parse-decimal";
 

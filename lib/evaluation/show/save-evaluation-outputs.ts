@@ -1,11 +1,13 @@
 import { join } from "node:path";
-import { writeFileAtomic } from "../files/index";
-import { outDir } from "../paths/index";
-import { closeBrowser } from "../plots/index";
-import { saveFigure } from "../plots/index";
-import { saveTable } from "../tables/index";
-import type { BenchmarkComparison } from "./compare-with-paper";
-import type { Correlation, CorrelationInput } from "./correlate-runs";
+import { writeFileAtomic } from "../../files/index";
+import { outDir } from "../../paths/index";
+import { closeBrowser } from "../../plots/index";
+import { saveFigure } from "../../plots/index";
+import { saveTable } from "../../tables/index";
+import type { BenchmarkComparison } from "../compare/compare-with-paper";
+import type { IngestedRun } from "../evaluation-row";
+import type { RunsCorrelation } from "../stats/correlate-runs";
+import type { PairedDifference } from "../stats/paired-differences";
 import { comparisonFigure, correlationFitFigure, differencesFigure } from "./evaluation-figures";
 import {
   comparisonDeltaFrame,
@@ -14,19 +16,12 @@ import {
   differencesFrame,
   evaluationRowsFrame,
 } from "./evaluation-frames";
-import type { IngestedRun } from "./evaluation-row";
-import type { PairedDifference } from "./paired-differences";
 
 export interface EvaluationOutputs {
   runs: IngestedRun[];
   comparisons: BenchmarkComparison[];
   differences: PairedDifference[];
-  correlation?: {
-    input: CorrelationInput;
-    results: Record<string, Correlation>;
-    stated?: Record<string, { r: number; p: number }>;
-    title: string;
-  };
+  correlation?: RunsCorrelation;
 }
 
 export interface SavedEvaluation {
@@ -86,17 +81,7 @@ export async function saveEvaluationOutputs(
         ? [["evaluation-differences", differencesFigure(o.differences)] as const]
         : []),
       ...(o.correlation
-        ? [
-            [
-              "evaluation-correlation",
-              correlationFitFigure(
-                o.correlation.input,
-                o.correlation.results,
-                o.correlation.title,
-                o.correlation.stated,
-              ),
-            ] as const,
-          ]
+        ? [["evaluation-correlation", correlationFitFigure(o.correlation)] as const]
         : []),
     ];
     for (const [name, fig] of all) {

@@ -1,5 +1,5 @@
-import { PythonRandom } from "../pyrandom/index";
-import { percentileSorted } from "./percentile";
+import { PythonRandom } from "../../pyrandom/index";
+import { percentileSorted } from "../../statistics/index";
 
 /** One question answered by both runs: 1 right, 0 wrong. */
 export interface PairedOutcome {
@@ -37,7 +37,8 @@ export function stratifiedDifference(strata: readonly PairedOutcome[][]): number
  * bootstrap: each resample draws questions with replacement, keeping each question's two
  * answers together, within each stratum (one stratum for a plain accuracy; MLVU's task
  * types for its macro average). Draws are `random.Random(seed).randrange(len(stratum))`
- * in CPython, stratum by stratum, so Python reproduces the interval exactly.
+ * in CPython, stratum by stratum, and the percentiles numpy's, so Python reproduces the
+ * interval exactly.
  */
 export function pairedBootstrap(
   strata: readonly PairedOutcome[][],
@@ -66,6 +67,10 @@ export function pairedBootstrap(
     diffs[b] = total / strata.length;
   }
   const sorted = Array.from(diffs).sort((a, b) => a - b);
-  const tail = (1 - level) / 2;
-  return { low: percentileSorted(sorted, tail), high: percentileSorted(sorted, 1 - tail) };
+  // In percent, as numpy.percentile(diffs, [2.5, 97.5]) is called for the default level.
+  const tail = (100 - 100 * level) / 2;
+  return {
+    low: percentileSorted(sorted, tail, "linear"),
+    high: percentileSorted(sorted, 100 - tail, "linear"),
+  };
 }

@@ -1,6 +1,6 @@
-import type { PaperTable } from "../paper-numbers/index";
-import { findRow } from "../paper-numbers/index";
-import type { CorrelationInput } from "./correlate-runs";
+import type { PaperTable } from "../../paper-numbers/index";
+import { findRow, loadPaperTable } from "../../paper-numbers/index";
+import { type CorrelationInput, type RunsCorrelation, correlateRuns } from "./correlate-runs";
 
 /**
  * The correlation plot's points read off the paper's figure (approximate) as correlate's
@@ -30,4 +30,19 @@ export function paperCorrelationStated(
       { r: findRow(stats, row.label).values[r] as number, p: row.values[p] as number },
     ]),
   );
+}
+
+/**
+ * The paper's analysis rerun on the points read off its correlation figure (approximate):
+ * each benchmark's r and p beside the printed ones (notebook 07).
+ */
+export function paperPointsCorrelation(): RunsCorrelation {
+  const input = paperCorrelationInput(loadPaperTable("correlation-points"));
+  return {
+    input,
+    results: correlateRuns(input, "data/paper/correlation-points.json"),
+    stated: paperCorrelationStated(loadPaperTable("correlation")),
+    title:
+      "Textual validation accuracy vs video accuracy (points read off the paper's figure, approximate)",
+  };
 }

@@ -1,7 +1,7 @@
-import type { PaperColumn, PaperTable } from "../paper-numbers/index";
-import { baselineRow, roundTo } from "../paper-numbers/index";
-import type { IngestedRun } from "./evaluation-row";
-import { dimensionKey } from "./name-keys";
+import type { PaperColumn, PaperTable } from "../../paper-numbers/index";
+import { baselineRow, roundTo } from "../../paper-numbers/index";
+import type { IngestedRun } from "../evaluation-row";
+import { dimensionKey } from "../read/name-keys";
 import { pickRunValue } from "./pick-run-value";
 
 /** The paper's tables a run is set beside (the data/paper ids are the benchmark names). */

@@ -1,9 +1,9 @@
 import { basename, dirname } from "node:path";
-import { InputError } from "../errors/index";
-import { type JsonObject, isJsonObject } from "../json/index";
-import type { EvaluationRow, SampleOutcome } from "./evaluation-row";
+import { InputError } from "../../errors/index";
+import { type JsonObject, isJsonObject } from "../../json/index";
+import type { EvaluationRow, SampleOutcome } from "../evaluation-row";
 import { dimensionKey } from "./name-keys";
-import { sampleBreakdown } from "./sample-accuracy";
+import { breakdownRows, sampleBreakdown } from "./sample-accuracy";
 
 // TempCompass's scripts (llyx97/TempCompass eval_multi-choice.py, eval_yes_no.py,
 // eval_caption_matching.py, eval_captioning.py) write auto_eval_results/<video_llm>/<task>.json.
@@ -74,19 +74,13 @@ export function readTempCompassOutput(
   }
   if (outcomes.length === 0) throw new InputError({ file }, "no rated questions");
   const version = `TempCompass ${task.script}${rulesOnly ? " --disable_llm (rules only)" : " (rules, then ChatGPT)"}`;
-  const rows = sampleBreakdown(task.benchmark, outcomes).map(
-    (b): EvaluationRow => ({
-      run,
-      benchmark: task.benchmark,
-      dimension: b.dimension,
-      metric: "accuracy",
-      value: b.value,
-      n: b.n,
-      evaluator: "TempCompass",
-      version,
-      settings: `video_llm=${folder}`,
-      source: file,
-    }),
-  );
+  const rows = breakdownRows(sampleBreakdown(task.benchmark, outcomes), {
+    run,
+    benchmark: task.benchmark,
+    evaluator: "TempCompass",
+    version,
+    settings: `video_llm=${folder}`,
+    source: file,
+  });
   return { rows, benchmark: task.benchmark, outcomes };
 }

@@ -1,4 +1,4 @@
-import type { ChoiceOption } from "../answer-scoring/index";
+import type { ChoiceOption } from "../../answer-scoring/index";
 
 /**
  * The lettered options of a text_temporal question: "(A) … (B) … (C) … (D) …", one per line

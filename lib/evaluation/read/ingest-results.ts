@@ -1,15 +1,15 @@
-import { readFile } from "node:fs/promises";
-import { InputError } from "../errors/index";
-import type { JsonObject } from "../json/index";
+import { InputError } from "../../errors/index";
+import type { JsonObject } from "../../json/index";
+import type { EvaluationRow, IngestedRun, SampleOutcome } from "../evaluation-row";
 import { detectResultFormat } from "./detect-result-format";
-import type { EvaluationRow, IngestedRun, SampleOutcome } from "./evaluation-row";
 import { matchSamplesToResults } from "./match-samples-to-results";
 import { parsePlainJson } from "./plain-json";
+import { readInputFile } from "./read-input-file";
 import { type LmmsEvalResults, readLmmsEvalResults } from "./read-lmms-eval-results";
 import { type LmmsEvalSamples, readLmmsEvalSamples } from "./read-lmms-eval-samples";
 import { readScoreCsv } from "./read-score-csv";
 import { readTempCompassOutput } from "./read-tempcompass-output";
-import { sampleBreakdown } from "./sample-accuracy";
+import { breakdownRows, sampleBreakdown } from "./sample-accuracy";
 
 /** A run's files as read, before samples are matched to results. */
 interface ReadFiles {
@@ -30,17 +30,15 @@ function addOutcomes(into: ReadFiles, benchmark: string, file: string, outcomes:
   into.outcomes.set(benchmark, { file, outcomes });
 }
 
-async function readOne(file: string, run: string, into: ReadFiles): Promise<void> {
-  const text = await readFile(file, "utf8").catch((err: NodeJS.ErrnoException) => {
-    throw new InputError({ file }, `cannot read: ${err.code ?? err.message}`);
-  });
+async function readOne(given: string, run: string, into: ReadFiles): Promise<void> {
+  const { path: file, text } = await readInputFile(given);
   const format = detectResultFormat(text, file);
   if (format === "lmms-eval-results") {
     const r = readLmmsEvalResults(parsePlainJson(text, file) as JsonObject, file, run);
     into.results.push(r);
     into.rows.push(...r.rows);
   } else if (format === "lmms-eval-samples") {
-    into.samples.push(readLmmsEvalSamples(text, file));
+    into.samples.push(await readLmmsEvalSamples(file));
   } else if (format === "tempcompass-output") {
     const t = readTempCompassOutput(parsePlainJson(text, file) as JsonObject, file, run);
     into.rows.push(...t.rows);
@@ -59,30 +57,26 @@ function sampleRows(
   m: ReturnType<typeof matchSamplesToResults>,
 ): EvaluationRow[] {
   const { task } = m;
-  return sampleBreakdown(task.benchmark, s.outcomes)
-    .filter(
-      (b) =>
-        !task.values.has(b.dimension) ||
-        (task.benchmark.startsWith("tempcompass") && b.dimension !== "avg"),
-    )
-    .map((b) => ({
-      run,
-      benchmark: task.benchmark,
-      dimension: b.dimension,
-      metric: "accuracy",
-      value: b.value,
-      n: b.n,
-      evaluator: "lmms-eval",
-      version: `${task.version}; recomputed from per-sample results`,
-      settings: task.settings,
-      source: s.file,
-    }));
+  const recomputed = sampleBreakdown(task.benchmark, s.outcomes).filter(
+    (b) =>
+      !task.values.has(b.dimension) ||
+      (task.benchmark.startsWith("tempcompass") && b.dimension !== "avg"),
+  );
+  return breakdownRows(recomputed, {
+    run,
+    benchmark: task.benchmark,
+    evaluator: "lmms-eval",
+    version: `${task.version}; recomputed from per-sample results`,
+    settings: task.settings,
+    source: s.file,
+  });
 }
 
 /**
  * Reads one run's evaluation files, recognising each format from its content: lmms-eval
  * results and samples, TempCompass's output, plain CSV. Samples files are checked against
  * their results file. Returns the tidy rows and the per-question outcomes by benchmark.
+ * A `hub:` path is fetched into the Hub cache and read from there.
  *
  * @example const run = await ingestResults(["out/20241002_120000_results.json"], "t3-longva")
  */
@@ -101,4 +95,17 @@ export async function ingestResults(files: string[], run: string): Promise<Inges
   }
   const samples = new Map([...into.outcomes].map(([b, v]) => [b, v.outcomes]));
   return { run, rows: into.rows, samples };
+}
+
+/** One run to read: its name and its result files (local or `hub:` paths). */
+export interface RunFiles {
+  name: string;
+  files: string[];
+}
+
+/** Several runs read in order, each as `ingestResults` reads one. */
+export async function ingestRuns(runs: readonly RunFiles[]): Promise<IngestedRun[]> {
+  const out: IngestedRun[] = [];
+  for (const r of runs) out.push(await ingestResults(r.files, r.name));
+  return out;
 }

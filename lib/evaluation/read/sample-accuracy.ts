@@ -1,4 +1,4 @@
-import type { SampleOutcome } from "./evaluation-row";
+import type { EvaluationRow, SampleOutcome } from "../evaluation-row";
 
 /** Percent correct of a list of outcomes (0 for none is never asked: callers check n). */
 export function percentCorrect(outcomes: readonly SampleOutcome[]): number {
@@ -48,4 +48,29 @@ export function sampleBreakdown(
     }
   }
   return out;
+}
+
+/** Where recomputed accuracies came from: the row fields besides the numbers. */
+export type RowProvenance = Pick<
+  EvaluationRow,
+  "run" | "benchmark" | "evaluator" | "version" | "settings" | "source"
+>;
+
+/** Breakdown entries (from sampleBreakdown) as tidy rows of recomputed accuracy. */
+export function breakdownRows(
+  breakdown: readonly { dimension: string; value: number; n: number }[],
+  from: RowProvenance,
+): EvaluationRow[] {
+  return breakdown.map((b) => ({
+    run: from.run,
+    benchmark: from.benchmark,
+    dimension: b.dimension,
+    metric: "accuracy",
+    value: b.value,
+    n: b.n,
+    evaluator: from.evaluator,
+    version: from.version,
+    settings: from.settings,
+    source: from.source,
+  }));
 }

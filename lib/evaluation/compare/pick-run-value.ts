@@ -1,5 +1,5 @@
-import { InputError } from "../errors/index";
-import type { EvaluationRow } from "./evaluation-row";
+import { InputError } from "../../errors/index";
+import type { EvaluationRow } from "../evaluation-row";
 
 /**
  * The run's value for one benchmark dimension, or null. Where two files give one (lmms-eval's
