@@ -8,13 +8,13 @@ export {
   REFERENCE_COMPOSITIONS,
   WRITTEN_T3_KEYS,
   compositionName,
-} from "./reference-compositions";
+} from "./reference/reference-compositions";
 export {
   MemorySource,
   loadFileSource,
   type FileSourceKind,
   type RecordSource,
-} from "./record-source";
+} from "./sources/record-source";
 export {
   MIX_FORMATS,
   packRef,
@@ -22,7 +22,7 @@ export {
   refSource,
   writeMixFile,
   type MixFormat,
-} from "./write-mix-file";
+} from "./run/write-mix-file";
 export {
   REFERENCE_LRATIO,
   REFERENCE_PER,
@@ -32,7 +32,7 @@ export {
   runReferenceRecipe,
   type ReferenceOutput,
   type ReferenceRecipeOptions,
-} from "./reference-recipe";
+} from "./reference/reference-recipe";
 export {
   loadMixSpec,
   validateMixSpec,
@@ -43,14 +43,14 @@ export {
   type SourceKind,
   type SourceSpec,
   type TokenKnob,
-} from "./mix-spec";
+} from "./spec/mix-spec";
 export {
   drawTokenBudget,
   tokenBudgetOf,
   tokenSourceSeed,
   type TokenDraw,
-} from "./draw-token-budget";
-export { RecordTokenCounter } from "./record-token-counter";
+} from "./plan/draw-token-budget";
+export { RecordTokenCounter } from "./sources/record-token-counter";
 export {
   formatPlan,
   mixPoints,
@@ -62,27 +62,27 @@ export {
   type MixPlan,
   type MixPoint,
   type SourcePlan,
-} from "./plan-mix";
-export { HOTPOTQA_MAX_WORDS, hotpotqaToLlava } from "./hotpotqa-records";
-export { checkLlavaRecord } from "./check-records";
-export { ConcatSource } from "./concat-source";
+} from "./plan/plan-mix";
+export { HOTPOTQA_MAX_WORDS, hotpotqaToLlava } from "./sources/hotpotqa-records";
+export { checkLlavaRecord } from "./checks/check-records";
+export { ConcatSource } from "./sources/concat-source";
 export {
   loadMixSource,
   resolveSourcePath,
   t3FilesOf,
   t3PrefixFor,
   type SourceLoadOptions,
-} from "./load-mix-sources";
-export { openMixSources, planSpec, type OpenedSources } from "./plan-spec";
-export { selectMix } from "./select-mix";
-export { runMix, sweepCsv, type MixRunOptions, type MixRunResult } from "./run-mix";
+} from "./sources/load-mix-sources";
+export { openMixSources, planSpec, type OpenedSources } from "./plan/plan-spec";
+export { selectMix } from "./plan/select-mix";
+export { runMix, sweepCsv, type MixRunOptions, type MixRunResult } from "./run/run-mix";
 export {
   compositionFigure,
   compositionMatrix,
   compositionRows,
   recordTokenShareFigure,
   recordTokenShareRows,
-} from "./composition-table";
+} from "./views/composition-table";
 export {
   mixingInputs,
   mixRunRows,
@@ -93,4 +93,4 @@ export {
   tempcompassScores,
   tempcompassSpecs,
   type MixingInputs,
-} from "./notebook-views";
+} from "./views/notebook-views";
