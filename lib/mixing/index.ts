@@ -1,7 +1,9 @@
 /**
- * SFT data mixing: the paper's reference recipe byte for byte, declarative mix specs
- * (count | fraction | proportion per source, lRatio, holdout, sweeps), and the checks and
- * tables around them. Notebook: notebooks/03-data-mixing.ipynb.
+ * SFT data mixing: the paper's reference recipe byte for byte (reference/), declarative
+ * mix specs (spec/: count | fraction | proportion per source, lRatio, holdout, sweeps),
+ * their sources (sources/), plans (plan/: `mix plan`), runs (run/: `mix run`), the checks
+ * on every record (checks/) and the tables around them (views/).
+ * Notebook: notebooks/03-data-mixing.ipynb.
  */
 export {
   LLAVA_KEY,
@@ -9,20 +11,6 @@ export {
   WRITTEN_T3_KEYS,
   compositionName,
 } from "./reference/reference-compositions";
-export {
-  MemorySource,
-  loadFileSource,
-  type FileSourceKind,
-  type RecordSource,
-} from "./sources/record-source";
-export {
-  MIX_FORMATS,
-  packRef,
-  refIndex,
-  refSource,
-  writeMixFile,
-  type MixFormat,
-} from "./run/write-mix-file";
 export {
   REFERENCE_LRATIO,
   REFERENCE_PER,
@@ -33,49 +21,71 @@ export {
   type ReferenceOutput,
   type ReferenceRecipeOptions,
 } from "./reference/reference-recipe";
+export { loadMixSpec, validateMixSpec } from "./spec/mix-spec";
 export {
-  loadMixSpec,
-  validateMixSpec,
-  type Exhaustion,
+  MIX_FORMATS,
   tokenKnobOf,
+  type Exhaustion,
+  type MixFormat,
   type MixSpec,
   type MixTokenSettings,
   type SourceKind,
   type SourceSpec,
   type TokenKnob,
-} from "./spec/mix-spec";
+} from "./spec/mix-spec-types";
+export {
+  MemorySource,
+  loadFileSource,
+  type FileSourceKind,
+  type RecordSource,
+} from "./sources/record-source";
+export { packRef, refIndex, refSource } from "./sources/record-refs";
+export { ConcatSource } from "./sources/concat-source";
+export { HOTPOTQA_MAX_WORDS, hotpotqaToLlava } from "./sources/hotpotqa-records";
+export {
+  resolveSourcePath,
+  t3FilesOf,
+  t3PrefixFor,
+  type SourcePathOptions,
+} from "./sources/source-paths";
+export {
+  loadMixSource,
+  openMixSources,
+  type OpenedSources,
+  type SourceLoadOptions,
+} from "./sources/open-mix-sources";
+export { RecordTokenCounter } from "./sources/record-token-counter";
 export {
   drawTokenBudget,
   tokenBudgetOf,
   tokenSourceSeed,
   type TokenDraw,
 } from "./plan/draw-token-budget";
-export { RecordTokenCounter } from "./sources/record-token-counter";
 export {
-  formatPlan,
   mixPoints,
   planMix,
   resolveSourceCount,
-  TOKEN_BUDGET_RULE,
   withTokens,
   type TokenCounting,
   type MixPlan,
   type MixPoint,
   type SourcePlan,
 } from "./plan/plan-mix";
-export { HOTPOTQA_MAX_WORDS, hotpotqaToLlava } from "./sources/hotpotqa-records";
-export { checkLlavaRecord } from "./checks/check-records";
-export { ConcatSource } from "./sources/concat-source";
-export {
-  loadMixSource,
-  resolveSourcePath,
-  t3FilesOf,
-  t3PrefixFor,
-  type SourceLoadOptions,
-} from "./sources/load-mix-sources";
-export { openMixSources, planSpec, type OpenedSources } from "./plan/plan-spec";
 export { selectMix } from "./plan/select-mix";
-export { runMix, sweepCsv, type MixRunOptions, type MixRunResult } from "./run/run-mix";
+export {
+  openAndPlanSpec,
+  type PlannedPoint,
+  type PlannedSpec,
+  type PlanningOptions,
+} from "./plan/open-and-plan-spec";
+export { planSpec, planSpecFile, type SpecPlans } from "./plan/plan-spec";
+export { TOKEN_BUDGET_RULE, formatPlan, formatSpecPlans } from "./plan/format-plan";
+export { checkLlavaRecord } from "./checks/check-records";
+export { writeMixFile } from "./run/write-mix-file";
+export { runMix, runMixSpecFile, type MixRunOptions } from "./run/run-mix";
+export type { MixRunResult } from "./run/write-mix-point";
+export { sweepCsv } from "./run/sweep-csv";
+export { formatMixRun } from "./run/format-mix-run";
 export {
   compositionFigure,
   compositionMatrix,

@@ -117,36 +117,21 @@ async function specCommand(verb: "run" | "plan", argv: string[]): Promise<number
     },
   });
   if (positionals.length !== 1) throw new UsageError(`expected one SPEC file\n${usage}`);
-  const specFile = resolve(positionals[0]);
-  requireInputFile(specFile);
+  const options = {
+    vars: parseVars(values.var as string[] | undefined),
+    onProgress: (p: Progress) => reportProgress(p),
+  };
   // The spec machinery (YAML, token counting …) is loaded only here: `mix reference`
   // starts about 0.15 s sooner without it.
-  const { formatPlan, loadMixSpec, planSpec, runMix, sweepCsv } =
-    require("../../lib/mixing/index") as typeof import("../../lib/mixing/index");
-  const spec = loadMixSpec(specFile);
-  const vars = parseVars(values.var as string[] | undefined);
-  const onProgress = (p: Progress) => reportProgress(p);
+  const mixing = require("../../lib/mixing/index") as typeof import("../../lib/mixing/index");
   if (verb === "plan") {
-    const plans = await planSpec(spec, { specFile, vars, onProgress });
-    process.stdout.write(`${plans.map(formatPlan).join("\n\n")}\n`);
-    if (spec.paper)
-      process.stdout.write(
-        `\npaper: ${spec.paper.table}, row "${spec.paper.row}"${spec.paper.note ? ` (${spec.paper.note})` : ""}\n`,
-      );
-    return plans.every((p) => p.ok) ? 0 : 1;
+    const planned = await mixing.planSpecFile(positionals[0], options);
+    process.stdout.write(mixing.formatSpecPlans(planned));
+    return planned.plans.every((p) => p.ok) ? 0 : 1;
   }
-  const out = (values as { out?: string }).out;
-  if (out) requireOutputFolder(resolve(out));
-  const results = await runMix(spec, {
-    specFile,
-    vars,
-    onProgress,
-    outDir: out ? resolve(out) : undefined,
-  });
-  for (const r of results) {
-    process.stdout.write(`${String(r.plan.mixRecords).padStart(8)} records  ${r.file}\n`);
-  }
-  if (results.length > 1) process.stdout.write(`\n${sweepCsv(results)}`);
+  const outDir = (values as { out?: string }).out;
+  const results = await mixing.runMixSpecFile(positionals[0], { ...options, outDir });
+  process.stdout.write(mixing.formatMixRun(results));
   return 0;
 }
 

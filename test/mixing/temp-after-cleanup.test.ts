@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { TempOutputs } from "../../lib/mixing/reference/temp-outputs";
-import { packRef, writeMixRecordsTo } from "../../lib/mixing/run/write-mix-file";
+import { writeMixRecordsTo } from "../../lib/mixing/run/write-mix-file";
+import { packRef } from "../../lib/mixing/sources/record-refs";
 import { MemorySource } from "../../lib/mixing/sources/record-source";
 
 test("a writer that starts after the cleanup cannot leave a temp file", async () => {

@@ -4,10 +4,10 @@
  */
 import { InputError, type InputLocation } from "../../errors/index";
 import type { LlavaRecordFacts } from "../../records/index";
-import { refIndex, refSource } from "../run/write-mix-file";
 import { ConcatSource } from "../sources/concat-source";
+import { refIndex, refSource } from "../sources/record-refs";
 import type { RecordSource } from "../sources/record-source";
-import type { MixSpec } from "../spec/mix-spec";
+import type { MixSpec } from "../spec/mix-spec-types";
 import { checkLlavaRecord, imageTagsProblem } from "./check-records";
 
 /** Throws an InputError naming the file and record of the first bad record `refs` point at. */

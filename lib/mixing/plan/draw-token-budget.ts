@@ -18,8 +18,11 @@
  * Without replacement: `shuffle(list(range(n)))` per pass; with: `randbelow(n)` per draw.
  */
 import { createHash } from "node:crypto";
+import type { OnProgress } from "../../progress/index";
 import { PythonRandom } from "../../pyrandom/index";
-import { type MixSpec, type SourceSpec, tokenKnobOf } from "../spec/mix-spec";
+import type { RecordSource } from "../sources/record-source";
+import type { RecordTokenCounter } from "../sources/record-token-counter";
+import { type MixSpec, type SourceSpec, tokenKnobOf } from "../spec/mix-spec-types";
 
 /** The records a token budget takes, in draw order, and what that cost. */
 export interface TokenDraw {
@@ -32,6 +35,32 @@ export interface TokenDraw {
   status: string;
   /** Records tokenized to decide (the walk stops at the budget, so usually ≈ indices.length). */
   counted: number;
+}
+
+/**
+ * The records every token-knob source of `spec` takes (null for the other sources, and
+ * for a source that could not be opened), counted with `counter`.
+ */
+export async function drawTokenBudgets(
+  spec: MixSpec,
+  sources: readonly (RecordSource | null)[],
+  counter: RecordTokenCounter | null,
+  onProgress?: OnProgress,
+): Promise<(TokenDraw | null)[]> {
+  const draws: (TokenDraw | null)[] = [];
+  for (const [k, s] of spec.sources.entries()) {
+    const budget = tokenBudgetOf(spec, s);
+    const source = sources[k];
+    if (budget === undefined || !source || !counter) {
+      draws.push(null);
+      continue;
+    }
+    onProgress?.({ note: `counting ${s.name} up to its budget of ${budget} tokens` });
+    draws.push(
+      await drawTokenBudget(spec, s, source.count, budget, (ix) => counter.tokensOf(k, ix)),
+    );
+  }
+  return draws;
 }
 
 /** The budget in tokens of a token-knob source (undefined for record knobs). */

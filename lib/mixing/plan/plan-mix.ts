@@ -1,9 +1,9 @@
-import { type MixSpec, type SourceSpec, tokenKnobOf } from "../spec/mix-spec";
+import { type MixSpec, type SourceSpec, tokenKnobOf } from "../spec/mix-spec-types";
 /**
  * Plans a mix without writing it: for each point of a spec (one, or one per sweep value),
  * how many records each source is asked for, how many it gives, with how many passes, and
  * what share of the mix that is. Pure: it needs only the spec and the source sizes.
- * `npx t3kit mix plan SPEC` prints these tables; `mix run` follows them exactly.
+ * `npx t3kit mix plan SPEC` prints these tables (format-plan.ts); `mix run` follows them exactly.
  * Token budgets are drawn first (draw-token-budget.ts, which needs token counts) and
  * passed in; `withTokens` adds the tokens each source gives when the spec counts tokens.
  */
@@ -288,66 +288,4 @@ export function withTokens(
     })),
     tokens: { ...counting, concatenated },
   };
-}
-
-/** The rule token budgets follow, as `mix plan` states it. */
-export const TOKEN_BUDGET_RULE =
-  "token budgets: records in the source's seeded order while the sum stays within the budget; the first record that would exceed it ends the source (a budget below one record takes that record)";
-
-/** A plan as text rows (what `mix plan` prints). */
-export function formatPlan(plan: MixPlan): string {
-  const head = [
-    "source",
-    "kind",
-    "role",
-    "holds",
-    "knob",
-    "requested",
-    "takes",
-    "passes",
-    "share",
-    "status",
-  ];
-  const t = plan.tokens;
-  if (t) head.splice(head.length - 1, 0, "tok budget", "tokens", "tok share", "counted");
-  const rows = plan.sources.map((p) => {
-    const row = [
-      p.name,
-      p.kind,
-      p.role,
-      p.holds === null ? "-" : String(p.holds),
-      p.knob + (p.replacement ? " (with replacement)" : ""),
-      String(p.requested),
-      String(p.takes),
-      String(p.passes),
-      `${(p.share * 100).toFixed(1)}%`,
-      p.status,
-    ];
-    if (t)
-      row.splice(
-        row.length - 1,
-        0,
-        p.tokenBudget === undefined ? "-" : String(p.tokenBudget),
-        String(p.tokens ?? 0),
-        `${((p.tokenShare ?? 0) * 100).toFixed(1)}%`,
-        String(p.counted ?? 0),
-      );
-    return row;
-  });
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (r: string[]) =>
-    r.map((x, c) => (c === r.length - 1 ? x : x.padEnd(widths[c]))).join("  ");
-  const title = `${plan.spec}${plan.point.label ? ` [${plan.point.label}]` : ""}`;
-  return [
-    title,
-    line(head),
-    ...rows.map(line),
-    `concatenated ${plan.concatenated}, after total ${plan.afterTotal}, holdout ${plan.holdout}, mix ${plan.mixRecords}${plan.ok ? "" : "  (NOT RUNNABLE: see status)"}`,
-    ...(t
-      ? [
-          `tokens ${t.concatenated} before the total cut and holdout; counted with ${t.tokenizer} (${t.implementation}), template ${t.template}, vision ${t.vision}`,
-          ...(plan.sources.some((p) => p.tokenBudget !== undefined) ? [TOKEN_BUDGET_RULE] : []),
-        ]
-      : []),
-  ].join("\n");
 }

@@ -1,7 +1,16 @@
-/** The records of one planned point, drawn as the run-mix.ts module comment says. */
+/**
+ * The records of one planned point. Draws, per point (so points do not depend on each
+ * other): a CPython-compatible generator seeded with the spec's seed; for each source in
+ * spec order, its index list is shuffled and its first `takes` records taken (a new
+ * shuffle per extra pass; with replacement, `takes` draws of `_randbelow`); the
+ * concatenation is shuffled, cut to `total`, and the holdout taken from its end. A
+ * token-budget source takes the records its budget walk chose (draw-token-budget.ts: a
+ * generator of its own) and draws nothing from the shared one, so adding a budget leaves
+ * the other sources' draws as they were.
+ */
 import { PythonRandom } from "../../pyrandom/index";
-import { packRef } from "../run/write-mix-file";
-import type { MixSpec } from "../spec/mix-spec";
+import { packRef } from "../sources/record-refs";
+import type { MixSpec } from "../spec/mix-spec-types";
 import type { TokenDraw } from "./draw-token-budget";
 import type { MixPlan } from "./plan-mix";
 

@@ -14,8 +14,8 @@ import type { OnProgress } from "../../progress/index";
 import { PythonRandom } from "../../pyrandom/index";
 import { llavaRecordProblem } from "../../records/index";
 import { T3_FILES } from "../../records/index";
-import { packRef, refIndex } from "../run/write-mix-file";
 import { usedIndices } from "../sources/keep-used-records";
+import { packRef, refIndex } from "../sources/record-refs";
 import {
   type RecordSource,
   joinSources,

@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { refuseOutputOverInput } from "../../files/index";
 import { isHubSpec } from "../../hub/index";
 import { type MixPoint, mixPoints } from "../plan/plan-mix";
-import { type SourceLoadOptions, resolveSourcePath, t3FilesOf } from "../sources/load-mix-sources";
-import type { MixSpec } from "../spec/mix-spec";
+import { type SourcePathOptions, resolveSourcePath, t3FilesOf } from "../sources/source-paths";
+import type { MixSpec } from "../spec/mix-spec-types";
 
 /** `<out>/<name>[-<label>]`: the mix, holdout and manifest paths add their endings. */
 export function mixOutputBase(spec: MixSpec, outDir: string, point: MixPoint): string {
@@ -28,7 +28,7 @@ export function mixOutputPaths(spec: MixSpec, outDir: string): string[] {
 }
 
 /** The local files a spec reads (hub: sources are fetched into the cache, never written). */
-export function mixInputPaths(spec: MixSpec, options: SourceLoadOptions): string[] {
+export function mixInputPaths(spec: MixSpec, options: SourcePathOptions): string[] {
   const inputs = options.specFile ? [options.specFile] : [];
   spec.sources.forEach((s, k) => {
     const path = resolveSourcePath(spec, s, k, options);
@@ -42,7 +42,7 @@ export function mixInputPaths(spec: MixSpec, options: SourceLoadOptions): string
 export function refuseMixOverInputs(
   spec: MixSpec,
   outDir: string,
-  options: SourceLoadOptions,
+  options: SourcePathOptions,
 ): void {
   refuseOutputOverInput(
     mixOutputPaths(spec, outDir),

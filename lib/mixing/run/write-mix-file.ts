@@ -18,24 +18,9 @@ import {
  * with memory for one 4 MiB chunk.
  */
 import type { OnProgress } from "../../progress/index";
+import { refIndex, refSource } from "../sources/record-refs";
 import type { RecordSource } from "../sources/record-source";
-
-export type MixFormat = "llava-json" | "json-compact" | "jsonl";
-
-export const MIX_FORMATS: readonly MixFormat[] = ["llava-json", "json-compact", "jsonl"];
-
-/** A reference to record `index` of `sources[source]`, packed in one number. */
-export function packRef(source: number, index: number): number {
-  return source * 4294967296 + index;
-}
-
-export function refSource(ref: number): number {
-  return Math.floor(ref / 4294967296);
-}
-
-export function refIndex(ref: number): number {
-  return ref % 4294967296;
-}
+import type { MixFormat } from "../spec/mix-spec-types";
 
 const FLUSH_AT = 4 << 20;
 

@@ -4,7 +4,7 @@
  * LLaVA file without keeping it: the 1.5 GB bench file held whole made its peak 2.6 GB.
  */
 import { statSync } from "node:fs";
-import { refIndex, refSource } from "../run/write-mix-file";
+import { refIndex, refSource } from "./record-refs";
 import { type RecordSource, keepRecords, keepsBytes } from "./record-source";
 
 /** LLaVA files from this size are scanned without keeping their bytes (default). */

@@ -12,8 +12,9 @@ import {
   resolveVisualSettings,
 } from "../../token-counting/index";
 import { type Conversation, readConversation } from "../../token-counting/index";
-import type { MixTokenSettings } from "../spec/mix-spec";
+import type { MixTokenSettings } from "../spec/mix-spec-types";
 import { ConcatSource } from "./concat-source";
+import { refIndex, refSource } from "./record-refs";
 import type { RecordSource } from "./record-source";
 
 export class RecordTokenCounter {
@@ -62,6 +63,15 @@ export class RecordTokenCounter {
     let n = 0;
     for (const t of await this.tokensOf(k, indices)) n += t;
     return n;
+  }
+
+  /** Tokens per source of the records `refs` (packRef) point at, repeats counted each time. */
+  async tokensBySource(refs: Float64Array): Promise<number[]> {
+    const byK: number[][] = this.sources.map(() => []);
+    for (let i = 0; i < refs.length; i++) byK[refSource(refs[i])].push(refIndex(refs[i]));
+    const out: number[] = [];
+    for (const [k, ix] of byK.entries()) out.push(await this.sumOf(k, ix));
+    return out;
   }
 
   private where(k: number, i: number): { file: string; record: number } {

@@ -9,9 +9,10 @@ import {
   CountSettingsError,
   validateCountSettings,
 } from "../../token-counting/index";
-import { MIX_FORMATS, type MixFormat } from "../run/write-mix-file";
 import {
   type Exhaustion,
+  MIX_FORMATS,
+  type MixFormat,
   type MixSpec,
   type MixTokenSettings,
   type SourceKind,

@@ -1,7 +1,11 @@
 /** The types of a validated mix spec (mix-spec.ts explains the fields). */
 import type { TemplateName } from "../../token-counting/index";
 import type { VisualSettings } from "../../token-counting/index";
-import type { MixFormat } from "../run/write-mix-file";
+
+/** How a mix file is laid out (write-mix-file.ts says what each means). */
+export type MixFormat = "llava-json" | "json-compact" | "jsonl";
+
+export const MIX_FORMATS: readonly MixFormat[] = ["llava-json", "json-compact", "jsonl"];
 
 export type SourceKind = "llava" | "t3" | "hotpotqa";
 export type Exhaustion = "error" | "truncate" | "repeat";

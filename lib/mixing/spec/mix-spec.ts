@@ -44,16 +44,6 @@ import {
 } from "./mix-spec-sections";
 import type { MixSpec } from "./mix-spec-types";
 
-export {
-  tokenKnobOf,
-  type Exhaustion,
-  type MixSpec,
-  type MixTokenSettings,
-  type SourceKind,
-  type SourceSpec,
-  type TokenKnob,
-} from "./mix-spec-types";
-
 /** Reads and validates a spec file (.yaml, .yml or .json). */
 export function loadMixSpec(path: string): MixSpec {
   return validateMixSpec(readSpecFile(path), path);

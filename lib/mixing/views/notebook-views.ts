@@ -13,8 +13,9 @@ import type { Cell } from "../../tables/index";
 import type { MixPlan } from "../plan/plan-mix";
 import { planSpec } from "../plan/plan-spec";
 import type { ReferenceOutput } from "../reference/reference-recipe";
-import type { MixRunResult } from "../run/run-mix";
-import { type MixSpec, loadMixSpec } from "../spec/mix-spec";
+import type { MixRunResult } from "../run/write-mix-point";
+import { loadMixSpec } from "../spec/mix-spec";
+import type { MixSpec } from "../spec/mix-spec-types";
 
 /** The mixing stage's inputs: a LLaVA JSON file, a folder of T3 files, the HotpotQA sample. */
 export interface MixingInputs {
