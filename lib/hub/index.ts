@@ -3,7 +3,7 @@
  * huggingface_hub's cache (shared with Python tools), resumable, verified, retried.
  * Notebooks: `dataSource(stage)`; stages: `resolveSource(input)` for `hub:` inputs.
  */
-export { hubConfig, type HubConfig } from "./hub-config";
+export { hubConfig, type HubConfig } from "./client/hub-config";
 export {
   KNOWN_REPOS,
   parseRepoRef,
@@ -13,7 +13,7 @@ export {
   repoTypeGuessed,
   type RepoRef,
   type RepoType,
-} from "./repo-ref";
+} from "./refs/repo-ref";
 export {
   blobLinkTarget,
   blobPath,
@@ -23,8 +23,8 @@ export {
   repoCacheDir,
   snapshotDir,
   snapshotPath,
-} from "./cache-layout";
-export { HubError, hubErrorFor } from "./hub-error";
+} from "./cache/cache-layout";
+export { HubError, hubErrorFor } from "./client/hub-error";
 export {
   DEFAULT_RETRY,
   backoffDelay,
@@ -32,18 +32,35 @@ export {
   isRetryableStatus,
   parseRetryAfter,
   type RetryPolicy,
-} from "./fetch-with-retry";
-export type { HubOptions } from "./hub-options";
-export { cachedCommit, resolveCommit } from "./resolve-commit";
-export { listRepoFiles } from "./list-repo-files";
-export type { RepoFile } from "./repo-file";
-export { formatFileTable, listRevisionFiles, type RepoListing } from "./list-revision-files";
-export { downloadBlob, type BlobRequest, type BlobResult, type ByteCounter } from "./download-blob";
-export { blobHasher } from "./blob-digest";
-export { fetchRepoFiles, resolveUrl, type GetResult, type GotFile } from "./fetch-repo-files";
-export { downloadMatchingFiles, type DownloadMatchingOptions } from "./download-matching-files";
-export { globRegExp, matchesAny } from "./match-globs";
-export { formatBytes } from "./format-bytes";
+} from "./client/fetch-with-retry";
+export type { HubOptions } from "./client/hub-options";
+export { cachedCommit, resolveCommit } from "./refs/resolve-commit";
+export { listRepoFiles } from "./listing/list-repo-files";
+export type { RepoFile } from "./listing/repo-file";
+export {
+  formatFileTable,
+  listRevisionFiles,
+  type RepoListing,
+} from "./listing/list-revision-files";
+export {
+  downloadBlob,
+  type BlobRequest,
+  type BlobResult,
+  type ByteCounter,
+} from "./download/download-blob";
+export { blobHasher } from "./download/blob-digest";
+export {
+  fetchRepoFiles,
+  resolveUrl,
+  type GetResult,
+  type GotFile,
+} from "./download/fetch-repo-files";
+export {
+  downloadMatchingFiles,
+  type DownloadMatchingOptions,
+} from "./download/download-matching-files";
+export { globRegExp, matchesAny } from "./download/match-globs";
+export { formatBytes } from "./listing/format-bytes";
 export { progressBar, progressLine, type ProgressBar } from "./progress-bar";
 export {
   formatHubSpec,
@@ -52,11 +69,11 @@ export {
   resolveHubSource,
   resolveSource,
   type HubSpec,
-} from "./hub-spec";
+} from "./inputs/hub-spec";
 export {
   dataSource,
   hubSourceSelected,
   stageInputPaths,
   stageSources,
-} from "./resolve-stage-inputs";
-export { localInputPath } from "./local-input-path";
+} from "./inputs/resolve-stage-inputs";
+export { localInputPath } from "./inputs/local-input-path";

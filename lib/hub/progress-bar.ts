@@ -3,8 +3,8 @@
  * and time left; otherwise (CI logs, notebooks) a plain line every few seconds, so logs
  * stay short.
  */
-import type { ByteCounter } from "./download-blob";
-import { formatBytes } from "./format-bytes";
+import type { ByteCounter } from "./download/download-blob";
+import { formatBytes } from "./listing/format-bytes";
 
 export interface ProgressBar extends ByteCounter {
   /** Draws the final state (unless the download failed) and ends the line. */

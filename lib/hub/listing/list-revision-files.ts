@@ -1,10 +1,10 @@
+import { type HubOptions, resolveHubOptions } from "../client/hub-options";
+import type { RepoRef } from "../refs/repo-ref";
+import { resolveCommit } from "../refs/resolve-commit";
 /** `hub list`: the files of a repository at a revision, with sizes, as a table. */
 import { formatBytes } from "./format-bytes";
-import { type HubOptions, resolveHubOptions } from "./hub-options";
 import { listRepoFiles } from "./list-repo-files";
 import type { RepoFile } from "./repo-file";
-import type { RepoRef } from "./repo-ref";
-import { resolveCommit } from "./resolve-commit";
 
 export interface RepoListing {
   repo: RepoRef;

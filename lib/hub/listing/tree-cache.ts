@@ -7,7 +7,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeFileAtomic } from "../files/index";
+import { writeFileAtomic } from "../../files/index";
 import type { RepoFile } from "./repo-file";
 
 const FORMAT_VERSION = 1;

@@ -14,8 +14,7 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { type BlobHasher, blobHasher, hashFilePrefix } from "./blob-digest";
-import { blobPath, incompletePath } from "./cache-layout";
+import { blobPath, incompletePath } from "../cache/cache-layout";
 import {
   type RetryNotice,
   type RetryPolicy,
@@ -24,8 +23,9 @@ import {
   isRetryableStatus,
   parseRetryAfter,
   sleep,
-} from "./fetch-with-retry";
-import { HubError, hubErrorFor } from "./hub-error";
+} from "../client/fetch-with-retry";
+import { HubError, hubErrorFor } from "../client/hub-error";
+import { type BlobHasher, blobHasher, hashFilePrefix } from "./blob-digest";
 
 /** Told about bytes as they arrive, so that a bar can show progress and speed. */
 export interface ByteCounter {

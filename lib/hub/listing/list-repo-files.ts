@@ -1,11 +1,11 @@
 /** The files of a repository at one commit, with sizes and the names their blobs take. */
 import { listFiles, pathsInfo } from "@huggingface/hub";
-import { ensureCacheDirTag } from "./cache-dir-tag";
-import { repoCacheDir } from "./cache-layout";
-import { HubError, fromLibraryError } from "./hub-error";
-import { type ResolvedHubOptions, libraryParams } from "./hub-options";
+import { ensureCacheDirTag } from "../cache/cache-dir-tag";
+import { repoCacheDir } from "../cache/cache-layout";
+import { HubError, fromLibraryError } from "../client/hub-error";
+import { type ResolvedHubOptions, libraryParams } from "../client/hub-options";
+import { type RepoRef, libraryRepo, repoLabel } from "../refs/repo-ref";
 import type { RepoFile } from "./repo-file";
-import { type RepoRef, libraryRepo, repoLabel } from "./repo-ref";
 import { readTreeCache, writeTreeCache } from "./tree-cache";
 
 interface TreeEntry {

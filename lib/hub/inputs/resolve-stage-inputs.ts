@@ -5,13 +5,13 @@
  * `dataSource("<stage>")`.
  */
 import { join } from "node:path";
-import { InputError } from "../errors/index";
-import { projectRoot } from "../paths/index";
-import { STAGE_SOURCES, type StageSources } from "../records/index";
-import { hubConfig } from "./hub-config";
-import type { HubOptions } from "./hub-options";
+import { InputError } from "../../errors/index";
+import { projectRoot } from "../../paths/index";
+import { STAGE_SOURCES, type StageSources } from "../../records/index";
+import { hubConfig } from "../client/hub-config";
+import type { HubOptions } from "../client/hub-options";
+import { repoLabel } from "../refs/repo-ref";
 import { parseHubSpec, resolveHubSource } from "./hub-spec";
-import { repoLabel } from "./repo-ref";
 
 type Env = Record<string, string | undefined>;
 

@@ -19,15 +19,15 @@
  *          // ~/.cache/huggingface/hub/datasets--tobiaslee--text_temporal/snapshots/<sha>/order_val.jsonl
  */
 import { stat } from "node:fs/promises";
-import { InputError } from "../errors/index";
-import { repoCacheDir, snapshotDir, snapshotPath } from "./cache-layout";
-import { fetchRepoFiles } from "./fetch-repo-files";
-import { HubError, hubErrorFor } from "./hub-error";
-import { type HubOptions, resolveHubOptions } from "./hub-options";
-import { snapshotFileExists } from "./link-snapshot-file";
-import { listRepoFiles, pathInfo } from "./list-repo-files";
-import { type RepoRef, type RepoType, repoLabel } from "./repo-ref";
-import { cachedCommit, resolveCommit } from "./resolve-commit";
+import { InputError } from "../../errors/index";
+import { repoCacheDir, snapshotDir, snapshotPath } from "../cache/cache-layout";
+import { snapshotFileExists } from "../cache/link-snapshot-file";
+import { HubError, hubErrorFor } from "../client/hub-error";
+import { type HubOptions, resolveHubOptions } from "../client/hub-options";
+import { fetchRepoFiles } from "../download/fetch-repo-files";
+import { listRepoFiles, pathInfo } from "../listing/list-repo-files";
+import { type RepoRef, type RepoType, repoLabel } from "../refs/repo-ref";
+import { cachedCommit, resolveCommit } from "../refs/resolve-commit";
 
 export interface HubSpec {
   repo: RepoRef;

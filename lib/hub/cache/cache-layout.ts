@@ -8,8 +8,8 @@
  *     snapshots/<commit>/<path>          relative symlink -> ../../blobs/<etag>
  */
 import { join, posix } from "node:path";
-import { InputError } from "../errors/index";
-import { type RepoRef, repoFolderName } from "./repo-ref";
+import { InputError } from "../../errors/index";
+import { type RepoRef, repoFolderName } from "../refs/repo-ref";
 
 /** `<cache>/datasets--owner--name`. */
 export function repoCacheDir(cacheDir: string, ref: RepoRef): string {

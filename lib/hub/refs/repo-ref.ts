@@ -2,7 +2,7 @@
  * Repository references: `owner/name`, `datasets/owner/name` or `models/owner/name`, and
  * the two names a repository has on disk and on the wire.
  */
-import { InputError } from "../errors/index";
+import { InputError } from "../../errors/index";
 
 export type RepoType = "dataset" | "model";
 

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
-import { InputError } from "../errors/index";
+import { InputError } from "../../errors/index";
 
 export interface HubConfig {
   /** `HF_ENDPOINT`, default `https://huggingface.co`, without a trailing slash. */

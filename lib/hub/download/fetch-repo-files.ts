@@ -2,8 +2,8 @@
  * Puts chosen files of a repository into the cache at one commit: the part of `hub get`
  * and of `hub:` sources that downloads, links and records the ref.
  */
-import { writeFileAtomic } from "../files/index";
-import { ensureCacheDirTag } from "./cache-dir-tag";
+import { writeFileAtomic } from "../../files/index";
+import { ensureCacheDirTag } from "../cache/cache-dir-tag";
 import {
   blobPath,
   isCommitSha,
@@ -11,14 +11,14 @@ import {
   repoCacheDir,
   snapshotDir,
   snapshotPath,
-} from "./cache-layout";
+} from "../cache/cache-layout";
+import { linkSnapshotFile, snapshotFileExists } from "../cache/link-snapshot-file";
+import { HubError } from "../client/hub-error";
+import type { ResolvedHubOptions } from "../client/hub-options";
+import type { RepoFile } from "../listing/repo-file";
+import { progressBar } from "../progress-bar";
+import { type RepoRef, repoLabel, repoUrlPath } from "../refs/repo-ref";
 import { downloadBlob } from "./download-blob";
-import { HubError } from "./hub-error";
-import type { ResolvedHubOptions } from "./hub-options";
-import { linkSnapshotFile, snapshotFileExists } from "./link-snapshot-file";
-import { progressBar } from "./progress-bar";
-import type { RepoFile } from "./repo-file";
-import { type RepoRef, repoLabel, repoUrlPath } from "./repo-ref";
 
 export interface GotFile {
   path: string;

@@ -5,17 +5,17 @@
  */
 import { lstat, readdir, readlink, stat } from "node:fs/promises";
 import { basename, join, posix, relative, sep } from "node:path";
-import { repoCacheDir, snapshotDir } from "./cache-layout";
+import { repoCacheDir, snapshotDir } from "../cache/cache-layout";
+import { snapshotFileExists } from "../cache/link-snapshot-file";
+import { HubError } from "../client/hub-error";
+import { type HubOptions, type ResolvedHubOptions, resolveHubOptions } from "../client/hub-options";
+import { listRepoFiles } from "../listing/list-repo-files";
+import type { RepoFile } from "../listing/repo-file";
+import { readTreeCache } from "../listing/tree-cache";
+import { type RepoRef, repoLabel } from "../refs/repo-ref";
+import { resolveCommit } from "../refs/resolve-commit";
 import { type GetResult, fetchRepoFiles } from "./fetch-repo-files";
-import { HubError } from "./hub-error";
-import { type HubOptions, type ResolvedHubOptions, resolveHubOptions } from "./hub-options";
-import { snapshotFileExists } from "./link-snapshot-file";
-import { listRepoFiles } from "./list-repo-files";
 import { matchesAny } from "./match-globs";
-import type { RepoFile } from "./repo-file";
-import { type RepoRef, repoLabel } from "./repo-ref";
-import { resolveCommit } from "./resolve-commit";
-import { readTreeCache } from "./tree-cache";
 
 export interface DownloadMatchingOptions extends HubOptions {
   /** Branch, tag or commit sha (default "main"). */

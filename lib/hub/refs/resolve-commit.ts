@@ -5,10 +5,10 @@
  */
 import { readFile } from "node:fs/promises";
 import { datasetInfo, modelInfo } from "@huggingface/hub";
-import { isCommitSha, refPath, repoCacheDir } from "./cache-layout";
-import { isNetworkError } from "./fetch-with-retry";
-import { HubError, fromLibraryError } from "./hub-error";
-import { type ResolvedHubOptions, libraryParams } from "./hub-options";
+import { isCommitSha, refPath, repoCacheDir } from "../cache/cache-layout";
+import { isNetworkError } from "../client/fetch-with-retry";
+import { HubError, fromLibraryError } from "../client/hub-error";
+import { type ResolvedHubOptions, libraryParams } from "../client/hub-options";
 import { type RepoRef, repoLabel } from "./repo-ref";
 
 /** The commit a revision pointed to when it was last fetched, from `refs/<revision>`. */

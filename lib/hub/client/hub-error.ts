@@ -3,7 +3,7 @@
  * and what to do (set HF_TOKEN, check the name, the file or the revision).
  */
 import { HubApiError } from "@huggingface/hub";
-import { InputError } from "../errors/index";
+import { InputError } from "../../errors/index";
 
 /** A failed Hub request. `what` names the repo, file and revision that were asked for. */
 export class HubError extends InputError {
