@@ -6,6 +6,7 @@
 export { hubConfig, type HubConfig } from "./client/hub-config";
 export {
   KNOWN_REPOS,
+  parseRepoArg,
   parseRepoRef,
   parseRepoType,
   repoFolderName,
@@ -25,20 +26,14 @@ export {
   snapshotPath,
 } from "./cache/cache-layout";
 export { HubError, hubErrorFor } from "./client/hub-error";
-export {
-  DEFAULT_RETRY,
-  backoffDelay,
-  fetchWithRetry,
-  isRetryableStatus,
-  parseRetryAfter,
-  type RetryPolicy,
-} from "./client/fetch-with-retry";
+export { DEFAULT_RETRY, hubFetch, isRetryableStatus } from "./client/hub-fetch";
 export type { HubOptions } from "./client/hub-options";
 export { cachedCommit, resolveCommit } from "./refs/resolve-commit";
 export { listRepoFiles } from "./listing/list-repo-files";
 export type { RepoFile } from "./listing/repo-file";
 export {
   formatFileTable,
+  formatRepoListing,
   listRevisionFiles,
   type RepoListing,
 } from "./listing/list-revision-files";
@@ -59,9 +54,9 @@ export {
   downloadMatchingFiles,
   type DownloadMatchingOptions,
 } from "./download/download-matching-files";
+export { formatGetResult } from "./download/format-get-result";
 export { globRegExp, matchesAny } from "./download/match-globs";
 export { formatBytes } from "./listing/format-bytes";
-export { progressBar, progressLine, type ProgressBar } from "./progress-bar";
 export {
   formatHubSpec,
   isHubSpec,

@@ -21,6 +21,7 @@ export {
   type ReferenceOutput,
   type ReferenceRecipeOptions,
 } from "./reference/reference-recipe";
+export { formatReferenceOutputs } from "./reference/format-reference-outputs";
 export { loadMixSpec, validateMixSpec } from "./spec/mix-spec";
 export {
   MIX_FORMATS,

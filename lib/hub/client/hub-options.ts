@@ -1,21 +1,25 @@
-import {
-  DEFAULT_RETRY,
-  type RetryNotice,
-  type RetryPolicy,
-  fetchWithRetry,
-} from "./fetch-with-retry";
-/** The settings every Hub verb takes; each has a default from the environment. */
+/**
+ * The settings every Hub verb takes; each has a default (the environment for the
+ * endpoint, token and cache). The library prints nothing: progress and notices go to
+ * the callbacks a caller passes (the command line passes reporters that print them).
+ */
+import type { RetryPolicy } from "../../http/index";
+import type { OnProgress } from "../../progress/index";
 import { type HubConfig, hubConfig } from "./hub-config";
+import { DEFAULT_RETRY, hubFetch } from "./hub-fetch";
 
 export interface HubOptions {
   /** Endpoint, token, cache folder; default `hubConfig()` (HF_ENDPOINT, HF_TOKEN, HF_HOME…). */
   config?: HubConfig;
   /** Retries on 429, 5xx and dropped connections; default 5 tries from 0.5 s, at most 30 s. */
   retry?: RetryPolicy;
-  /** Progress: false for none; default a bar on stderr (periodic lines when not a TTY). */
-  progress?: boolean | NodeJS.WriteStream;
-  /** Where retry notices go; default stderr. */
-  notice?: RetryNotice;
+  /**
+   * Download progress: `{ done, total, unit: "bytes", note }` as bytes arrive (note: the
+   * repository and the number of files), `done` reaching `total` when all are in.
+   */
+  onProgress?: OnProgress;
+  /** Notices: retries, patterns no file matches, a cached commit used while offline. */
+  notice?: (message: string) => void;
   /** Files downloaded at once (default 4). */
   concurrency?: number;
 }
@@ -24,28 +28,22 @@ export interface HubOptions {
 export interface ResolvedHubOptions {
   config: HubConfig;
   retry: RetryPolicy;
-  progress: false | NodeJS.WriteStream;
-  notice: RetryNotice;
+  onProgress: OnProgress | undefined;
+  notice: (message: string) => void;
   concurrency: number;
   fetch: typeof fetch;
 }
 
 export function resolveHubOptions(options: HubOptions = {}): ResolvedHubOptions {
   const retry = options.retry ?? DEFAULT_RETRY;
-  const notice = options.notice ?? ((m: string) => process.stderr.write(`${m}\n`));
-  const progress =
-    options.progress === false
-      ? false
-      : options.progress === true || options.progress === undefined
-        ? process.stderr
-        : options.progress;
+  const notice = options.notice ?? (() => undefined);
   return {
     config: options.config ?? hubConfig(),
     retry,
-    progress,
+    onProgress: options.onProgress,
     notice,
     concurrency: Math.max(1, options.concurrency ?? 4),
-    fetch: fetchWithRetry(retry, notice),
+    fetch: hubFetch(retry, notice),
   };
 }
 

@@ -14,17 +14,17 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { blobPath, incompletePath } from "../cache/cache-layout";
 import {
-  type RetryNotice,
+  type HttpTry,
+  type HttpTryOutcome,
   type RetryPolicy,
-  backoffDelay,
   isNetworkError,
-  isRetryableStatus,
   parseRetryAfter,
-  sleep,
-} from "../client/fetch-with-retry";
+  retryHttp,
+} from "../../http/index";
+import { blobPath, incompletePath } from "../cache/cache-layout";
 import { HubError, hubErrorFor } from "../client/hub-error";
+import { isRetryableStatus, lastTryError, retryNotice } from "../client/hub-fetch";
 import { type BlobHasher, blobHasher, hashFilePrefix } from "./blob-digest";
 
 /** Told about bytes as they arrive, so that a bar can show progress and speed. */
@@ -46,7 +46,8 @@ export interface BlobRequest {
   what: string;
   token: string | undefined;
   retry: RetryPolicy;
-  notice: RetryNotice;
+  /** Retries and checksum mismatches, as lines. */
+  notice: (message: string) => void;
   counter?: ByteCounter;
   /** The fetch to use (tests inject none; the default is node's). */
   fetch?: typeof fetch;
@@ -115,126 +116,42 @@ export function downloadBlob(req: BlobRequest): Promise<BlobResult> {
 
 const inFlight = new Map<string, Promise<BlobResult>>();
 
+/** What the tries of one blob's download carry over from one to the next. */
+interface Transfer {
+  /** Bytes received over the network by this call. */
+  received: number;
+  /** Bytes on disk before the first try (an earlier run's .incomplete). */
+  resumedFrom: number | undefined;
+  /** The hash of the first `hashed` bytes of the part, when it covers them. */
+  hasher: BlobHasher | undefined;
+  hashed: number;
+}
+
 async function downloadBlobOnce(req: BlobRequest): Promise<BlobResult> {
   const final = blobPath(req.repoDir, req.etag);
   const part = incompletePath(req.repoDir, req.etag);
   await mkdir(dirname(final), { recursive: true });
-  const doFetch = req.fetch ?? fetch;
   const counter = req.counter ?? { received: () => undefined, adjust: () => undefined };
-  let received = 0;
-  let resumedFrom: number | undefined;
-  let badBodies = 0;
-  let hasher: BlobHasher | undefined;
-  let hashed = 0;
-  let failures = 0;
-
-  const retryOrThrow = async (why: string, err: unknown, retryAfterMs?: number) => {
-    failures++;
-    if (failures >= req.retry.attempts) throw err;
-    const wait = backoffDelay(failures, req.retry, retryAfterMs);
-    req.notice(`hub: ${req.what}: ${why}; retry ${failures} in ${(wait / 1000).toFixed(1)} s`);
-    await sleep(wait);
-  };
-
-  for (;;) {
-    let have = await fileSize(part);
-    if (have > req.size) {
-      await rm(part, { force: true });
-      have = 0;
+  const state: Transfer = { received: 0, resumedFrom: undefined, hasher: undefined, hashed: 0 };
+  for (let badBodies = 0; ; ) {
+    try {
+      await retryHttp(req.retry, (t) => transferTry(req, part, state, counter, t), {
+        onRetry: (e) => req.notice(retryNotice(req.what, e)),
+      });
+    } catch (err) {
+      throw lastTryError(err);
     }
-    if (resumedFrom === undefined) {
-      resumedFrom = have;
-      counter.adjust(have);
-    }
-    // The hash of the bytes on disk: carried over from the previous try when it covers
-    // exactly them (the usual dropped connection), else computed from the file.
-    if (!hasher || hashed !== have) {
-      hasher = blobHasher(req.etag, req.size);
-      await hashFilePrefix(part, have, hasher);
-      hashed = have;
-    }
-
-    if (have < req.size) {
-      // identity: the byte offsets of a Range must be those of the file, not of a gzip
-      // stream (Python's huggingface_hub asks the same).
-      const headers: Record<string, string> = { "Accept-Encoding": "identity" };
-      if (req.token) headers.Authorization = `Bearer ${req.token}`;
-      if (have > 0) headers.Range = `bytes=${have}-`;
-      let res: Response;
-      try {
-        res = await doFetch(req.url, { headers, redirect: "follow" });
-      } catch (err) {
-        if (!isNetworkError(err)) throw err;
-        await retryOrThrow((err as Error).message, err);
-        continue;
-      }
-      if (isRetryableStatus(res.status)) {
-        await res.body?.cancel();
-        const err = hubErrorFor(res.status, { what: req.what });
-        await retryOrThrow(
-          `HTTP ${res.status}`,
-          err,
-          parseRetryAfter(res.headers.get("retry-after")),
-        );
-        continue;
-      }
-      if (res.status === 416) {
-        // The server says our part is already as long as the file: verify it from scratch.
-        await res.body?.cancel();
-        await rm(part, { force: true });
-        counter.adjust(-have);
-        continue;
-      }
-      if (!res.ok || !res.body) {
-        const text = await res.text().catch(() => "");
-        throw hubErrorFor(
-          res.status,
-          { what: req.what },
-          res.headers.get("x-error-code"),
-          hubText(text),
-        );
-      }
-      let append = have > 0;
-      if (append && (res.status !== 206 || contentRangeStart(res) !== have)) {
-        // The server ignored the Range: take the whole body from byte 0.
-        counter.adjust(-have);
-        append = false;
-        have = 0;
-        hasher = blobHasher(req.etag, req.size);
-        hashed = 0;
-      }
-      try {
-        await appendBody(res.body, part, append, hasher, (n) => {
-          hashed += n;
-          received += n;
-          counter.received(n);
-        });
-      } catch (err) {
-        if (!isNetworkError(err)) throw err;
-        await retryOrThrow(`connection dropped at ${await fileSize(part)} bytes`, err);
-        continue;
-      }
-      const got = await fileSize(part);
-      if (got < req.size) {
-        await retryOrThrow(
-          `body ended at ${got} of ${req.size} bytes`,
-          new HubError(req.what, `the body ended at ${got} of ${req.size} bytes`),
-        );
-        continue;
-      }
-    }
-
     const got = await fileSize(part);
-    const algorithm = hasher.algorithm;
+    const hasher = state.hasher!;
     const digest = got === req.size ? hasher.digest() : `${got} bytes`;
-    hasher = undefined;
+    state.hasher = undefined;
     if (digest !== req.etag) {
       await rm(part, { force: true });
       counter.adjust(-got);
       badBodies++;
       const err = new HubError(
         req.what,
-        `the downloaded bytes do not match the Hub's checksum (${algorithm} ${digest}, expected ${req.etag}); nothing was stored`,
+        `the downloaded bytes do not match the Hub's checksum (${hasher.algorithm} ${digest}, expected ${req.etag}); nothing was stored`,
       );
       if (badBodies >= 2) throw err;
       req.notice(
@@ -243,8 +160,99 @@ async function downloadBlobOnce(req: BlobRequest): Promise<BlobResult> {
       continue;
     }
     await rename(part, final);
-    return { path: final, bytesReceived: received, resumedFrom };
+    return { path: final, bytesReceived: state.received, resumedFrom: state.resumedFrom! };
   }
+}
+
+/**
+ * One try: the part on disk brought to the blob's size (a Range request from where it
+ * ends), or what went wrong. A part already whole needs no request.
+ */
+async function transferTry(
+  req: BlobRequest,
+  part: string,
+  state: Transfer,
+  counter: ByteCounter,
+  t: HttpTry,
+): Promise<HttpTryOutcome<void>> {
+  let have = await fileSize(part);
+  if (have > req.size) {
+    await rm(part, { force: true });
+    have = 0;
+  }
+  if (state.resumedFrom === undefined) {
+    state.resumedFrom = have;
+    counter.adjust(have);
+  }
+  // The hash of the bytes on disk: carried over from the previous try when it covers
+  // exactly them (the usual dropped connection), else computed from the file.
+  if (!state.hasher || state.hashed !== have) {
+    state.hasher = blobHasher(req.etag, req.size);
+    await hashFilePrefix(part, have, state.hasher);
+    state.hashed = have;
+  }
+  if (have >= req.size) return { value: undefined };
+  // identity: the byte offsets of a Range must be those of the file, not of a gzip
+  // stream (Python's huggingface_hub asks the same).
+  const headers: Record<string, string> = { "Accept-Encoding": "identity" };
+  if (req.token) headers.Authorization = `Bearer ${req.token}`;
+  if (have > 0) headers.Range = `bytes=${have}-`;
+  const res = await (req.fetch ?? fetch)(req.url, {
+    headers,
+    redirect: "follow",
+    signal: t.signal,
+  });
+  if (isRetryableStatus(res.status)) {
+    await res.body?.cancel();
+    return {
+      retry: `HTTP ${res.status}`,
+      retryAfterSeconds: parseRetryAfter(res.headers.get("retry-after")),
+      error: hubErrorFor(res.status, { what: req.what }),
+    };
+  }
+  if (res.status === 416) {
+    // The server says our part is already as long as the file: verify it from scratch.
+    await res.body?.cancel();
+    await rm(part, { force: true });
+    counter.adjust(-have);
+    return transferTry(req, part, state, counter, t);
+  }
+  if (!res.ok || !res.body) {
+    const text = await res.text().catch(() => "");
+    throw hubErrorFor(
+      res.status,
+      { what: req.what },
+      res.headers.get("x-error-code"),
+      hubText(text),
+    );
+  }
+  let append = have > 0;
+  if (append && (res.status !== 206 || contentRangeStart(res) !== have)) {
+    // The server ignored the Range: take the whole body from byte 0.
+    counter.adjust(-have);
+    append = false;
+    have = 0;
+    state.hasher = blobHasher(req.etag, req.size);
+    state.hashed = 0;
+  }
+  try {
+    await appendBody(res.body, part, append, state.hasher, (n) => {
+      state.hashed += n;
+      state.received += n;
+      counter.received(n);
+    });
+  } catch (err) {
+    if (!isNetworkError(err)) throw err;
+    return { retry: `connection dropped at ${await fileSize(part)} bytes`, error: err };
+  }
+  const got = await fileSize(part);
+  if (got < req.size) {
+    return {
+      retry: `body ended at ${got} of ${req.size} bytes`,
+      error: new HubError(req.what, `the body ended at ${got} of ${req.size} bytes`),
+    };
+  }
+  return { value: undefined };
 }
 
 function hubText(body: string): string | undefined {

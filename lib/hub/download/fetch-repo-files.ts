@@ -3,6 +3,7 @@
  * and of `hub:` sources that downloads, links and records the ref.
  */
 import { writeFileAtomic } from "../../files/index";
+import type { OnProgress } from "../../progress/index";
 import { ensureCacheDirTag } from "../cache/cache-dir-tag";
 import {
   blobPath,
@@ -16,9 +17,8 @@ import { linkSnapshotFile, snapshotFileExists } from "../cache/link-snapshot-fil
 import { HubError } from "../client/hub-error";
 import type { ResolvedHubOptions } from "../client/hub-options";
 import type { RepoFile } from "../listing/repo-file";
-import { progressBar } from "../progress-bar";
 import { type RepoRef, repoLabel, repoUrlPath } from "../refs/repo-ref";
-import { downloadBlob } from "./download-blob";
+import { type ByteCounter, downloadBlob } from "./download-blob";
 
 export interface GotFile {
   path: string;
@@ -45,6 +45,25 @@ export function resolveUrl(endpoint: string, ref: RepoRef, commit: string, path:
   return `${endpoint}/${repoUrlPath(ref)}/resolve/${commit}/${escaped}`;
 }
 
+/**
+ * Bytes of the blobs being fetched as Progress: `done` counts the bytes on disk (resumed
+ * parts included, bytes thrown away taken off again) of `total`.
+ */
+function bytesProgress(note: string, total: number, onProgress: OnProgress): ByteCounter {
+  let done = 0;
+  const report = () => onProgress({ done, total, unit: "bytes", note });
+  return {
+    received(n) {
+      done += n;
+      report();
+    },
+    adjust(n) {
+      done += n;
+      report();
+    },
+  };
+}
+
 /** Runs `task` on every item, at most `limit` at once. */
 async function forEachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>) {
   let next = 0;
@@ -65,7 +84,7 @@ async function forEachLimited<T>(items: T[], limit: number, task: (item: T) => P
 /**
  * Puts `files` of `ref` at `commit` into the cache: skips what the snapshot has, links
  * blobs already downloaded, downloads the rest (resumable, verified, `concurrency` at
- * once, one progress bar), then writes `refs/<revision>`.
+ * once, their bytes reported to onProgress), then writes `refs/<revision>`.
  */
 export async function fetchRepoFiles(
   ref: RepoRef,
@@ -96,36 +115,29 @@ export async function fetchRepoFiles(
     );
   }
   if (missing.length > 0) await ensureCacheDirTag(o.config.cacheDir);
-  const total = toFetch.reduce((s, f) => s + f.size, 0);
-  const bar =
-    o.progress && toFetch.length > 0
-      ? progressBar(
+  const counter =
+    o.onProgress && toFetch.length > 0
+      ? bytesProgress(
           `${ref.id} (${toFetch.length} file${toFetch.length > 1 ? "s" : ""})`,
-          total,
-          o.progress,
+          toFetch.reduce((s, f) => s + f.size, 0),
+          o.onProgress,
         )
       : undefined;
   let bytesReceived = 0;
-  try {
-    await forEachLimited(toFetch, o.concurrency, async (f) => {
-      const r = await downloadBlob({
-        url: resolveUrl(o.config.endpoint, ref, commit, f.path),
-        etag: f.etag,
-        size: f.size,
-        repoDir,
-        what: `${repoLabel(ref)}/${f.path}@${revision}`,
-        token: o.config.token,
-        retry: o.retry,
-        notice: o.notice,
-        counter: bar,
-      });
-      bytesReceived += r.bytesReceived;
+  await forEachLimited(toFetch, o.concurrency, async (f) => {
+    const r = await downloadBlob({
+      url: resolveUrl(o.config.endpoint, ref, commit, f.path),
+      etag: f.etag,
+      size: f.size,
+      repoDir,
+      what: `${repoLabel(ref)}/${f.path}@${revision}`,
+      token: o.config.token,
+      retry: o.retry,
+      notice: o.notice,
+      counter,
     });
-    bar?.finish();
-  } catch (err) {
-    bar?.finish(false);
-    throw err;
-  }
+    bytesReceived += r.bytesReceived;
+  });
 
   for (const f of missing) {
     await linkSnapshotFile(repoDir, commit, f.path, f.etag);

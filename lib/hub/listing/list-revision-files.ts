@@ -1,5 +1,5 @@
 import { type HubOptions, resolveHubOptions } from "../client/hub-options";
-import type { RepoRef } from "../refs/repo-ref";
+import { type RepoRef, repoLabel } from "../refs/repo-ref";
 import { resolveCommit } from "../refs/resolve-commit";
 /** `hub list`: the files of a repository at a revision, with sizes, as a table. */
 import { formatBytes } from "./format-bytes";
@@ -8,6 +8,8 @@ import type { RepoFile } from "./repo-file";
 
 export interface RepoListing {
   repo: RepoRef;
+  /** The Hub it was asked of (HF_ENDPOINT). */
+  endpoint: string;
   revision: string;
   commit: string;
   files: RepoFile[];
@@ -21,7 +23,13 @@ export async function listRevisionFiles(
   const o = resolveHubOptions(options);
   const revision = options.revision ?? "main";
   const commit = await resolveCommit(ref, revision, o, options.typeGuessed);
-  return { repo: ref, revision, commit, files: await listRepoFiles(ref, commit, o) };
+  const files = await listRepoFiles(ref, commit, o);
+  return { repo: ref, endpoint: o.config.endpoint, revision, commit, files };
+}
+
+/** What `hub list` prints: the revision and its commit, then the file table. */
+export function formatRepoListing(l: RepoListing): string {
+  return `${repoLabel(l.repo)}@${l.revision} = ${l.commit} (${l.endpoint})\n${formatFileTable(l.files)}`;
 }
 
 /** A plain-text table: size, storage (lfs or git) and path, then a total line. */

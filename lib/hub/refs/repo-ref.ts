@@ -64,6 +64,18 @@ export function parseRepoRef(text: string, type?: RepoType): RepoRef {
   return { type: prefixType ?? type ?? known?.type ?? "dataset", id };
 }
 
+/**
+ * A REPO argument and an optional `--type` (dataset or model): the reference, and
+ * whether its type was guessed (a bare owner/name not among the known repos), which
+ * improves a 404's message.
+ *
+ * @example parseRepoArg("a/b", "model") // { ref: { type: "model", id: "a/b" }, typeGuessed: false }
+ */
+export function parseRepoArg(text: string, type?: string): { ref: RepoRef; typeGuessed: boolean } {
+  const t = type === undefined ? undefined : parseRepoType(type);
+  return { ref: parseRepoRef(text, t), typeGuessed: repoTypeGuessed(text, t) };
+}
+
 /** True when parseRepoRef(text, type) fell back to "dataset" (no prefix, --type or known repo). */
 export function repoTypeGuessed(text: string, type?: RepoType): boolean {
   if (type || /^(datasets?|models?)\//.test(text)) return false;

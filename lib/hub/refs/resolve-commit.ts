@@ -5,8 +5,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { datasetInfo, modelInfo } from "@huggingface/hub";
+import { isNetworkError } from "../../http/index";
 import { isCommitSha, refPath, repoCacheDir } from "../cache/cache-layout";
-import { isNetworkError } from "../client/fetch-with-retry";
 import { HubError, fromLibraryError } from "../client/hub-error";
 import { type ResolvedHubOptions, libraryParams } from "../client/hub-options";
 import { type RepoRef, repoLabel } from "./repo-ref";

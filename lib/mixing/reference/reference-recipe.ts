@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, rmdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { InputError } from "../../errors/index";
+import { requireInputFile, requireInputFolder, requireOutputFolder } from "../../files/index";
+import { type HubOptions, localInputPath } from "../../hub/index";
 /**
  * The paper's reference mixing recipe (released `t3_sft/data_creation.py`, HEAD c632e4b),
  * reproduced byte for byte: the same 12 files, records, order and bytes, given the same
@@ -47,7 +49,7 @@ export const REFERENCE_LRATIO = 2;
 export const REFERENCE_TOTALS: readonly number[] = [100_000, 200_000];
 
 export interface ReferenceRecipeOptions {
-  /** The Open-LLaVA-NeXT mix1M JSON file. */
+  /** The Open-LLaVA-NeXT mix1M JSON file (or a `hub:` path to it, fetched first). */
   llava: string;
   /** One folder holding the 13 Video-T3-QA files. */
   t3Dir: string;
@@ -64,6 +66,10 @@ export interface ReferenceRecipeOptions {
   splitLlavaAbove?: number;
   /** Progress lines (records read, files written), for stderr. */
   onProgress?: OnProgress;
+  /** How a `hub:` llava is fetched (download progress, retry notices). */
+  hub?: HubOptions;
+  /** What the caller calls the three inputs, for errors (the command line: its flags). */
+  inputNames?: { llava: string; t3Dir: string; outDir: string };
 }
 
 /** One of the 12 outputs. */
@@ -82,10 +88,15 @@ export function referenceFileName(composition: readonly string[], records: numbe
   return `${compositionName(composition)}_per${REFERENCE_PER}_total${records}_lRatio${REFERENCE_LRATIO}.json`;
 }
 
-/** Runs the recipe; returns the 12 outputs in the order the original writes them. */
+/**
+ * Runs the recipe; returns the 12 outputs in the order the original writes them. The
+ * inputs are checked first (a missing file or folder, an output folder that is a file);
+ * a `hub:` llava is fetched into the Hub cache.
+ */
 export async function runReferenceRecipe(
-  options: ReferenceRecipeOptions,
+  given: ReferenceRecipeOptions,
 ): Promise<ReferenceOutput[]> {
+  const options = await checkedInputs(given);
   const say = (note: string) => options.onProgress?.({ note });
   refuseReferenceOverInputs(
     REFERENCE_COMPOSITIONS,
@@ -195,6 +206,21 @@ export async function runReferenceRecipe(
     for (const s of mine.values()) s.source.close();
     await second?.close();
   }
+}
+
+/** The options with the llava file local and every path checked, then made absolute. */
+async function checkedInputs(options: ReferenceRecipeOptions): Promise<ReferenceRecipeOptions> {
+  const names = options.inputNames ?? { llava: "llava", t3Dir: "t3Dir", outDir: "outDir" };
+  const llava = await localInputPath(options.llava, options.hub);
+  requireInputFile(llava, names.llava);
+  requireInputFolder(options.t3Dir, names.t3Dir);
+  requireOutputFolder(options.outDir, names.outDir);
+  return {
+    ...options,
+    llava: resolve(llava),
+    t3Dir: resolve(options.t3Dir),
+    outDir: resolve(options.outDir),
+  };
 }
 
 /**
