@@ -23,17 +23,7 @@ export {
 } from "./reference/reference-recipe";
 export { formatReferenceOutputs } from "./reference/format-reference-outputs";
 export { loadMixSpec, validateMixSpec } from "./spec/mix-spec";
-export {
-  MIX_FORMATS,
-  tokenKnobOf,
-  type Exhaustion,
-  type MixFormat,
-  type MixSpec,
-  type MixTokenSettings,
-  type SourceKind,
-  type SourceSpec,
-  type TokenKnob,
-} from "./spec/mix-spec-types";
+export * from "./spec/mix-spec-types";
 export {
   MemorySource,
   loadFileSource,

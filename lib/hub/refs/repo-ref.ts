@@ -12,15 +12,22 @@ export interface RepoRef {
   id: string;
 }
 
+const RELEASED_DATASETS = [
+  "MMInstruction/Video-T3-QA",
+  "tobiaslee/text_temporal",
+  "lyx97/t3_probing_data",
+  "Lin-Chen/Open-LLaVA-NeXT-mix1M",
+];
+const RELEASED_MODELS = [
+  "MMInstruction/LongVA-7B-Video-T3",
+  "MMInstruction/Qwen2-VL-72B-Video-T3",
+  "lmms-lab/LongVA-7B",
+];
+
 /** The paper's released artifacts, so that a bare `owner/name` finds its type. */
 export const KNOWN_REPOS: readonly RepoRef[] = [
-  { type: "dataset", id: "MMInstruction/Video-T3-QA" },
-  { type: "dataset", id: "tobiaslee/text_temporal" },
-  { type: "dataset", id: "lyx97/t3_probing_data" },
-  { type: "dataset", id: "Lin-Chen/Open-LLaVA-NeXT-mix1M" },
-  { type: "model", id: "MMInstruction/LongVA-7B-Video-T3" },
-  { type: "model", id: "MMInstruction/Qwen2-VL-72B-Video-T3" },
-  { type: "model", id: "lmms-lab/LongVA-7B" },
+  ...RELEASED_DATASETS.map((id): RepoRef => ({ type: "dataset", id })),
+  ...RELEASED_MODELS.map((id): RepoRef => ({ type: "model", id })),
 ];
 
 const TYPE_PREFIXES: Record<string, RepoType> = {

@@ -36,7 +36,8 @@ function flush(fd: number, b: ByteBuilder, hash?: Hash): number {
 
 /**
  * Writes `refs` (packed with packRef) as `format` to `target` through a temp file and a
- * rename; calls `onProgress(written, total)` after each chunk. Returns the byte count.
+ * rename; reports the records written after each chunk to `onProgress`, and feeds the
+ * bytes to `hash` when given. Returns the byte count.
  */
 export async function writeMixFile(
   target: string,
@@ -52,7 +53,10 @@ export async function writeMixFile(
     // buffer: no 4 MiB copy per chunk, and no external allocations for the GC to chase.
     const stream = out.stream as unknown as { fd: number | null } & NodeJS.EventEmitter;
     if (typeof stream.fd !== "number") await once(stream, "open");
-    const bytes = await emitMixToFd(stream.fd as number, refs, sources, format, onProgress, hash);
+    const bytes = await emitMixToFd(stream.fd as number, refs, sources, format, {
+      onProgress,
+      hash,
+    });
     await out.commit();
     return bytes;
   } catch (e) {
@@ -129,13 +133,13 @@ function writeEmittedRecords(
   return bytes;
 }
 
+/** Lays out and writes `refs` as `format` at `fd`'s position, in 4 MiB chunks. */
 async function emitMixToFd(
   fd: number,
   refs: ArrayLike<number>,
   sources: readonly RecordSource[],
   format: MixFormat,
-  onProgress?: OnProgress,
-  hash?: Hash,
+  { onProgress, hash }: { onProgress?: OnProgress; hash?: Hash } = {},
 ): Promise<number> {
   const layout: ReindentLayout =
     format === "llava-json"

@@ -502,14 +502,14 @@ class FileSpanSource implements RecordSource {
       this.emitBytes(i, bytes, out, level, layout);
       if (cacheable) this.cache!.keep(i, out.bytes, mark, out.length);
     } catch (e) {
-      if (e instanceof JsonSyntaxFault) {
-        throw new InputError(
-          { file: this.file, record: i, field: e.field || undefined },
-          e.message,
-        );
-      }
-      throw e;
+      throw this.inputErrorOf(e, i);
     }
+  }
+
+  /** A syntax fault in record `i` as the InputError naming its file, record and field. */
+  private inputErrorOf(e: unknown, i: number): unknown {
+    if (!(e instanceof JsonSyntaxFault)) return e;
+    return new InputError({ file: this.file, record: i, field: e.field || undefined }, e.message);
   }
 
   private checked: Uint8Array | null = null;
@@ -527,13 +527,7 @@ class FileSpanSource implements RecordSource {
     try {
       skipJsonValue(bytes, this.at, this.at + this.lengths[i]);
     } catch (e) {
-      if (e instanceof JsonSyntaxFault) {
-        throw new InputError(
-          { file: this.file, record: i, field: e.field || undefined },
-          e.message,
-        );
-      }
-      throw e;
+      throw this.inputErrorOf(e, i);
     }
     this.checked[i] = 1;
   }
