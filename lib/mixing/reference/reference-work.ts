@@ -183,6 +183,10 @@ export async function scanQueued(
   inputs: readonly ReferenceInput[],
   queue: SharedQueue,
   onScanned: (k: number, source: RecordSource, aligned: boolean) => void,
+  // A reporter per input rather than one OnProgress: each scan's Progress counts its own
+  // file's bytes (done) and records (note), so a single callback would have to be told
+  // which input a Progress is about; and only the LLaVA file is worth reporting (the T3
+  // files take a fraction of a second), so the others get none.
   onProgress?: (k: number) => OnProgress | undefined,
 ): Promise<TaskFailure[]> {
   const failures: TaskFailure[] = [];
