@@ -11,6 +11,7 @@ export * from "./records/index";
 export * from "./specs/index";
 export * from "./pyrandom/index";
 export * from "./json/index";
+export * from "./http/index";
 export * from "./hub/index";
 export * from "./plots/index";
 export * from "./tables/index";
