@@ -21,6 +21,7 @@ import {
   lastValueNeedsPythonParse,
   newTurnProbe,
   skipJsonValue,
+  skipJsonValueInChunk,
 } from "./skip-json-value";
 
 /** One record as found in the file. `bytes` is a view valid only during the callback. */
@@ -434,7 +435,7 @@ function skipRecord(
       ? { file: path, record: index }
       : { file: path, record: line, recordKind: "line" as const };
   try {
-    let end = skipJsonValue(buf, start, limit, probe, structureOnly);
+    let end = skipJsonValueInChunk(buf, start, limit, probe, structureOnly);
     // A JSONL line is complete at its newline: a number touching it has ended.
     if (end === NEED_MORE && lineComplete) {
       const padded = Buffer.concat([buf.subarray(start, limit), Buffer.from(" ")]);
