@@ -72,10 +72,14 @@ export class JsonScanModule {
     this.layout(0, 1 << 16);
   }
 
-  /** Views on the memory, again if it grew (a grow detaches the old ArrayBuffer). */
+  /**
+   * Views on the memory, again if it grew: a grow (by memory.grow here or in json-scan.c)
+   * detaches the old ArrayBuffer, and a view of a detached buffer has length 0. (Checking
+   * the length instead of comparing `.buffer`, two getters, on every call.)
+   */
   refresh(): void {
-    const memory = this.exports.memory.buffer;
-    if (this.bytes.buffer !== memory) {
+    if (this.bytes.length === 0) {
+      const memory = this.exports.memory.buffer;
       this.bytes = Buffer.from(memory);
       this.results = new Int32Array(memory, this.exports.results(), 16);
     }
