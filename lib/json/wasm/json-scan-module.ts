@@ -23,8 +23,22 @@ export const JSON_SCAN_WASM = join(__dirname, "json-scan.wasm");
 const SLACK = 64;
 const PAGE = 65536;
 
+/**
+ * The WebAssembly API as used here, typed locally: tslab compiles lib with TypeScript 5.0
+ * and no DOM library, where the global `WebAssembly` has no types.
+ */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmApi {
+  Module: new (code: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+const Wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
 interface Exports {
-  memory: WebAssembly.Memory;
+  memory: WasmMemory;
   results: () => number;
   heap_base: () => number;
   probe_keys: () => number;
@@ -151,7 +165,7 @@ function instantiate(): JsonScanModule | null {
       return m.bytes.write(text, out, "latin1");
     },
   };
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(code)), { env });
+  const instance = new Wasm.Instance(new Wasm.Module(new Uint8Array(code)), { env });
   module = new JsonScanModule(instance.exports as unknown as Exports);
   return module;
 }
