@@ -33,6 +33,10 @@ export interface RowSummary {
   pythonS: number;
   kitS: number;
   ratio: number;
+  /** CPU seconds (user + system) of the runs above, and CPython's over t3kit's. */
+  pythonCpuS: number;
+  kitCpuS: number;
+  cpuRatio: number;
   floorS: number;
   kitOverFloor: number;
   kitPeakMiB: number;
@@ -41,6 +45,7 @@ export interface RowSummary {
   /** The same t3kit run with the JavaScript scanner, and how much faster the wasm one is. */
   jsKitS?: number;
   wasmGain?: number;
+  jsKitCpuS?: number;
   runs: { kitS: number[]; pythonS: number[]; floorS: number[] };
 }
 
@@ -59,6 +64,9 @@ export function summarize(r: Row): RowSummary {
     pythonS: py.wallSeconds,
     kitS: kit.wallSeconds,
     ratio: round(py.wallSeconds / kit.wallSeconds, 2),
+    pythonCpuS: round(py.cpuSeconds, 2),
+    kitCpuS: round(kit.cpuSeconds, 2),
+    cpuRatio: round(py.cpuSeconds / kit.cpuSeconds, 2),
     floorS: round(floor, 3),
     kitOverFloor: round(kit.wallSeconds / floor, 2),
     kitPeakMiB: Math.round(kit.peakMiB),
@@ -68,6 +76,7 @@ export function summarize(r: Row): RowSummary {
       ? {
           jsKitS: best(r.kitJs).wallSeconds,
           wasmGain: round(best(r.kitJs).wallSeconds / kit.wallSeconds, 2),
+          jsKitCpuS: round(best(r.kitJs).cpuSeconds, 2),
         }
       : {}),
     runs: {
@@ -96,7 +105,9 @@ export function formatTable(rows: RowSummary[]): string[] {
     "CPython s",
     "t3kit s",
     "ratio",
-    "JS scanner s",
+    "CPU py/kit s",
+    "CPU ratio",
+    "JS scanner s (CPU)",
     "wasm gain",
     "floor s",
     "kit/floor",
@@ -113,7 +124,9 @@ export function formatTable(rows: RowSummary[]): string[] {
       s.pythonS.toFixed(2),
       s.kitS.toFixed(2),
       `${s.ratio.toFixed(1)}x`,
-      s.jsKitS === undefined ? "-" : s.jsKitS.toFixed(2),
+      `${s.pythonCpuS.toFixed(1)}/${s.kitCpuS.toFixed(1)}`,
+      `${s.cpuRatio.toFixed(1)}x`,
+      s.jsKitS === undefined ? "-" : `${s.jsKitS.toFixed(2)} (${s.jsKitCpuS?.toFixed(1)})`,
       s.wasmGain === undefined ? "-" : `${s.wasmGain.toFixed(2)}x`,
       s.floorS.toFixed(3),
       `${s.kitOverFloor.toFixed(1)}x`,

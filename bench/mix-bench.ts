@@ -12,7 +12,8 @@
  *                   characters, U+2028 in half the sentences, `\uXXXX` and raw UTF-8 sources.
  *
  * Per case and job: --runs alternating runs (CPython, then t3kit), best of each reported,
- * every run listed; wall time and peak RSS from /usr/bin/time -v; before each t3kit run, the
+ * every run listed; wall time, CPU time (user + system, all threads) and peak RSS from
+ * /usr/bin/time -v; before each t3kit run, the
  * write floor (mix-bench-floor.ts: writing files of the outputs' names and sizes, in this
  * process, in the same memory state); then with --busy one more run of each while another
  * process keeps a core busy; the outputs compared byte for byte (`mix run`: the mix file,
@@ -189,7 +190,7 @@ function measureJob(c: BenchCase, job: Job, opts: RunOptions, inBytes: number): 
     const s = summarize(r);
     say(
       tag(
-        `${r.busy ? " busy" : ""}: CPython ${s.pythonS.toFixed(2)} s, t3kit ${s.kitS.toFixed(2)} s (${s.ratio.toFixed(1)}x)${s.jsKitS === undefined ? "" : `, JS scanner ${s.jsKitS.toFixed(2)} s`}, floor ${s.floorS.toFixed(3)} s, byte-identical ${r.identical ? "yes" : "NO"}`,
+        `${r.busy ? " busy" : ""}: CPython ${s.pythonS.toFixed(2)} s, t3kit ${s.kitS.toFixed(2)} s (${s.ratio.toFixed(1)}x); CPU ${s.pythonCpuS.toFixed(1)} / ${s.kitCpuS.toFixed(1)} s (${s.cpuRatio.toFixed(1)}x)${s.jsKitS === undefined ? "" : `; JS scanner ${s.jsKitS.toFixed(2)} s, CPU ${s.jsKitCpuS?.toFixed(1)} s`}, floor ${s.floorS.toFixed(3)} s, byte-identical ${r.identical ? "yes" : "NO"}`,
       ),
     );
     return r;

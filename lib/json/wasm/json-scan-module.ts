@@ -118,7 +118,10 @@ export class JsonScanModule {
 
   /** Places the regions for the capacities asked (doubling), growing the memory to hold them. */
   private layout(chunk: number, call: number): void {
-    if (chunk > this.chunkCap) this.chunkCap = Math.max(chunk, this.chunkCap * 2);
+    // A chunk is 4 MiB plus the record carried into it: 1 MiB of headroom, not doubling
+    // (the memory never shrinks, and each thread holds one).
+    const MiB = 1 << 20;
+    if (chunk > this.chunkCap) this.chunkCap = Math.ceil((chunk + MiB) / MiB) * MiB;
     if (call > this.callCap) this.callCap = Math.max(call, this.callCap * 2);
     this.callBase = align(this.chunkBase + this.chunkCap + SLACK);
     this.outBase = align(this.callBase + this.callCap + SLACK);
