@@ -3,8 +3,23 @@
  * go in, the end and the probe's findings come out. Positions in and out are relative to
  * the bytes the module holds; `shift` maps them back to the caller's buffer.
  */
-import type { TopKeyProbe } from "../skip-json-value";
 import type { JsonScanModule } from "./json-scan-module";
+
+/**
+ * What the module's walk fills: skip-json-value.ts's TopKeyProbe, written out here
+ * structurally (importing it would make an import cycle with the file that calls this one).
+ */
+interface ProbeTarget {
+  keys: Uint8Array[];
+  found: number;
+  turns?: {
+    count: number;
+    objectMask: number;
+    valueMask: number;
+    fromStart: Int32Array;
+    fromEnd: Int32Array;
+  };
+}
 
 /** json-scan.c's codes. */
 export const WASM_NEED_MORE = -1;
@@ -34,7 +49,7 @@ export function skipInModule(
   base: number,
   start: number,
   limit: number,
-  probe: TopKeyProbe | null,
+  probe: ProbeTarget | null,
   structureOnly: boolean,
   shift: number,
 ): number {
