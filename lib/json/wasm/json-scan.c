@@ -54,7 +54,7 @@ enum {
 /* Deeper values go to the JavaScript walker (Python's own limit is about 1000 levels). */
 #define MAX_DEPTH 512
 /* Indexed positions held at once: one value with more goes to the JavaScript walker. */
-#define IDX_CAP (1 << 18)
+#define IDX_CAP (1 << 16)
 #define ERR_CAP 256
 /* A position past any buffer: "no index left before the limit". */
 #define NONE 0x7fffffff
