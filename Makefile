@@ -5,11 +5,11 @@ SHELL := /bin/bash
 .ONESHELL:
 .SHELLFLAGS := -eu -o pipefail -c
 
-DEBIAN_PACKAGES := jupyter-nbconvert jupyter-client python3-nbclient jupyter-notebook python3-yaml python3-numpy python3-mpmath ffmpeg chromium
+DEBIAN_PACKAGES := jupyter-nbconvert jupyter-client python3-nbclient jupyter-notebook python3-yaml python3-numpy python3-mpmath python3-urllib3 ffmpeg chromium clang lld
 export JUPYTER_PATH := $(CURDIR)/.jupyter-kernels
 NODE_STAMP := node_modules/.t3kit-installed
 
-.PHONY: run test deps debian-deps kernelspec typecheck lint bench clean
+.PHONY: run test deps debian-deps kernelspec typecheck lint bench clean wasm
 
 run: deps typecheck
 	node scripts/t3kit.cjs notebooks
@@ -17,7 +17,18 @@ run: deps typecheck
 test: deps typecheck lint
 	node scripts/run-tests.cjs
 
-deps: debian-deps $(NODE_STAMP) kernelspec
+deps: debian-deps $(NODE_STAMP) kernelspec wasm
+
+# lib/json's scanner and re-indenter in WebAssembly with 128-bit SIMD, from its C source
+# with Debian's clang and lld (no libc). Build output, not in git; lib/json falls back to
+# its JavaScript walkers without it (tests assert that the module is the one in use).
+JSON_SCAN_WASM := lib/json/wasm/json-scan.wasm
+wasm: $(JSON_SCAN_WASM)
+
+$(JSON_SCAN_WASM): lib/json/wasm/json-scan.c | debian-deps
+	clang --target=wasm32 -O3 -msimd128 -mbulk-memory -nostdlib -ffreestanding -Wall -Wextra -Werror \
+	  -Wl,--no-entry -Wl,-z,stack-size=1048576 -Wl,--import-undefined -o $@.tmp $<
+	mv $@.tmp $@
 
 # Debian's Jupyter, ffmpeg and Chromium, installed only when one is missing.
 debian-deps:

@@ -57,9 +57,13 @@ async function scenario(name: (typeof SCENARIOS)[number], mb: number) {
   const kit = (url: string, cache: string) =>
     downloadMatchingFiles(ref, {
       config: { endpoint: url, token: undefined, home: cache, cacheDir: cache, offline: false },
-      retry: { attempts: 5, baseDelayMs: 100, maxDelayMs: 1000 },
-      notice: () => undefined,
-      progress: false,
+      retry: {
+        tries: 5,
+        firstDelayMs: 100,
+        maxDelayMs: 1000,
+        jitter: 0.25,
+        maxRetryAfterSeconds: 1,
+      },
     }).then(() => undefined);
   if (name === "kit") await run("kit: stream + sha256 + rename", mb, undefined, kit);
   if (name === "kit-resume") {

@@ -9,12 +9,14 @@ import { join } from "node:path";
 
 export interface Timed {
   wallSeconds: number;
+  /** User + system CPU seconds (all threads): steadier than wall time on a shared machine. */
+  cpuSeconds: number;
   peakMiB: number;
   exit: number;
   stderr: string;
 }
 
-/** Runs a command under `/usr/bin/time -v`; returns its wall time and peak RSS. */
+/** Runs a command under `/usr/bin/time -v`; returns its wall time, CPU time and peak RSS. */
 export function timed(cmd: string[]): Timed {
   const r = spawnSync("/usr/bin/time", ["-v", ...cmd], { encoding: "utf8", maxBuffer: 1 << 28 });
   const grab = (label: string) => r.stderr.match(new RegExp(`${label}: (.*)`))?.[1] ?? "";
@@ -23,6 +25,7 @@ export function timed(cmd: string[]): Timed {
     .reduce((a, x) => a * 60 + Number(x), 0);
   return {
     wallSeconds: wall,
+    cpuSeconds: Number(grab("User time \\(seconds\\)")) + Number(grab("System time \\(seconds\\)")),
     peakMiB: Number(grab("Maximum resident set size \\(kbytes\\)")) / 1024,
     exit: r.status ?? 1,
     stderr: r.stderr,

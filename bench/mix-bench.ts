@@ -12,7 +12,8 @@
  *                   characters, U+2028 in half the sentences, `\uXXXX` and raw UTF-8 sources.
  *
  * Per case and job: --runs alternating runs (CPython, then t3kit), best of each reported,
- * every run listed; wall time and peak RSS from /usr/bin/time -v; before each t3kit run, the
+ * every run listed; wall time, CPU time (user + system, all threads) and peak RSS from
+ * /usr/bin/time -v; before each t3kit run, the
  * write floor (mix-bench-floor.ts: writing files of the outputs' names and sizes, in this
  * process, in the same memory state); then with --busy one more run of each while another
  * process keeps a core busy; the outputs compared byte for byte (`mix run`: the mix file,
@@ -25,6 +26,9 @@
  *   --runs N               alternating runs of each (default 2)
  *   --busy / --no-busy     the busy-core runs (default on)
  *   --mix-run / --no-mix-run   the `mix run` rows (default on)
+ *   --js-scanner / --no-js-scanner   one more t3kit run per row with T3KIT_JSON_SCANNER=js
+ *                          (lib/json's JavaScript walkers), for the wasm scanner's gain in the
+ *                          same run (default on); the other t3kit runs name wasm
  *   --dir DIR              keep inputs in DIR/<shape>-<text>/ and reuse them while the sizes
  *                          match (default: a temp folder, each case's removed when it is done)
  *   --keep                 leave the outputs (and a temp folder) in place
@@ -83,17 +87,24 @@ const say = (s: string) => process.stderr.write(`${s}\n`);
 interface Job {
   name: Row["job"];
   slug: string;
-  kit(out: string): string[];
+  /** t3kit's command, with lib/json's scanner named (a missing wasm build then fails the run). */
+  kit(out: string, scanner?: "wasm" | "js"): string[];
   python(out: string): string[];
   /** The output files compared (all when absent). */
   compared?: string[];
+}
+
+/** The environment that picks lib/json's scanner for a t3kit run. */
+function scannerEnv(scanner: "wasm" | "js"): string[] {
+  return ["env", `T3KIT_JSON_SCANNER=${scanner}`];
 }
 
 function referenceJob(c: BenchCase): Job {
   return {
     name: "reference",
     slug: "reference",
-    kit: (out) => [
+    kit: (out, scanner = "wasm") => [
+      ...scannerEnv(scanner),
       process.execPath,
       join(projectRoot, "scripts", "t3kit.cjs"),
       ...["mix", "reference", "--llava", c.llava, "--t3-dir", c.t3Dir, "--out", out],
@@ -111,7 +122,8 @@ function mixRunJob(c: BenchCase): Job {
   return {
     name: "mix run",
     slug: "mix-run",
-    kit: (out) => [
+    kit: (out, scanner = "wasm") => [
+      ...scannerEnv(scanner),
       process.execPath,
       join(projectRoot, "scripts", "t3kit.cjs"),
       ...["mix", "run", spec.yaml, "--out", out],
@@ -129,6 +141,8 @@ interface RunOptions {
   runs: number;
   busy: boolean;
   keep: boolean;
+  /** One more quiet t3kit run per job with the JavaScript scanner (the wasm one's gain). */
+  jsScanner: boolean;
 }
 
 /** Measures one job on one case: the quiet row, and the busy row with --busy. */
@@ -176,7 +190,7 @@ function measureJob(c: BenchCase, job: Job, opts: RunOptions, inBytes: number): 
     const s = summarize(r);
     say(
       tag(
-        `${r.busy ? " busy" : ""}: CPython ${s.pythonS.toFixed(2)} s, t3kit ${s.kitS.toFixed(2)} s (${s.ratio.toFixed(1)}x), floor ${s.floorS.toFixed(3)} s, byte-identical ${r.identical ? "yes" : "NO"}`,
+        `${r.busy ? " busy" : ""}: CPython ${s.pythonS.toFixed(2)} s, t3kit ${s.kitS.toFixed(2)} s (${s.ratio.toFixed(1)}x); CPU ${s.pythonCpuS.toFixed(1)} / ${s.kitCpuS.toFixed(1)} s (${s.cpuRatio.toFixed(1)}x)${s.jsKitS === undefined ? "" : `; JS scanner ${s.jsKitS.toFixed(2)} s, CPU ${s.jsKitCpuS?.toFixed(1)} s`}, floor ${s.floorS.toFixed(3)} s, byte-identical ${r.identical ? "yes" : "NO"}`,
       ),
     );
     return r;
@@ -189,6 +203,14 @@ function measureJob(c: BenchCase, job: Job, opts: RunOptions, inBytes: number): 
     const { t, floor } = kit(what);
     quiet.kit.push(t);
     quiet.floors.push(floor);
+  }
+  if (opts.jsScanner) {
+    const outJs = `${outKit}-js`;
+    rmSync(outJs, { recursive: true, force: true });
+    say(tag(": t3kit with the JavaScript scanner …"));
+    quiet.kitJs = [check(timed(job.kit(outJs, "js")), "t3kit (js scanner)")];
+    quiet.identicalJs = sameOutputs(outJs, outPy, job.compared);
+    rmSync(outJs, { recursive: true, force: true });
   }
   rows.push(finish(quiet));
   if (opts.busy) {
@@ -218,6 +240,8 @@ async function main(): Promise<void> {
       "no-busy": { type: "boolean" },
       "mix-run": { type: "boolean" },
       "no-mix-run": { type: "boolean" },
+      "js-scanner": { type: "boolean" },
+      "no-js-scanner": { type: "boolean" },
       dir: { type: "string" },
       keep: { type: "boolean", default: false },
       baseline: { type: "string" },
@@ -243,6 +267,7 @@ async function main(): Promise<void> {
     runs: int(values.runs, "runs"),
     busy: !values["no-busy"],
     keep: values.keep ?? false,
+    jsScanner: !values["no-js-scanner"],
   };
   const mixRun = !values["no-mix-run"];
   const baseline = values.baseline ? readBaseline(values.baseline) : undefined;

@@ -1,9 +1,9 @@
 """What `t3kit mix run SPEC` writes, in plain CPython: the competitor of `npm run bench:mix --mix-run`.
 
-Written from the semantics in lib/mixing (mix-spec.ts, plan-mix.ts, select-mix.ts,
-load-mix-sources.ts, run-mix.ts), for the specs the benchmark writes: no sweep, no
-holdout, no token knobs, no replacement or repeats, output.format llava-json. Anything
-else is refused rather than approximated.
+Written from the semantics in lib/mixing (spec/mix-spec.ts, plan/plan-mix.ts,
+plan/select-mix.ts, sources/open-mix-sources.ts, run/run-mix.ts), for the specs the
+benchmark writes: no sweep, no holdout, no token knobs, no replacement or repeats,
+output.format llava-json. Anything else is refused rather than approximated.
 
   random.seed(seed)
   for each source, in spec order:

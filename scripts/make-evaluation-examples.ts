@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { MLVU_TASK_TYPES } from "../lib/evaluation/index";
 import { findRow, loadPaperTable } from "../lib/paper-numbers/index";
 import { dataDir } from "../lib/paths/index";
 import { PythonRandom } from "../lib/pyrandom/index";
@@ -70,15 +71,6 @@ const TASK_TYPES = [
 ];
 const DURATIONS = ["short", "medium", "long"];
 const MLVU_TYPES = ["TR", "AR", "NQA", "ER", "PQA", "AO", "AC"];
-const MLVU_COLUMNS: Record<string, string> = {
-  TR: "tr",
-  AR: "ar",
-  NQA: "needle_qa",
-  ER: "er",
-  PQA: "plot_qa",
-  AO: "ao",
-  AC: "ac",
-};
 const TC_DIMS = ["action", "direction", "speed", "order", "attribute_change"];
 
 // One difficulty per question, shared by both runs, so their answers are paired as real
@@ -174,7 +166,7 @@ function mlvuSamples(run: Run, rng: PythonRandom): { lines: string[]; correct: n
   let q = 0;
   for (const type of MLVU_TYPES) {
     const acc =
-      (row.values[table.columns.findIndex((c) => c.key === MLVU_COLUMNS[type])] as number) / 100;
+      (row.values[table.columns.findIndex((c) => c.key === MLVU_TASK_TYPES[type])] as number) / 100;
     for (let i = 0; i < 30; i++) {
       const gold = LETTERS[(q * 3) % 4];
       const pred = answerOf(rng, gold, isRight(rng, 1000 + q, acc));

@@ -5,64 +5,93 @@
  * and test the paper's text-to-video correlation on one's own runs. Notebook 07, `t3kit eval`.
  */
 export type { EvaluationRow, IngestedRun, SampleOutcome } from "./evaluation-row";
-export { detectResultFormat, KNOWN_FORMATS, type ResultFormat } from "./detect-result-format";
-export { ingestResults } from "./ingest-results";
+export { detectResultFormat, KNOWN_FORMATS, type ResultFormat } from "./read/detect-result-format";
+export { ingestResults, ingestRuns, type RunFiles } from "./read/ingest-results";
 export {
   readLmmsEvalResults,
   type LmmsEvalResults,
   type LmmsEvalTask,
-} from "./read-lmms-eval-results";
-export { readLmmsEvalSamples, type LmmsEvalSamples } from "./read-lmms-eval-samples";
-export { readTempCompassOutput } from "./read-tempcompass-output";
-export { readScoreCsv } from "./read-score-csv";
-export { KNOWN_TASKS, taskBenchmark } from "./lmms-eval-tasks";
-export { benchmarkKey, dimensionKey } from "./name-keys";
-export { sampleBreakdown, percentCorrect, MLVU_MACRO_TYPES } from "./sample-accuracy";
-export { pickRunValue } from "./pick-run-value";
+} from "./read/read-lmms-eval-results";
+export {
+  MLVU_TASK_TYPES,
+  readLmmsEvalSamples,
+  type LmmsEvalSamples,
+} from "./read/read-lmms-eval-samples";
+export { readTempCompassOutput } from "./read/read-tempcompass-output";
+export { readScoreCsv } from "./read/read-score-csv";
+export { KNOWN_TASKS, taskBenchmark } from "./read/lmms-eval-tasks";
+export { benchmarkKey, dimensionKey } from "./read/name-keys";
+export { sampleBreakdown, percentCorrect, MLVU_MACRO_TYPES } from "./read/sample-accuracy";
+export { pickRunValue } from "./compare/pick-run-value";
+export {
+  compareRuns,
+  type CompareOptions,
+  differencesToBaseline,
+  type RunComparison,
+} from "./compare/compare-runs";
 export {
   compareWithPaper,
   PAPER_BENCHMARKS,
   type BenchmarkComparison,
   type ComparedRow,
-} from "./compare-with-paper";
+} from "./compare/compare-with-paper";
 export {
   pairedBootstrap,
   stratifiedDifference,
   type BootstrapOptions,
   type BootstrapInterval,
   type PairedOutcome,
-} from "./paired-bootstrap";
-export { pairedDifferences, type PairedDifference } from "./paired-differences";
-export { mcnemarExactP } from "./mcnemar-exact";
-export { percentileSorted } from "./percentile";
+} from "./stats/paired-bootstrap";
+export { pairedDifferences, type PairedDifference } from "./stats/paired-differences";
+export { mcnemarExactP } from "./stats/mcnemar-exact";
 export {
+  correlateCsvFile,
   correlateRuns,
   pearsonTest,
   readCorrelationCsv,
   type Correlation,
   type CorrelationInput,
-} from "./correlate-runs";
-export { paperCorrelationInput, paperCorrelationStated } from "./paper-correlation-points";
-export { parseQuestionOptions, answerLetter } from "./parse-question-options";
+  type RunsCorrelation,
+} from "./stats/correlate-runs";
+export {
+  paperCorrelationInput,
+  paperCorrelationStated,
+  paperPointsCorrelation,
+} from "./stats/paper-correlation-points";
+export { parseQuestionOptions, answerLetter } from "./textual/parse-question-options";
 export {
   readTextualItems,
   textualAccuracy,
   type TextualFileAccuracy,
   type TextualItem,
-} from "./textual-accuracy";
+} from "./textual/textual-accuracy";
 export {
   evaluationRowsFrame,
   comparisonFrame,
   comparisonDeltaFrame,
   differencesFrame,
   correlationFrame,
-} from "./evaluation-frames";
-export { comparisonFigure, differencesFigure, correlationFitFigure } from "./evaluation-figures";
-export { formatTextTable } from "./format-text-table";
-export { evaluationExamples, evaluationExamplesDir, filesUnder } from "./evaluation-examples";
+  textualAccuracyFrame,
+} from "./show/evaluation-frames";
+export {
+  comparisonFigure,
+  differencesFigure,
+  correlationFitFigure,
+} from "./show/evaluation-figures";
+export { formatTextTable } from "./show/format-text-table";
+export {
+  formatCompareOutput,
+  formatCorrelateOutput,
+  formatIngestOutput,
+  formatTextualOutput,
+} from "./show/format-eval-output";
+export { headlineRows } from "./show/evaluation-records";
+export { formatRunsSummary } from "./show/format-runs-summary";
+export { evaluationExamples, evaluationExamplesDir, filesUnder } from "./read/evaluation-examples";
+export { evaluationInputs, type EvaluationInputs } from "./read/evaluation-inputs";
 export {
   saveEvaluationOutputs,
   type EvaluationOutputs,
   type SavedEvaluation,
-} from "./save-evaluation-outputs";
-export { liveTextualAccuracy } from "./live-textual-accuracy";
+} from "./show/save-evaluation-outputs";
+export { liveTextualAccuracy } from "./textual/live-textual-accuracy";

@@ -3,9 +3,10 @@
  * huggingface_hub's cache (shared with Python tools), resumable, verified, retried.
  * Notebooks: `dataSource(stage)`; stages: `resolveSource(input)` for `hub:` inputs.
  */
-export { hubConfig, type HubConfig } from "./hub-config";
+export { hubConfig, type HubConfig } from "./client/hub-config";
 export {
   KNOWN_REPOS,
+  parseRepoArg,
   parseRepoRef,
   parseRepoType,
   repoFolderName,
@@ -13,7 +14,7 @@ export {
   repoTypeGuessed,
   type RepoRef,
   type RepoType,
-} from "./repo-ref";
+} from "./refs/repo-ref";
 export {
   blobLinkTarget,
   blobPath,
@@ -23,28 +24,39 @@ export {
   repoCacheDir,
   snapshotDir,
   snapshotPath,
-} from "./cache-layout";
-export { HubError, hubErrorFor } from "./hub-error";
+} from "./cache/cache-layout";
+export { HubError, hubErrorFor } from "./client/hub-error";
+export { DEFAULT_RETRY, hubFetch, isRetryableStatus } from "./client/hub-fetch";
+export type { HubOptions } from "./client/hub-options";
+export { cachedCommit, resolveCommit } from "./refs/resolve-commit";
+export { listRepoFiles } from "./listing/list-repo-files";
+export type { RepoFile } from "./listing/repo-file";
 export {
-  DEFAULT_RETRY,
-  backoffDelay,
-  fetchWithRetry,
-  isRetryableStatus,
-  parseRetryAfter,
-  type RetryPolicy,
-} from "./fetch-with-retry";
-export type { HubOptions } from "./hub-options";
-export { cachedCommit, resolveCommit } from "./resolve-commit";
-export { listRepoFiles } from "./list-repo-files";
-export type { RepoFile } from "./repo-file";
-export { formatFileTable, listRevisionFiles, type RepoListing } from "./list-revision-files";
-export { downloadBlob, type BlobRequest, type BlobResult, type ByteCounter } from "./download-blob";
-export { blobHasher } from "./blob-digest";
-export { fetchRepoFiles, resolveUrl, type GetResult, type GotFile } from "./fetch-repo-files";
-export { downloadMatchingFiles, type DownloadMatchingOptions } from "./download-matching-files";
-export { globRegExp, matchesAny } from "./match-globs";
-export { formatBytes } from "./format-bytes";
-export { progressBar, progressLine, type ProgressBar } from "./progress-bar";
+  formatFileTable,
+  formatRepoListing,
+  listRevisionFiles,
+  type RepoListing,
+} from "./listing/list-revision-files";
+export {
+  downloadBlob,
+  type BlobRequest,
+  type BlobResult,
+  type ByteCounter,
+} from "./download/download-blob";
+export { blobHasher } from "./download/blob-digest";
+export {
+  fetchRepoFiles,
+  resolveUrl,
+  type GetResult,
+  type GotFile,
+} from "./download/fetch-repo-files";
+export {
+  downloadMatchingFiles,
+  type DownloadMatchingOptions,
+} from "./download/download-matching-files";
+export { formatGetResult } from "./download/format-get-result";
+export { globRegExp, matchesAny } from "./download/match-globs";
+export { formatBytes } from "./listing/format-bytes";
 export {
   formatHubSpec,
   isHubSpec,
@@ -52,11 +64,11 @@ export {
   resolveHubSource,
   resolveSource,
   type HubSpec,
-} from "./hub-spec";
+} from "./inputs/hub-spec";
 export {
   dataSource,
   hubSourceSelected,
   stageInputPaths,
   stageSources,
-} from "./resolve-stage-inputs";
-export { localInputPath } from "./local-input-path";
+} from "./inputs/resolve-stage-inputs";
+export { localInputPath } from "./inputs/local-input-path";

@@ -16,6 +16,10 @@
  * - `reindentPythonJson` re-emits a record's source bytes in Python's indent layout
  *   without building objects (the mixer's fast path).
  *
+ * The scanner and the re-indenter run in WebAssembly (wasm/json-scan.c, SIMD) when its
+ * build is there, else in JavaScript: `jsonScannerImplementation()` says which;
+ * T3KIT_JSON_SCANNER=js|wasm picks one.
+ *
  * This API is used by other stages (tokens, mixing): keep it stable.
  */
 export {
@@ -66,6 +70,7 @@ export {
   type IndexedRecord,
 } from "./read-records";
 export { ByteBuilder } from "./byte-builder";
+export { jsonScannerImplementation, type JsonScannerKind } from "./wasm/json-scan-module";
 export {
   PYTHON_COMPACT,
   PYTHON_INDENT_4,

@@ -9,11 +9,24 @@
  * The input must be valid JSON (the scanners validate it first). A repeated key inside an
  * object throws `RepeatedKey`: the caller then parses the record with Python's rule
  * (last value at the first position) and writes it with the generic writer.
+ *
+ * The walk runs in the WebAssembly module (wasm/json-scan.c, 16 bytes a step through
+ * plain string bytes) when it is loaded, else here: this file's walker is the reference
+ * and the fallback (also for what the module hands back: nesting past 512 levels,
+ * separators longer than three bytes).
  */
 import { isAscii } from "node:buffer";
 import type { ByteBuilder } from "./byte-builder";
 import { formatPythonFloat } from "./python-float-repr";
 import { JsonSyntaxFault } from "./skip-json-value";
+import { type JsonScanModule, wasmJsonScanner } from "./wasm/json-scan-module";
+import {
+  R_END,
+  R_FAULT_AT,
+  WASM_FALLBACK,
+  WASM_FAULT,
+  WASM_REPEATED_KEY,
+} from "./wasm/wasm-skip-json-value";
 
 /** The layout to emit: Python's `indent` and `separators`. */
 export interface ReindentLayout {
@@ -56,12 +69,81 @@ let oneLine = true;
 let itemSep: Uint8Array = new Uint8Array(0);
 let keySep: Uint8Array = new Uint8Array(0);
 
+const CONTROL_CHARACTER = "control character in a string (Python's json rejects it)";
+
 /**
  * Appends to `target` the value at `bytes[start..]` laid out as Python would write it at
  * nesting `level` (its first line unindented, the caller has placed it). Returns the
- * position after the value.
+ * position after the value. `end`, when known, is where the value's bytes end.
  */
 export function reindentPythonJson(
+  bytes: Uint8Array,
+  start: number,
+  target: ByteBuilder,
+  level: number,
+  layout: ReindentLayout = PYTHON_INDENT_4,
+  end = -1,
+): number {
+  const m = wasmJsonScanner();
+  if (m !== null) {
+    const after = reindentInModule(m, bytes, start, target, level, layout, end);
+    if (after >= 0) return after;
+  }
+  return reindentPythonJsonInJs(bytes, start, target, level, layout, end);
+}
+
+/** Separators packed as json-scan.c's reindent takes them, per layout (null: not packable). */
+const packedLayouts = new WeakMap<ReindentLayout, [number, number, number] | null>();
+
+function packedLayout(layout: ReindentLayout): [number, number, number] | null {
+  let packed = packedLayouts.get(layout);
+  if (packed === undefined) {
+    const pack = (sep: string): number => {
+      if (sep.length > 3) return -1;
+      let word = sep.length;
+      for (let k = 0; k < sep.length; k++) {
+        if (sep.charCodeAt(k) > 0xff) return -1;
+        word |= sep.charCodeAt(k) << (8 * (k + 1));
+      }
+      return word >>> 0;
+    };
+    const item = pack(layout.itemSeparator);
+    const key = pack(layout.keySeparator);
+    packed = item < 0 || key < 0 ? null : [layout.indent ?? -1, item, key];
+    packedLayouts.set(layout, packed);
+  }
+  return packed;
+}
+
+/** The walk in the module: the position after the value, or -1 to walk in JavaScript. */
+function reindentInModule(
+  m: JsonScanModule,
+  bytes: Uint8Array,
+  start: number,
+  target: ByteBuilder,
+  level: number,
+  layout: ReindentLayout,
+  end: number,
+): number {
+  const packed = packedLayout(layout);
+  if (packed === null) return -1;
+  const stop = end < 0 ? bytes.length : end;
+  const base = m.loadValue(bytes, start, stop);
+  const n = m.exports.reindent(base, 0, stop - start, level, m.outBase, ...packed);
+  m.refresh(); // the output may have grown the memory
+  if (n !== WASM_FALLBACK) m.walks++;
+  if (n >= 0) {
+    target.pushBytes(m.bytes, m.outBase, m.outBase + n);
+    return start + m.results[R_END];
+  }
+  if (n === WASM_REPEATED_KEY) throw new RepeatedKey();
+  if (n === WASM_FAULT)
+    throw new JsonSyntaxFault(start + m.results[R_FAULT_AT], CONTROL_CHARACTER, "");
+  return -1;
+}
+
+/** reindentPythonJson's walk in JavaScript (the reference; the fallback). */
+export function reindentPythonJsonInJs(
   bytes: Uint8Array,
   start: number,
   target: ByteBuilder,
@@ -384,7 +466,7 @@ function string(iAt: number): number {
       i = rewriteEscape(b, i);
     } else if (c < 0x20) {
       // Python's json.load refuses raw control characters in strings; so do we.
-      throw new JsonSyntaxFault(i, "control character in a string (Python's json rejects it)", "");
+      throw new JsonSyntaxFault(i, CONTROL_CHARACTER, "");
     } else {
       out.pushBytes(b, run, i);
       i = escapeRawCharacter(b, i);

@@ -21,6 +21,7 @@ import {
   lastValueNeedsPythonParse,
   newTurnProbe,
   skipJsonValue,
+  skipJsonValueInChunk,
 } from "./skip-json-value";
 
 /** One record as found in the file. `bytes` is a view valid only during the callback. */
@@ -429,29 +430,33 @@ function skipRecord(
   lineComplete = false,
   structureOnly = false,
 ): number {
-  const where =
-    line === undefined
-      ? { file: path, record: index }
-      : { file: path, record: line, recordKind: "line" as const };
   try {
-    let end = skipJsonValue(buf, start, limit, probe, structureOnly);
+    let end = skipJsonValueInChunk(buf, start, limit, probe, structureOnly);
     // A JSONL line is complete at its newline: a number touching it has ended.
     if (end === NEED_MORE && lineComplete) {
       const padded = Buffer.concat([buf.subarray(start, limit), Buffer.from(" ")]);
       end = skipJsonValue(padded, 0, padded.length, probe);
-      if (end === NEED_MORE) throw new InputError(where, "truncated JSON on this line");
+      if (end === NEED_MORE)
+        throw new InputError(recordWhere(path, index, line), "truncated JSON on this line");
       return start + end;
     }
     return end;
   } catch (e) {
     if (e instanceof JsonSyntaxFault) {
       throw new InputError(
-        { ...where, field: e.field },
+        { ...recordWhere(path, index, line), field: e.field },
         `${e.message} at byte ${fileOffset + e.position}`,
       );
     }
     throw e;
   }
+}
+
+/** An error's location: made only for an error (an object per record was measurable). */
+function recordWhere(path: string, index: number, line: number | undefined) {
+  return line === undefined
+    ? { file: path, record: index }
+    : { file: path, record: line, recordKind: "line" as const };
 }
 
 function spanOf(

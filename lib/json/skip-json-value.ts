@@ -5,7 +5,14 @@
  * the buffer ends first. It builds nothing, so the streaming readers can find record
  * boundaries in a 1 GB array at a few hundred MB/s. UTF-8 validity is checked apart
  * (node's native `isUtf8`).
+ *
+ * The walk runs in the WebAssembly module (wasm/json-scan.c) when it is loaded (see
+ * wasm/json-scan-module.ts), else here in JavaScript: this file's walker is the reference
+ * and the fallback. A fault the module finds is walked again here, which names the field
+ * and words the message, so both implementations fail with the same error.
  */
+import { wasmJsonScanner } from "./wasm/json-scan-module";
+import { R_TRICKY, WASM_FAULT, WASM_NEED_MORE, skipInModule } from "./wasm/wasm-skip-json-value";
 
 /** Returned when the buffer ends inside the value: read more and try again. */
 export const NEED_MORE = -1;
@@ -88,6 +95,65 @@ export function lastValueNeedsPythonParse(): boolean {
  * position just after it, or NEED_MORE. Throws JsonSyntaxFault on bad JSON.
  */
 export function skipJsonValue(
+  bytes: Uint8Array,
+  start: number,
+  limit: number,
+  topKeys: TopKeyProbe | null = null,
+  structureOnly = false,
+): number {
+  const m = wasmJsonScanner();
+  if (m === null) return skipJsonValueInJs(bytes, start, limit, topKeys, structureOnly);
+  const base = m.loadValue(bytes, start, limit);
+  const r = skipInModule(m, base, 0, limit - start, topKeys, structureOnly, start);
+  return finishModuleWalk(r, start, bytes, start, limit, topKeys, structureOnly);
+}
+
+/**
+ * skipJsonValue for a scanner walking the records of one chunk: the chunk is copied into
+ * the WebAssembly module once, on the first call for it (known by the buffer's identity,
+ * so a caller must pass a fresh view when the bytes change), instead of once per record.
+ */
+export function skipJsonValueInChunk(
+  chunk: Uint8Array,
+  start: number,
+  limit: number,
+  topKeys: TopKeyProbe | null = null,
+  structureOnly = false,
+): number {
+  const m = wasmJsonScanner();
+  if (m === null) return skipJsonValueInJs(chunk, start, limit, topKeys, structureOnly);
+  if (m.loadedChunk !== chunk) m.loadChunk(chunk);
+  const r = skipInModule(m, -1, start, limit, topKeys, structureOnly, 0);
+  return finishModuleWalk(r, 0, chunk, start, limit, topKeys, structureOnly);
+}
+
+/** The module's answer as skipJsonValue gives it; faults and fallbacks walk here again. */
+function finishModuleWalk(
+  r: number,
+  shift: number,
+  bytes: Uint8Array,
+  start: number,
+  limit: number,
+  topKeys: TopKeyProbe | null,
+  structureOnly: boolean,
+): number {
+  if (r >= 0) {
+    tricky = wasmJsonScanner()!.results[R_TRICKY] !== 0;
+    return r + shift;
+  }
+  if (r === WASM_NEED_MORE) return NEED_MORE;
+  // The reference decides: it throws the fault with its field and wording, or finds the
+  // value cut by the buffer's end (an escape stage 1 could not see whole).
+  const end = skipJsonValueInJs(bytes, start, limit, topKeys, structureOnly);
+  if (r === WASM_FAULT && end !== NEED_MORE)
+    throw new Error(
+      `the WebAssembly JSON scanner found a fault in the value at byte ${start} that the JavaScript one does not (a bug: set T3KIT_JSON_SCANNER=js to go on)`,
+    );
+  return end;
+}
+
+/** skipJsonValue's walk in JavaScript (the reference; the fallback when the module is missing). */
+export function skipJsonValueInJs(
   bytes: Uint8Array,
   start: number,
   limit: number,

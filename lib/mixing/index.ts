@@ -1,28 +1,16 @@
 /**
- * SFT data mixing: the paper's reference recipe byte for byte, declarative mix specs
- * (count | fraction | proportion per source, lRatio, holdout, sweeps), and the checks and
- * tables around them. Notebook: notebooks/03-data-mixing.ipynb.
+ * SFT data mixing: the paper's reference recipe byte for byte (reference/), declarative
+ * mix specs (spec/: count | fraction | proportion per source, lRatio, holdout, sweeps),
+ * their sources (sources/), plans (plan/: `mix plan`), runs (run/: `mix run`), the checks
+ * on every record (checks/) and the tables around them (views/).
+ * Notebook: notebooks/03-data-mixing.ipynb.
  */
 export {
   LLAVA_KEY,
   REFERENCE_COMPOSITIONS,
   WRITTEN_T3_KEYS,
   compositionName,
-} from "./reference-compositions";
-export {
-  MemorySource,
-  loadFileSource,
-  type FileSourceKind,
-  type RecordSource,
-} from "./record-source";
-export {
-  MIX_FORMATS,
-  packRef,
-  refIndex,
-  refSource,
-  writeMixFile,
-  type MixFormat,
-} from "./write-mix-file";
+} from "./reference/reference-compositions";
 export {
   REFERENCE_LRATIO,
   REFERENCE_PER,
@@ -32,57 +20,70 @@ export {
   runReferenceRecipe,
   type ReferenceOutput,
   type ReferenceRecipeOptions,
-} from "./reference-recipe";
+} from "./reference/reference-recipe";
+export { formatReferenceOutputs } from "./reference/format-reference-outputs";
+export { loadMixSpec, validateMixSpec } from "./spec/mix-spec";
+export * from "./spec/mix-spec-types";
 export {
-  loadMixSpec,
-  validateMixSpec,
-  type Exhaustion,
-  tokenKnobOf,
-  type MixSpec,
-  type MixTokenSettings,
-  type SourceKind,
-  type SourceSpec,
-  type TokenKnob,
-} from "./mix-spec";
+  MemorySource,
+  loadFileSource,
+  type FileSourceKind,
+  type RecordSource,
+} from "./sources/record-source";
+export { packRef, refIndex, refSource } from "./sources/record-refs";
+export { ConcatSource } from "./sources/concat-source";
+export { HOTPOTQA_MAX_WORDS, hotpotqaToLlava } from "./sources/hotpotqa-records";
+export {
+  resolveSourcePath,
+  t3FilesOf,
+  t3PrefixFor,
+  type SourcePathOptions,
+} from "./sources/source-paths";
+export {
+  loadMixSource,
+  openMixSources,
+  type OpenedSources,
+  type SourceLoadOptions,
+} from "./sources/open-mix-sources";
+export { RecordTokenCounter } from "./sources/record-token-counter";
 export {
   drawTokenBudget,
   tokenBudgetOf,
   tokenSourceSeed,
   type TokenDraw,
-} from "./draw-token-budget";
-export { RecordTokenCounter } from "./record-token-counter";
+} from "./plan/draw-token-budget";
 export {
-  formatPlan,
   mixPoints,
   planMix,
   resolveSourceCount,
-  TOKEN_BUDGET_RULE,
   withTokens,
   type TokenCounting,
   type MixPlan,
   type MixPoint,
   type SourcePlan,
-} from "./plan-mix";
-export { HOTPOTQA_MAX_WORDS, hotpotqaToLlava } from "./hotpotqa-records";
-export { checkLlavaRecord } from "./check-records";
-export { ConcatSource } from "./concat-source";
+} from "./plan/plan-mix";
+export { selectMix } from "./plan/select-mix";
 export {
-  loadMixSource,
-  resolveSourcePath,
-  t3FilesOf,
-  t3PrefixFor,
-  type SourceLoadOptions,
-} from "./load-mix-sources";
-export { openMixSources, planSpec, type OpenedSources } from "./plan-spec";
-export { selectMix } from "./select-mix";
-export { runMix, sweepCsv, type MixRunOptions, type MixRunResult } from "./run-mix";
+  openAndPlanSpec,
+  type PlannedPoint,
+  type PlannedSpec,
+  type PlanningOptions,
+} from "./plan/open-and-plan-spec";
+export { planSpec, planSpecFile, type SpecPlans } from "./plan/plan-spec";
+export { TOKEN_BUDGET_RULE, formatPlan, formatSpecPlans } from "./plan/format-plan";
+export { checkLlavaRecord } from "./checks/check-records";
+export { writeMixFile } from "./run/write-mix-file";
+export { runMix, runMixSpecFile, type MixRunOptions } from "./run/run-mix";
+export type { MixRunResult } from "./run/write-mix-point";
+export { sweepCsv } from "./run/sweep-csv";
+export { formatMixRun } from "./run/format-mix-run";
 export {
   compositionFigure,
   compositionMatrix,
   compositionRows,
   recordTokenShareFigure,
   recordTokenShareRows,
-} from "./composition-table";
+} from "./views/composition-table";
 export {
   mixingInputs,
   mixRunRows,
@@ -93,4 +94,4 @@ export {
   tempcompassScores,
   tempcompassSpecs,
   type MixingInputs,
-} from "./notebook-views";
+} from "./views/notebook-views";

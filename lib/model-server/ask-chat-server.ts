@@ -9,7 +9,7 @@
 import { cacheKey, readCachedAnswer, writeCachedAnswer } from "./answer-cache";
 import type { ChatAnswer, ChatMessage, ChatServerOptions } from "./chat-types";
 import { chatCompletionsUrl } from "./chat-url";
-import { postChatRequest } from "./post-chat-request";
+import { chatRetryPolicy, postChatRequest } from "./post-chat-request";
 
 const DEFAULTS = { concurrency: 4, maxRetries: 5, timeoutMs: 120_000, backoffMs: 1000 };
 
@@ -22,11 +22,11 @@ export async function askChatServer(
   checkOptions(options);
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
-  const policy = {
-    maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
-    backoffMs: options.backoffMs ?? DEFAULTS.backoffMs,
-    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
-  };
+  const policy = chatRetryPolicy(
+    options.maxRetries ?? DEFAULTS.maxRetries,
+    options.backoffMs ?? DEFAULTS.backoffMs,
+    options.timeoutMs ?? DEFAULTS.timeoutMs,
+  );
   const answers: ChatAnswer[] = new Array(conversations.length);
   let next = 0;
   let done = 0;

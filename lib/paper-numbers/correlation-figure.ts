@@ -1,5 +1,5 @@
-import type { Data, Layout } from "plotly.js";
 import type { Figure } from "../plots/index";
+import { type CorrelationPanel, correlationPanelsFigure } from "./correlation-panels-figure";
 import type { PaperTable } from "./paper-table";
 import { pearson } from "./pearson";
 import { cellValue } from "./table-lookup";
@@ -51,49 +51,23 @@ export function correlationChecks(stats: PaperTable, points: PaperTable): Correl
 /** Textual validation accuracy against each video benchmark (points approximate, [I]). */
 export function correlationFigure(stats: PaperTable, points: PaperTable): Figure {
   const checks = correlationChecks(stats, points);
-  const data: Data[] = [];
-  const l: Record<string, unknown> = {};
-  const gap = 0.06;
-  const w = (1 - 2 * gap) / 3;
-  BENCHMARKS.forEach(({ key, label }, i) => {
-    const axis = i === 0 ? "" : String(i + 1);
-    const p = pairs(points, key);
+  const panels = BENCHMARKS.map(({ key, label }, i): CorrelationPanel => {
     const c = checks[i];
-    data.push({
-      type: "scatter",
-      mode: "markers",
-      x: p.x,
-      y: p.y,
-      text: p.labels,
+    return {
+      ...pairs(points, key),
       name: label,
-      marker: { size: 9 },
-      hovertemplate: "%{text}<br>text acc %{x}<br>video acc %{y}<extra></extra>",
-      xaxis: `x${axis}`,
-      yaxis: `y${axis}`,
-    } as Data);
-    l[`xaxis${axis}`] = {
-      domain: [i * (w + gap), i * (w + gap) + w],
-      title: { text: "Textual validation acc. (%)" },
-      anchor: `y${axis}`,
-    };
-    l[`yaxis${axis}`] = {
-      anchor: `x${axis}`,
-      title: {
-        text: `${label} (%)<br>stated r=${c.statedR}, p=${c.statedP.toExponential(2)}; from points r≈${c.approxR}`,
-      },
+      yTitle: `${label} (%)<br>stated r=${c.statedR}, p=${c.statedP.toExponential(2)}; from points r≈${c.approxR}`,
     };
   });
-  return {
-    data,
-    layout: {
-      title: {
-        text: "Textual temporal accuracy predicts video temporal accuracy (points read off the plot, approximate)",
-      },
-      width: 1300,
-      height: 460,
-      showlegend: false,
-      margin: { l: 80, r: 20, t: 70, b: 60 },
-      ...(l as Partial<Layout>),
-    },
-  };
+  return correlationPanelsFigure(panels, {
+    title:
+      "Textual temporal accuracy predicts video temporal accuracy (points read off the plot, approximate)",
+    xTitle: "Textual validation acc. (%)",
+    hovertemplate: "%{text}<br>text acc %{x}<br>video acc %{y}<extra></extra>",
+    marker: { size: 9 },
+    gap: 0.06,
+    width: 1300,
+    height: 460,
+    margin: { l: 80, r: 20, t: 70, b: 60 },
+  });
 }

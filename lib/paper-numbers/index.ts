@@ -17,7 +17,12 @@ export { correlationChecks, correlationFigure, type CorrelationCheck } from "./c
 export { tempcompassAblationFigure } from "./tempcompass-ablation-figure";
 export { baselineDeltaFigure } from "./baseline-delta-figure";
 export { probingFigure } from "./probing-figure";
-export { groupedBarsFigure } from "./grouped-bars-figure";
+export { groupedBarsFigure, type BarRows, type BarsLayout } from "./grouped-bars-figure";
+export {
+  correlationPanelsFigure,
+  type CorrelationLayout,
+  type CorrelationPanel,
+} from "./correlation-panels-figure";
 export { resultsFigures, writeResultsReport, type ResultsReport } from "./write-results-report";
 export { resultsReportLine } from "./results-report-line";
 export { paperTableIndexRows } from "./paper-table-index";

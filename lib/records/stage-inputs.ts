@@ -50,5 +50,14 @@ export const STAGE_SOURCES: Record<string, StageSources> = {
   },
   training: { embedded: ["data/llava/", "data/training/"], hub: [] },
   results: { embedded: ["data/paper/"], hub: [] },
-  evaluation: { embedded: ["data/evaluation/", "data/paper/"], hub: [] },
+  // Evaluator outputs are the user's own (none are released), so the result examples stay
+  // embedded; in Hub mode textual validation accuracy is measured on the released validation
+  // files whose synthesised stand-ins are data/evaluation/examples/textual/.
+  evaluation: {
+    embedded: ["data/evaluation/", "data/paper/"],
+    hub: [
+      "hub:tobiaslee/text_temporal/attribute_val_long.jsonl",
+      "hub:tobiaslee/text_temporal/order_val_long.jsonl",
+    ],
+  },
 };

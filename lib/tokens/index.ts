@@ -4,7 +4,6 @@
  * itself is the shared floor lib/token-counting.
  */
 export {
-  percentile,
   tokenStats,
   statsBySource,
   groupBySource,

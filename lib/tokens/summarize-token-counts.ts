@@ -3,6 +3,7 @@
  * share of the training tokens. Percentiles use the nearest-rank method (the value at
  * rank ceil(p·n)), so every reported number is a real record's length.
  */
+import { percentileSorted } from "../statistics/index";
 import type { TokenCountRow } from "../token-counting/index";
 
 export interface TokenStats {
@@ -18,13 +19,6 @@ export interface TokenStats {
   max: number;
 }
 
-/** Nearest-rank percentile of ascending `sorted` (p in 0..100). */
-export function percentile(sorted: ArrayLike<number>, p: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[Math.min(rank, sorted.length) - 1];
-}
-
 /** Stats of `rows` (their total_tokens). */
 export function tokenStats(rows: readonly TokenCountRow[]): TokenStats {
   const totals = Float64Array.from(rows, (r) => r.total_tokens).sort();
@@ -37,6 +31,8 @@ export function tokenStats(rows: readonly TokenCountRow[]): TokenStats {
     visual += r.visual_tokens;
   }
   const total = text + template + visual;
+  const pct = (p: number) =>
+    totals.length === 0 ? 0 : percentileSorted(totals, p, "nearest-rank");
   return {
     records: rows.length,
     totalTokens: total,
@@ -44,9 +40,9 @@ export function tokenStats(rows: readonly TokenCountRow[]): TokenStats {
     templateTokens: template,
     visualTokens: visual,
     mean: rows.length === 0 ? 0 : total / rows.length,
-    p50: percentile(totals, 50),
-    p90: percentile(totals, 90),
-    p99: percentile(totals, 99),
+    p50: pct(50),
+    p90: pct(90),
+    p99: pct(99),
     max: totals.length === 0 ? 0 : totals[totals.length - 1],
   };
 }

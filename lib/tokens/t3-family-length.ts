@@ -6,9 +6,9 @@
 import type { DataFrame } from "danfojs-node";
 import type { Figure } from "../plots/index";
 import { type T3FamilyLength, t3FamilyAndLength } from "../records/index";
+import { percentileSorted } from "../statistics/index";
 import { toDataFrame } from "../tables/index";
 import type { TokenCountRow } from "../token-counting/index";
-import { percentile } from "./summarize-token-counts";
 
 function groups(
   rows: readonly TokenCountRow[],
@@ -38,9 +38,9 @@ export function t3FamilyLengthTable(rows: readonly TokenCountRow[]): DataFrame {
         family: g.fl.family,
         length: `${g.fl.length}x`,
         records: g.totals.length,
-        p50: percentile(sorted, 50),
-        p90: percentile(sorted, 90),
-        p99: percentile(sorted, 99),
+        p50: percentileSorted(sorted, 50, "nearest-rank"),
+        p90: percentileSorted(sorted, 90, "nearest-rank"),
+        p99: percentileSorted(sorted, 99, "nearest-rank"),
         max: sorted[sorted.length - 1],
       };
     }),

@@ -1,10 +1,8 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { InputError } from "../../lib/errors/index";
 import type * as Evaluation from "../../lib/evaluation/index";
-import type * as Results from "../../lib/paper-numbers/index";
 import { outPath } from "../../lib/paths/index";
 import { UsageError, intOption, parseCommandArgs } from "../cli-args";
+import { reportProgress } from "../report-progress";
 import type { Command } from "./command";
 
 const overview = `
@@ -68,14 +66,7 @@ async function ingest(argv: string[]): Promise<number> {
   if (!values.run) throw new UsageError("ingest needs --run NAME");
   if (positionals.length === 0) throw new UsageError("ingest needs at least one result FILE");
   const run = await lib().ingestResults(positionals, values.run);
-  if (values.json) print(`${JSON.stringify({ rows: run.rows }, null, 2)}\n`);
-  else
-    print(
-      lib().formatTextTable(
-        run.rows.map((r) => ({ ...r, value: r.value })),
-        2,
-      ),
-    );
+  print(lib().formatIngestOutput(run, values.json === true));
   return 0;
 }
 
@@ -106,9 +97,9 @@ async function compare(argv: string[]): Promise<number> {
       json: { type: "boolean" },
     },
   });
-  const specs = (values.run ?? []).map(parseRunSpec);
-  if (specs.length === 0) throw new UsageError("compare needs --run NAME=FILE[,FILE…]");
-  const names = specs.map((s) => s.name);
+  const runs = (values.run ?? []).map(parseRunSpec);
+  if (runs.length === 0) throw new UsageError("compare needs --run NAME=FILE[,FILE…]");
+  const names = runs.map((s) => s.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup) throw new UsageError(`--run ${dup} given twice`);
   if (values.baseline !== undefined && !names.includes(values.baseline)) {
@@ -119,56 +110,8 @@ async function compare(argv: string[]): Promise<number> {
   const iterations = intOption("bootstrap", values.bootstrap, 1000, { min: 1 });
   if (iterations < 1) throw new UsageError("--bootstrap must be at least 1");
   const seed = intOption("seed", values.seed, 0, { min: 0 });
-  const ev = lib();
-  const { loadPaperTables } = require("../../lib/paper-numbers/index") as typeof Results;
-  const runs = [];
-  for (const s of specs) runs.push(await ev.ingestResults(s.files, s.name));
-  const comparisons = ev.compareWithPaper(runs, loadPaperTables());
-  const base = runs.find((r) => r.run === values.baseline);
-  const differences = base
-    ? runs
-        .filter((r) => r !== base)
-        .flatMap((r) => ev.pairedDifferences(r, base, { iterations, seed }))
-    : [];
-  if (values.json) {
-    print(`${JSON.stringify({ comparisons, differences }, null, 2)}\n`);
-    return 0;
-  }
-  for (const c of comparisons) {
-    print(`\n${c.title}\n(Δ: minus the paper's ${c.baseline})\n`);
-    const rows = c.rows
-      .filter((r) => r.origin === "run" || r.role === "baseline" || r.role === "ours")
-      .map((r) => {
-        const row: Record<string, unknown> = {
-          "": r.origin === "run" ? `${r.label} (run)` : r.label,
-        };
-        c.columns.forEach((col, j) => {
-          row[col.label] = r.values[j];
-          if (r.role !== "baseline") row[`Δ ${col.label}`] = r.deltas[j];
-        });
-        return row;
-      });
-    print(ev.formatTextTable(rows));
-  }
-  if (differences.length > 0) {
-    print(`\nDifferences to run ${values.baseline} (points; 95% paired bootstrap interval)\n`);
-    print(
-      ev.formatTextTable(
-        differences.map((d) => ({
-          run: d.run,
-          benchmark: d.benchmark,
-          dimension: d.dimension,
-          n: d.n,
-          diff: d.difference,
-          low: d.low,
-          high: d.high,
-          "McNemar p": d.mcnemarP === null ? null : d.mcnemarP.toPrecision(3),
-          note: d.note,
-        })),
-        2,
-      ),
-    );
-  }
+  const result = await lib().compareRuns(runs, { baseline: values.baseline, iterations, seed });
+  print(lib().formatCompareOutput(result, values.json === true));
   return 0;
 }
 
@@ -179,12 +122,7 @@ async function correlate(argv: string[]): Promise<number> {
     allowPositionals: true,
   });
   if (positionals.length !== 1) throw new UsageError("correlate needs exactly one CSV file");
-  const file = positionals[0];
-  const text = await readFile(file, "utf8").catch((err: NodeJS.ErrnoException) => {
-    throw new InputError({ file }, `cannot read: ${err.code ?? err.message}`);
-  });
-  const ev = lib();
-  print(`${JSON.stringify(ev.correlateRuns(ev.readCorrelationCsv(text, file), file), null, 2)}\n`);
+  print(lib().formatCorrelateOutput(await lib().correlateCsvFile(positionals[0])));
   return 0;
 }
 
@@ -222,38 +160,25 @@ async function textual(argv: string[]): Promise<number> {
   const cacheDir = values["no-cache"]
     ? undefined
     : resolve(values.cache ?? outPath("evaluation", "chat-cache"));
-  const result = await lib().textualAccuracy(
-    files,
-    {
-      endpoint: values.endpoint!,
-      model: values.model!,
-      apiKey: values["api-key"] ?? process.env.OPENAI_API_KEY,
-      concurrency,
-      maxTokens,
-      cacheDir,
-    },
-    (done, total) => process.stderr.write(`\r${done}/${total} answered`),
-  );
-  process.stderr.write("\n");
-  if (values.json) {
-    print(
-      `${JSON.stringify({ files: result.map((r) => ({ file: r.file, n: r.n, accuracy: r.accuracy })) }, null, 2)}\n`,
-    );
-  } else {
-    print(
-      lib().formatTextTable(
-        result.map((r) => ({
-          file: r.file,
-          n: r.n,
-          accuracy: r.accuracy,
-          "no option read": r.unreadable,
-        })),
-        4,
-      ),
-    );
-  }
+  const server = {
+    endpoint: values.endpoint!,
+    model: values.model!,
+    apiKey: values["api-key"] ?? process.env.OPENAI_API_KEY,
+    concurrency,
+    maxTokens,
+    cacheDir,
+  };
+  const result = await lib().textualAccuracy(files, server, (p) => reportProgress(p));
+  print(lib().formatTextualOutput(result, values.json === true));
   return 0;
 }
+
+const ACTIONS: Record<string, (argv: string[]) => Promise<number>> = {
+  ingest,
+  compare,
+  correlate,
+  textual,
+};
 
 export const evalCommand: Command = {
   name: "eval",
@@ -261,14 +186,12 @@ export const evalCommand: Command = {
     "evaluation: ingest lmms-eval/TempCompass results, compare with the paper, correlate, textual accuracy",
   async run(argv) {
     const [sub, ...rest] = argv;
-    if (sub === "ingest") return ingest(rest);
-    if (sub === "compare") return compare(rest);
-    if (sub === "correlate") return correlate(rest);
-    if (sub === "textual") return textual(rest);
     if (sub === undefined || sub === "--help" || sub === "-h") {
       print(`${overview.trim()}\n`);
       return sub === undefined ? 2 : 0;
     }
-    throw new UsageError(`unknown subcommand "${sub}"\n${overview}`);
+    const action = Object.hasOwn(ACTIONS, sub) ? ACTIONS[sub] : undefined;
+    if (!action) throw new UsageError(`unknown subcommand "${sub}"\n${overview}`);
+    return action(rest);
   },
 };

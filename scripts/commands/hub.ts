@@ -1,16 +1,12 @@
 import {
-  type GetResult,
-  type RepoRef,
   downloadMatchingFiles,
-  formatBytes,
-  formatFileTable,
-  hubConfig,
+  formatGetResult,
+  formatRepoListing,
   listRevisionFiles,
-  parseRepoRef,
-  parseRepoType,
-  repoTypeGuessed,
+  parseRepoArg,
 } from "../../lib/hub/index";
 import { UsageError, parseCommandArgs } from "../cli-args";
+import { hubReporter } from "../hub-progress-bar";
 import type { Command } from "./command";
 
 const usage = `
@@ -44,27 +40,6 @@ repos), HF_HOME (default ~/.cache/huggingface; the cache is $HF_HOME/hub, or
 HF_HUB_CACHE), HF_HUB_OFFLINE=1 (cache only).
 `;
 
-function repoArg(
-  positionals: string[],
-  type: string | undefined,
-): { ref: RepoRef; guessed: boolean } {
-  if (positionals.length !== 1) throw new UsageError(`expected one REPO\n\n${usage.trim()}`);
-  const t = type === undefined ? undefined : parseRepoType(type);
-  const ref = parseRepoRef(positionals[0], t);
-  return { ref, guessed: repoTypeGuessed(positionals[0], t) };
-}
-
-function printGot(r: GetResult): void {
-  const counts = { downloaded: 0, linked: 0, cached: 0 };
-  for (const f of r.files) {
-    counts[f.state]++;
-    process.stdout.write(`${f.localPath}\n`);
-  }
-  process.stderr.write(
-    `${r.repo.type}s/${r.repo.id}@${r.revision} = ${r.commit}: ${counts.downloaded} downloaded (${formatBytes(r.bytesReceived)}), ${counts.linked} linked, ${counts.cached} already cached -> ${r.snapshotDir}\n`,
-  );
-}
-
 export const hubCommand: Command = {
   name: "hub",
   summary: "list and download the paper's datasets and checkpoints (Hugging Face Hub)",
@@ -84,23 +59,33 @@ export const hubCommand: Command = {
         quiet: { type: "boolean" },
       },
     });
-    const { ref, guessed } = repoArg(positionals, values.type);
+    if (positionals.length !== 1) throw new UsageError(`expected one REPO\n\n${usage.trim()}`);
+    const { ref, typeGuessed } = parseRepoArg(positionals[0], values.type);
+    const reporter = hubReporter();
     if (sub === "list") {
       if (values.files) throw new UsageError("--files is for get");
-      const l = await listRevisionFiles(ref, { revision: values.revision, typeGuessed: guessed });
-      process.stdout.write(
-        `${ref.type}s/${ref.id}@${l.revision} = ${l.commit} (${hubConfig().endpoint})\n`,
-      );
-      process.stdout.write(formatFileTable(l.files));
+      const listing = await listRevisionFiles(ref, {
+        revision: values.revision,
+        typeGuessed,
+        notice: reporter.notice,
+      });
+      process.stdout.write(formatRepoListing(listing));
       return 0;
     }
-    const r = await downloadMatchingFiles(ref, {
-      revision: values.revision,
-      files: values.files,
-      typeGuessed: guessed,
-      progress: values.quiet ? false : undefined,
-    });
-    printGot(r);
-    return 0;
+    try {
+      const got = await downloadMatchingFiles(ref, {
+        revision: values.revision,
+        files: values.files,
+        typeGuessed,
+        notice: reporter.notice,
+        onProgress: values.quiet ? undefined : reporter.onProgress,
+      });
+      const { paths, summary } = formatGetResult(got);
+      process.stdout.write(paths);
+      process.stderr.write(summary);
+      return 0;
+    } finally {
+      reporter.end();
+    }
   },
 };

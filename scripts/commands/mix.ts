@@ -2,12 +2,17 @@
  * `npx t3kit mix <reference|run|plan> …`: the mixing stage. Parses arguments, calls
  * lib/mixing, prints; progress goes to stderr.
  */
-import { resolve } from "node:path";
-import { requireInputFile, requireInputFolder, requireOutputFolder } from "../../lib/files/index";
-import { localInputPath } from "../../lib/hub/index";
-import { runReferenceRecipe } from "../../lib/mixing/index";
+import {
+  formatMixRun,
+  formatReferenceOutputs,
+  formatSpecPlans,
+  planSpecFile,
+  runMixSpecFile,
+  runReferenceRecipe,
+} from "../../lib/mixing/index";
 import type { Progress } from "../../lib/progress/index";
 import { UsageError, parseCommandArgs } from "../cli-args";
+import { hubReporter } from "../hub-progress-bar";
 import { reportProgress } from "../report-progress";
 import type { Command } from "./command";
 
@@ -46,27 +51,25 @@ async function reference(argv: string[]): Promise<number> {
   for (const name of ["llava", "t3-dir", "out"] as const) {
     if (!values[name]) throw new UsageError(`--${name} is required\n${referenceUsage}`);
   }
-  values.llava = await localInputPath(values.llava!);
-  requireInputFile(values.llava, "--llava");
-  requireInputFolder(values["t3-dir"]!, "--t3-dir");
-  requireOutputFolder(values.out!);
   const started = performance.now();
-  const outputs = await runReferenceRecipe({
-    llava: resolve(values.llava!),
-    t3Dir: resolve(values["t3-dir"]!),
-    outDir: resolve(values.out!),
-    force: values.force ?? false,
-    onProgress: (p) => reportProgress(p),
-  });
-  for (const o of outputs) {
-    const note = o.status === "kept" ? "kept (exists; --force overwrites)" : "written";
-    process.stdout.write(`${note.padEnd(34)} ${String(o.records).padStart(8)}  ${o.file}\n`);
+  const hub = hubReporter();
+  try {
+    const outputs = await runReferenceRecipe({
+      llava: values.llava!,
+      t3Dir: values["t3-dir"]!,
+      outDir: values.out!,
+      force: values.force ?? false,
+      onProgress: (p) => reportProgress(p),
+      hub,
+      inputNames: { llava: "--llava", t3Dir: "--t3-dir", outDir: "--out" },
+    });
+    const { list, summary } = formatReferenceOutputs(outputs, (performance.now() - started) / 1000);
+    process.stdout.write(list);
+    process.stderr.write(summary);
+    return 0;
+  } finally {
+    hub.end();
   }
-  const kept = outputs.filter((o) => o.status === "kept").length;
-  process.stderr.write(
-    `${outputs.length - kept} written, ${kept} kept, in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
-  );
-  return 0;
 }
 
 const specUsage = (verb: "run" | "plan") => `
@@ -117,37 +120,25 @@ async function specCommand(verb: "run" | "plan", argv: string[]): Promise<number
     },
   });
   if (positionals.length !== 1) throw new UsageError(`expected one SPEC file\n${usage}`);
-  const specFile = resolve(positionals[0]);
-  requireInputFile(specFile);
-  // The spec machinery (YAML, token counting …) is loaded only here: `mix reference`
-  // starts about 0.15 s sooner without it.
-  const { formatPlan, loadMixSpec, planSpec, runMix, sweepCsv } =
-    require("../../lib/mixing/index") as typeof import("../../lib/mixing/index");
-  const spec = loadMixSpec(specFile);
-  const vars = parseVars(values.var as string[] | undefined);
-  const onProgress = (p: Progress) => reportProgress(p);
-  if (verb === "plan") {
-    const plans = await planSpec(spec, { specFile, vars, onProgress });
-    process.stdout.write(`${plans.map(formatPlan).join("\n\n")}\n`);
-    if (spec.paper)
-      process.stdout.write(
-        `\npaper: ${spec.paper.table}, row "${spec.paper.row}"${spec.paper.note ? ` (${spec.paper.note})` : ""}\n`,
-      );
-    return plans.every((p) => p.ok) ? 0 : 1;
+  const hub = hubReporter();
+  const options = {
+    vars: parseVars(values.var as string[] | undefined),
+    onProgress: (p: Progress) => reportProgress(p),
+    hub,
+  };
+  try {
+    if (verb === "plan") {
+      const planned = await planSpecFile(positionals[0], options);
+      process.stdout.write(formatSpecPlans(planned));
+      return planned.plans.every((p) => p.ok) ? 0 : 1;
+    }
+    const outDir = (values as { out?: string }).out;
+    const results = await runMixSpecFile(positionals[0], { ...options, outDir });
+    process.stdout.write(formatMixRun(results));
+    return 0;
+  } finally {
+    hub.end();
   }
-  const out = (values as { out?: string }).out;
-  if (out) requireOutputFolder(resolve(out));
-  const results = await runMix(spec, {
-    specFile,
-    vars,
-    onProgress,
-    outDir: out ? resolve(out) : undefined,
-  });
-  for (const r of results) {
-    process.stdout.write(`${String(r.plan.mixRecords).padStart(8)} records  ${r.file}\n`);
-  }
-  if (results.length > 1) process.stdout.write(`\n${sweepCsv(results)}`);
-  return 0;
 }
 
 export const mixCommand: Command = {

@@ -313,3 +313,37 @@ test("CSV and TempCompass files with bad cells name the line and column", async 
   const t = await rejects(ingestResults([tc], "x"), tc, /expected 0 or 1, got undefined/);
   assert.equal(t.location.field, "v1.order[1].rating");
 });
+
+test("samples JSONL through lib/json's reader: CRLF, blank lines, NaN, CJK and emoji ids read; a broken line names file, line and field", async () => {
+  const qs = someQuestions(12, 3).map((q, i) => ({
+    ...q,
+    id: i % 3 === 0 ? `問題-${i} 🎬 "q"` : q.id,
+  }));
+  const right = qs.filter((q) => q.pred === q.answer).length;
+  const results = resultsJson({
+    videomme: { "videomme_perception_score,none": (100 * right) / qs.length, samples: qs.length },
+  });
+  // lmms-eval writes NaN (json.dumps) in fields the kit does not read; blank lines and CRLF
+  // line ends are skipped as Python's line loop would.
+  const lines = qs.map((q, i) => videommeLine(q, i).replace('"doc_hash":"x"', '"doc_hash":NaN'));
+  const body = `${lines.slice(0, 5).join("\r\n")}\r\n\n${lines.slice(5).join("\n")}\n`;
+  const [r, s] = writeFiles("jsonl-reader", {
+    "20241203_093000_results.json": results,
+    "20241203_093000_samples_videomme.jsonl": body,
+  });
+  const run = await ingestResults([r, s], "x");
+  assert.deepEqual(
+    run.samples.get("videomme")!.map((o) => o.key),
+    qs.map((q) => q.id),
+  );
+  const broken = `${lines.slice(0, 6).join("\n")}\n${lines[6].replace('"answer":', '"answer" ')}\n${lines.slice(7).join("\n")}\n`;
+  const [r2, s2] = writeFiles("jsonl-broken", {
+    "20241203_093000_results.json": results,
+    "20241203_093000_samples_videomme.jsonl": broken,
+  });
+  const e = await rejects(ingestResults([r2, s2], "x"), s2, /expected ":" after a key/);
+  assert.deepEqual(
+    [e.location.record, e.location.recordKind, e.location.field],
+    [7, "line", "doc.answer"],
+  );
+});

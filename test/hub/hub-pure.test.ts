@@ -8,18 +8,17 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { retryDelayMs } from "../../lib/http/index";
 import {
-  backoffDelay,
+  DEFAULT_RETRY,
   blobHasher,
   blobLinkTarget,
   dataSource,
   formatFileTable,
   hubConfig,
+  isRetryableStatus,
   matchesAny,
   parseRepoRef,
-  parseRetryAfter,
-  progressBar,
-  progressLine,
   repoFolderName,
   repoTypeGuessed,
 } from "../../lib/hub/index";
@@ -133,42 +132,43 @@ test("blob checksums equal git hash-object (git files) and sha256sum (LFS files)
   }
 });
 
-test("backoff doubles with bounded jitter, honours Retry-After, never exceeds the cap", () => {
-  const p = { attempts: 5, baseDelayMs: 500, maxDelayMs: 30_000 };
+test("the Hub's retries: 5 tries, waits from 0.5 s doubled, jitter ×[0.75, 1.25), at most 30 s", () => {
+  assert.deepEqual(DEFAULT_RETRY, {
+    tries: 5,
+    firstDelayMs: 500,
+    maxDelayMs: 30_000,
+    jitter: 0.25,
+    maxRetryAfterSeconds: 30,
+  });
+  const p = DEFAULT_RETRY;
   assert.equal(
-    backoffDelay(1, p, undefined, () => 0),
+    retryDelayMs(1, p, undefined, () => 0),
     375,
   );
   assert.equal(
-    backoffDelay(3, p, undefined, () => 0.999999),
+    retryDelayMs(3, p, undefined, () => 0.999999),
     2000 * 1.2499995,
   );
   assert.equal(
-    backoffDelay(1, p, 7000, () => 0.5),
+    retryDelayMs(1, p, 7, () => 0.5),
     7000,
   );
   assert.equal(
-    backoffDelay(20, p, undefined, () => 0.5),
+    retryDelayMs(20, p, undefined, () => 0.5),
     30_000,
   );
   assert.equal(
-    backoffDelay(1, p, 120_000, () => 0.5),
+    retryDelayMs(1, p, 120, () => 0.5),
     30_000,
   );
-  assert.equal(parseRetryAfter("3"), 3000);
-  assert.equal(
-    parseRetryAfter("Wed, 21 Oct 2015 07:28:05 GMT", Date.parse("Wed, 21 Oct 2015 07:28:00 GMT")),
-    5000,
+  // 429 and 5xx are retried, except 501 (not implemented: retrying cannot help).
+  assert.deepEqual(
+    [400, 404, 408, 429, 500, 501, 502, 503, 504, 599].filter(isRetryableStatus),
+    [429, 500, 502, 503, 504, 599],
   );
-  assert.equal(parseRetryAfter(null), undefined);
-  assert.equal(parseRetryAfter("soon"), undefined);
 });
 
-test("progress line shows percent, bytes, speed and time left; the file table sizes and kinds", () => {
-  assert.equal(
-    progressLine("o/n", 820_000_000, 1_640_000_000, 20_000_000, 10),
-    "o/n  50% [#####.....] 820 MB / 1.64 GB  20.0 MB/s  eta 41s",
-  );
+test("the file table shows sizes, kinds and a total", () => {
   assert.equal(
     formatFileTable([
       { path: "big.json", size: 1_640_000_000, etag: "e", lfs: true, blobId: "b" },
@@ -202,46 +202,4 @@ test("dataSource: the embedded default unless T3KIT_SOURCE=hub", () => {
     () => dataSource("mixing", { T3KIT_SOURCE: "hf" }),
     /T3KIT_SOURCE: "hf" is not hub or embedded/,
   );
-});
-
-function fakeStream(isTTY: boolean) {
-  const writes: string[] = [];
-  return {
-    writes,
-    stream: { isTTY, write: (s: string) => writes.push(s) } as unknown as NodeJS.WriteStream,
-  };
-}
-
-test("progress: a TTY gets one line redrawn in place; a log gets a line every interval", () => {
-  let t = 0;
-  const tty = fakeStream(true);
-  const bar = progressBar("o/n", 500, tty.stream, { now: () => t, redrawMs: 100 });
-  t = 50;
-  bar.received(100); // too soon: not drawn
-  t = 1000;
-  bar.received(400);
-  bar.finish();
-  assert.equal(tty.writes.length, 2, "the final state was drawn already");
-  assert.ok(tty.writes[0].startsWith("\ro/n 100% "));
-  assert.ok(tty.writes[0].endsWith("\x1b[K"));
-  assert.match(tty.writes[0], /^\ro\/n 100% \[#+\] 500 B \/ 500 B {2}500 B\/s {2}eta 0s/);
-  assert.equal(tty.writes[1], "\n");
-
-  t = 0;
-  const log = fakeStream(false);
-  const plain = progressBar("o/n", 1000, log.stream, { now: () => t, lineIntervalMs: 10_000 });
-  plain.adjust(200); // resumed bytes count as done, not as speed
-  for (let i = 1; i <= 8; i++) {
-    t = i * 2500;
-    plain.received(100);
-  }
-  plain.finish();
-  assert.deepEqual(
-    log.writes.map((w) => w.slice(0, 9)),
-    ["o/n  60% ", "o/n 100% "],
-  );
-  assert.ok(log.writes.every((w) => w.endsWith("\n") && !w.includes("\r")));
-  const failed = fakeStream(true);
-  progressBar("o/n", 10, failed.stream).finish(false);
-  assert.deepEqual(failed.writes, [], "nothing drawn, nothing to end");
 });

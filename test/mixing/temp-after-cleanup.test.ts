@@ -7,9 +7,10 @@ import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { MemorySource } from "../../lib/mixing/record-source";
-import { TempOutputs } from "../../lib/mixing/temp-outputs";
-import { packRef, writeMixRecordsTo } from "../../lib/mixing/write-mix-file";
+import { TempOutputs } from "../../lib/mixing/reference/temp-outputs";
+import { writeMixRecordsTo } from "../../lib/mixing/run/write-mix-file";
+import { packRef } from "../../lib/mixing/sources/record-refs";
+import { MemorySource } from "../../lib/mixing/sources/record-source";
 
 test("a writer that starts after the cleanup cannot leave a temp file", async () => {
   const dir = mkdtempSync(join(tmpdir(), "t3kit-late-writer-"));

@@ -69,9 +69,15 @@ export const FLOORS: FloorEntry[] = [
   { folder: "threads", kind: "floor", about: "worker threads on the library's modules" },
   { folder: "progress", kind: "floor", about: "one shape for a long step's progress" },
   { folder: "processes", kind: "floor", about: "children ended with the command (signals)" },
+  { folder: "http", kind: "floor", about: "HTTP calls retried one way: RetryPolicy, Retry-After" },
   { folder: "hub", kind: "floor", about: "the Hugging Face Hub: hub: paths, downloads, cache" },
   { folder: "plots", kind: "floor", about: "plotly figures, HTML pages, PNGs through Chromium" },
   { folder: "tables", kind: "floor", about: "tables as DataFrames, HTML and CSV" },
+  {
+    folder: "statistics",
+    kind: "floor",
+    about: "percentiles as numpy computes them, least squares",
+  },
   {
     folder: "token-counting",
     kind: "floor",
