@@ -18,6 +18,7 @@ import {
 } from "../../lib/files/index";
 import type * as Hub from "../../lib/hub/index";
 import { type PathRole, isInputRole, isOutputRole, roleOf } from "./cli-options";
+import { reportNotice, reportProgress } from "./progress-reporter";
 
 /** One declared path of a parsed command, with where to put its checked value back. */
 interface DeclaredPath {
@@ -34,7 +35,8 @@ function declaredPaths(cmd: Command, args: unknown[]): DeclaredPath[] {
     const role = roleOf(option);
     const key = option.attributeName();
     const value = values[key];
-    if (!role || value === undefined) continue;
+    // A path option may also be switched off (`--no-cache` leaves `cache` false).
+    if (!role || (typeof value !== "string" && !Array.isArray(value))) continue;
     const list = Array.isArray(value) ? (value as string[]) : [value as string];
     list.forEach((v, i) =>
       paths.push({
@@ -80,7 +82,10 @@ export async function checkCommandPaths(cmd: Command, args: unknown[]): Promise<
     if (isInputRole(p.role) && p.value.startsWith("hub:")) {
       // The Hub client loads only when a hub: path is given.
       const hub: typeof Hub = require("../../lib/hub/index");
-      p.value = await hub.localInputPath(p.value);
+      p.value = await hub.localInputPath(p.value, {
+        onProgress: reportProgress,
+        notice: reportNotice,
+      });
       p.set(p.value);
     }
   }

@@ -1,39 +1,38 @@
 /**
- * The command line's one progress reporter: every library `onProgress` (lib/progress) is
- * shown through it, on stderr. A note alone is a line of its own ("writing x.json"); a count
- * is a status line: on a terminal redrawn in place at most every 100 ms, otherwise (CI logs,
- * notebooks, pipes) a plain line at most every 10 s, so logs stay short. A count of bytes
- * with a total becomes a bar with the speed and the time left. `endProgress` draws the last
- * state of a count the log has not shown and ends the status line.
+ * The command line's one progress reporter: every library `onProgress` (lib/progress) and
+ * every notice (a retry, a pattern no file matches) is shown through it, on stderr.
+ * - A note alone, and a notice, is a line of its own.
+ * - A count is a status line: on a terminal one line redrawn in place (at most every 100 ms),
+ *   otherwise (CI logs, notebooks, pipes) a plain line at most every 10 s, so logs stay short.
+ *   A count of bytes with a total is a bar with the speed and the time left; the speed counts
+ *   the bytes that arrive after the bar starts (bytes a download resumed from are done, not
+ *   speed). A count reaching its total is drawn and its line ended; a new label starts a new
+ *   line.
+ * - `end()` (after every command) draws the last state a count has not shown, or, for a
+ *   download that failed, only closes its line.
  *
  * Written here rather than with a terminal progress package (cli-progress, say): those draw
- * bars one at a time, while the kit's progress interleaves notes with counts of several
- * phases, and a log without a terminal must stay short and readable.
+ * one bar at a time, while the kit interleaves notes with counts of several phases, and a
+ * log without a terminal must stay short and readable.
  */
-import { type Progress, formatProgress } from "../../lib/progress/index";
+import { type Progress, formatBytes, formatProgress } from "../../lib/progress/index";
 
-const TTY_REDRAW_MS = 100;
-const LOG_LINE_MS = 10_000;
-
-const stream = process.stderr;
-let statusShown = false;
-let lastDraw = Number.NEGATIVE_INFINITY;
-let pending: string | undefined;
-let started = 0;
-let startedFor: string | undefined;
-
-function formatBytes(n: number): string {
-  const units = ["B", "kB", "MB", "GB", "TB"];
-  let v = n;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return `${u === 0 ? v : v.toFixed(1)} ${units[u]}`;
+export interface ReporterOptions {
+  /** Redraws on a terminal at most every this many ms (default 100). */
+  redrawMs?: number;
+  /** Lines when not a terminal, every this many ms (default 10 s). */
+  lineIntervalMs?: number;
+  now?: () => number;
 }
 
-function formatSeconds(secs: number): string {
+export interface ProgressReporter {
+  report(progress: Progress): void;
+  notice(message: string): void;
+  /** Draws what a count has not shown (unless `completed` is false) and ends its line. */
+  end(completed?: boolean): void;
+}
+
+function formatDuration(secs: number): string {
   if (!Number.isFinite(secs)) return "?";
   const s = Math.round(secs);
   if (s >= 3600)
@@ -42,67 +41,89 @@ function formatSeconds(secs: number): string {
   return `${s}s`;
 }
 
-/** A count of bytes as a bar: `model.bin  42% [##########..............] 1.2 GB / 2.9 GB  31.0 MB/s  eta 55s`. */
-export function byteBarLine(p: Progress, elapsedSeconds: number, width = 24): string {
-  const done = p.done ?? 0;
-  const total = p.total ?? 0;
+/** The text of a byte bar (pure): `o/n  50% [#####.....] 820 MB / 1.64 GB  20.0 MB/s  eta 41s`. */
+export function progressLine(
+  label: string,
+  done: number,
+  total: number,
+  bytesPerSec: number,
+  width = 24,
+): string {
   const frac = total > 0 ? Math.min(1, Math.max(0, done / total)) : 1;
   const filled = Math.round(frac * width);
   const bar = `[${"#".repeat(filled)}${".".repeat(width - filled)}]`;
-  const speed = elapsedSeconds > 0 ? done / elapsedSeconds : 0;
-  const eta = speed > 0 ? formatSeconds((total - done) / speed) : "?";
-  const label = p.note ? `${p.note} ` : "";
-  return `${label}${String(Math.floor(frac * 100)).padStart(3)}% ${bar} ${formatBytes(done)} / ${formatBytes(total)}  ${formatBytes(Math.round(speed))}/s  eta ${eta}`;
+  const eta = bytesPerSec > 0 ? formatDuration((total - done) / bytesPerSec) : "?";
+  return `${label} ${String(Math.floor(frac * 100)).padStart(3)}% ${bar} ${formatBytes(done)} / ${formatBytes(total)}  ${formatBytes(Math.round(bytesPerSec))}/s  eta ${eta}`;
 }
 
-function statusText(p: Progress, now: number): string {
-  if (p.unit === "bytes" && p.total !== undefined) {
-    const key = p.note ?? "";
-    if (startedFor !== key) {
-      startedFor = key;
-      started = now;
-    }
-    return byteBarLine(p, (now - started) / 1000);
-  }
-  return formatProgress(p);
+/** The count being shown: its label, first `done` and time, and what was drawn last. */
+interface Status {
+  label: string;
+  start: number;
+  firstDone: number;
+  last: Progress;
+  drawnAt: number;
+  drawn?: Progress;
 }
 
-function endStatusLine(): void {
-  if (statusShown && stream.isTTY) stream.write("\n");
-  statusShown = false;
+export function createProgressReporter(
+  stream: NodeJS.WriteStream = process.stderr,
+  options: ReporterOptions = {},
+): ProgressReporter {
+  const now = options.now ?? (() => performance.now());
+  const tty = stream.isTTY === true;
+  const every = tty ? (options.redrawMs ?? 100) : (options.lineIntervalMs ?? 10_000);
+  let status: Status | null = null;
+
+  const text = (s: Status): string => {
+    const p = s.last;
+    if (p.unit !== "bytes" || p.total === undefined) return formatProgress(p);
+    const secs = (now() - s.start) / 1000;
+    const speed = secs > 0 ? ((p.done ?? 0) - s.firstDone) / secs : 0;
+    return progressLine(s.label, p.done ?? 0, p.total, speed);
+  };
+  const draw = (s: Status, force: boolean) => {
+    const t = now();
+    if (!force && t - s.drawnAt < every) return;
+    if (force && s.drawn === s.last) return;
+    s.drawnAt = t;
+    s.drawn = s.last;
+    stream.write(tty ? `\r${text(s)}\x1b[K` : `${text(s)}\n`);
+  };
+  const close = (completed: boolean) => {
+    if (!status) return;
+    if (completed) draw(status, true);
+    if (tty && status.drawn) stream.write("\n");
+    status = null;
+  };
+  const line = (message: string) => {
+    close(true);
+    stream.write(`${message}\n`);
+  };
+
+  return {
+    report(p) {
+      if (p.done === undefined) {
+        if (p.note) line(p.note);
+        return;
+      }
+      const label = p.note ?? p.unit ?? "";
+      if (status && status.label !== label) close(status.last.unit !== "bytes");
+      // A new count is first drawn one interval after it starts (a short one only at the end).
+      if (!status) status = { label, start: now(), firstDone: p.done, last: p, drawnAt: now() };
+      status.last = p;
+      draw(status, false);
+      if (p.total !== undefined && p.done >= p.total) close(true);
+    },
+    notice: line,
+    end(completed = true) {
+      close(completed);
+    },
+  };
 }
 
-/** Shows one progress event (see the module's comment for how). */
-export function reportProgress(p: Progress): void {
-  const now = performance.now();
-  if (p.done === undefined) {
-    endStatusLine();
-    pending = undefined;
-    if (p.note) stream.write(`${p.note}\n`);
-    return;
-  }
-  const text = statusText(p, now);
-  const every = stream.isTTY ? TTY_REDRAW_MS : LOG_LINE_MS;
-  if (now - lastDraw < every) {
-    pending = text;
-    return;
-  }
-  lastDraw = now;
-  pending = undefined;
-  if (stream.isTTY) {
-    stream.write(`\r${text}\x1b[K`);
-    statusShown = true;
-  } else stream.write(`${text}\n`);
-}
-
-/** Draws the last count not yet shown and ends the status line (after each command). */
-export function endProgress(): void {
-  if (pending !== undefined) {
-    stream.write(stream.isTTY ? `\r${pending}\x1b[K` : `${pending}\n`);
-    statusShown = stream.isTTY === true;
-    pending = undefined;
-  }
-  endStatusLine();
-  lastDraw = Number.NEGATIVE_INFINITY;
-  startedFor = undefined;
-}
+/** The command line's reporter on stderr; commands pass `reportProgress` as onProgress. */
+const stderrReporter = createProgressReporter();
+export const reportProgress = (p: Progress): void => stderrReporter.report(p);
+export const reportNotice = (message: string): void => stderrReporter.notice(message);
+export const endProgress = (completed = true): void => stderrReporter.end(completed);

@@ -37,8 +37,11 @@ export function action<O = Record<string, unknown>>(handler: Handler<O>) {
     const flat = args.flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a]));
     try {
       exitCode = (await handler(cmd.opts() as O, flat as string[], cmd)) ?? 0;
-    } finally {
-      endProgress();
+      endProgress(true);
+    } catch (err) {
+      // A failed download's bar is closed, not drawn as if complete.
+      endProgress(false);
+      throw err;
     }
   };
 }

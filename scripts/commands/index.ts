@@ -7,6 +7,9 @@ import type { Command as Commander } from "commander";
 import { HelpShown } from "../cli-args";
 import { type Stage, setExitCode } from "../cli/stage-command";
 import type { Command } from "./command";
+import { evalStage } from "./eval";
+import { hubStage } from "./hub";
+import { mixStage } from "./mix";
 import { notebooksStage } from "./notebooks";
 import { reportStage } from "./report";
 import { resultsStage } from "./results";
@@ -37,22 +40,14 @@ function legacy(name: string, summary: string, load: () => Command): Stage {
 }
 
 export const stages: Stage[] = [
-  legacy(
-    "hub",
-    "list and download the paper's datasets and checkpoints (Hugging Face Hub)",
-    () => require("./hub").hubCommand,
-  ),
+  hubStage,
   legacy(
     "probe",
     "probing study: probing videos, features, linear/LSTM probes, asking a model",
     () => require("./probe").probeCommand,
   ),
   synthesizeStage,
-  legacy(
-    "mix",
-    "SFT data mixing: the paper's reference recipe, mix specs, plans and sweeps",
-    () => require("./mix").mixCommand,
-  ),
+  mixStage,
   tokensStage,
   legacy(
     "train",
@@ -60,11 +55,7 @@ export const stages: Stage[] = [
     () => require("./train").trainCommand,
   ),
   resultsStage,
-  legacy(
-    "eval",
-    "evaluation: ingest lmms-eval/TempCompass results, compare with the paper, correlate, textual accuracy",
-    () => require("./eval").evalCommand,
-  ),
+  evalStage,
   reportStage,
   notebooksStage,
 ];

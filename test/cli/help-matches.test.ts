@@ -22,7 +22,10 @@ function described(help: string, flag: string): boolean {
 test("synthesize: --pool-size is described with its default", () => {
   const help = cli(["synthesize", "--help"]).stdout;
   assert.ok(described(help, "--pool-size <N>"));
-  assert.match(help, /--pool-size <N> +captions held in memory per split to draw from\s+\(default:\s+4096\)/);
+  assert.match(
+    help,
+    /--pool-size <N> +captions held in memory per split to draw from\s+\(default:\s+4096\)/,
+  );
 });
 
 test("tokens: filter's --report FILE and report's --out DIR are described", () => {
