@@ -4,8 +4,8 @@
  * "seed", "accuracy"}]}` with accuracy in 0..1. A bad record names the file, record and field.
  */
 import { readFile } from "node:fs/promises";
-import { InputError } from "../errors/index";
-import { PROBING_ASPECTS } from "./probing-aspects";
+import { InputError } from "../../errors/index";
+import { PROBING_ASPECTS } from "../aspects/probing-aspects";
 import type { ProbeResult } from "./run-probing-study";
 
 export function parseProbeResults(text: string, file: string): ProbeResult[] {

@@ -3,7 +3,7 @@
  * length, a JSON header naming each tensor's dtype, shape and byte offsets, then the data).
  * A features file holds one tensor (any name) of F32, F64, F16 or BF16; it is read as float32.
  */
-import { InputError } from "../errors/index";
+import { InputError } from "../../errors/index";
 import type { FeatureTensor } from "./npy-file";
 
 const WIDTH: Record<string, number> = { F32: 4, F64: 8, F16: 2, BF16: 2 };

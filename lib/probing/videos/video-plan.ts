@@ -3,9 +3,9 @@
  * kit knows every video's ground truth because it plans it. Positions, sizes, segment
  * lengths and brightness ramps vary with the seed; the same seed gives the same plans.
  */
-import { PythonRandom, deriveSeed } from "../pyrandom/index";
+import { PythonRandom, deriveSeed } from "../../pyrandom/index";
+import type { ProbingAspect } from "../aspects/probing-aspects";
 import { type ProbeItem, itemNoun } from "./item-artwork";
-import type { ProbingAspect } from "./probing-aspects";
 
 export type ProbeSplit = "train" | "val";
 

@@ -1,3 +1,4 @@
+import type { ProbingAspect } from "../aspects/probing-aspects";
 /**
  * The probing study: for each aspect, each probe and each seed, train on the black-
  * background features and score on the white ones. Defaults are the released settings
@@ -5,9 +6,8 @@
  * 128, features resized to 128 tokens x 1024 dims; the per-aspect epochs; seeds 12, 22,
  * 32, 42, 52. Each seed draws the initial weights (PyTorch's distributions).
  */
-import { loadAspectFeatures } from "./load-probe-features";
+import { loadAspectFeatures } from "../features/load-probe-features";
 import { initialProbeWeights } from "./probe-weights";
-import type { ProbingAspect } from "./probing-aspects";
 import { resizeFeatures } from "./resize-features";
 import { type ProbeKind, trainProbe } from "./train-probe";
 

@@ -5,7 +5,7 @@
  * pooling the paper's figure appears to use). The standard deviation is the population one
  * (numpy's default `np.std`); a single seed gives 0.
  */
-import { ASPECT_GROUPS, type AspectGroup, probingAspect } from "./probing-aspects";
+import { ASPECT_GROUPS, type AspectGroup, probingAspect } from "../aspects/probing-aspects";
 import type { ProbeResult } from "./run-probing-study";
 import type { ProbeKind } from "./train-probe";
 

@@ -8,12 +8,12 @@
  * aside and renamed; the manifest is written last, so its presence means a complete set.
  */
 import { join } from "node:path";
-import { writeFileAtomic } from "../files/index";
+import { writeFileAtomic } from "../../files/index";
+import { textQuestion } from "../aspects/probe-prompts";
+import type { ProbingAspect } from "../aspects/probing-aspects";
+import { sampleFrameIndices } from "../features/sample-frame-indices";
 import { encodeVideo } from "./encode-video";
-import { textQuestion } from "./probe-prompts";
-import type { ProbingAspect } from "./probing-aspects";
 import { renderFrame } from "./render-frame";
-import { sampleFrameIndices } from "./sample-frame-indices";
 import { type ProbeSplit, type VideoPlan, planVideo } from "./video-plan";
 
 export interface ProbingVideoRecord {

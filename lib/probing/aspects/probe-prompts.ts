@@ -5,7 +5,7 @@
  * `datas/frame_captions/<aspect>.json`; the kit writes its own from what it drew, in the
  * layout of the textual probing data, "Frame 1: …").
  */
-import type { ChoiceOption } from "../answer-scoring/index";
+import type { ChoiceOption } from "../../answer-scoring/index";
 import type { ProbingAspect } from "./probing-aspects";
 
 /** "Question: …\nOptions:(A) … (B) ….\n<suffix> ", byte for byte as the released strings. */

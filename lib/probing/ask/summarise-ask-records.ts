@@ -1,6 +1,6 @@
-/** Accuracy of a model's answers per aspect and per aspect group (all videos pooled). */
+// Accuracy of a model's answers per aspect and per aspect group (all videos pooled).
+import { ASPECT_GROUPS, probingAspect } from "../aspects/probing-aspects";
 import type { AskRecord } from "./ask-probe-model";
-import { ASPECT_GROUPS, probingAspect } from "./probing-aspects";
 
 export interface AskAccuracy {
   name: string;

@@ -8,11 +8,11 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { InputError } from "../errors/index";
-import { listClassFiles } from "./list-aspect-videos";
+import { InputError } from "../../errors/index";
+import type { ProbeData } from "../probes/train-probe";
+import { listClassFiles } from "../videos/list-aspect-videos";
 import { type FeatureTensor, parseNpy } from "./npy-file";
 import { parseSafetensors } from "./safetensors-file";
-import type { ProbeData } from "./train-probe";
 
 export interface AspectFeatures {
   aspect: string;

@@ -12,7 +12,7 @@
  * black and tests them on white).
  * Tokens are in frame order, like LongVA's `flatten(0, 1)`: `[8 x 5, 32]`.
  */
-import { PythonRandom } from "../pyrandom/index";
+import { PythonRandom } from "../../pyrandom/index";
 
 export const ENCODER_FRAME_SIZE = 32;
 export const TOKENS_PER_FRAME = 5;

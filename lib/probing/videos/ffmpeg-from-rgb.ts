@@ -7,7 +7,7 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import { dirname, extname } from "node:path";
 import { Readable } from "node:stream";
 import ffmpeg from "fluent-ffmpeg";
-import { tempPathFor } from "../files/index";
+import { tempPathFor } from "../../files/index";
 
 export interface RgbEncoding {
   width: number;

@@ -7,11 +7,11 @@
  * input (resized to 8 x 32, one token per frame, instead of 128 x 1024). Everything else
  * is as released: architectures, Adam, batches, cross-entropy, linear epochs, seeds.
  */
-import { writeFileAtomic } from "../files/index";
+import { writeFileAtomic } from "../../files/index";
+import { RELEASED_SEEDS } from "../probes/run-probing-study";
+import type { ProbeSummaryRow } from "../probes/summarise-probe-results";
+import type { ProbeKind } from "../probes/train-probe";
 import type { ComparisonBar } from "./probing-comparison-figure";
-import { RELEASED_SEEDS } from "./run-probing-study";
-import type { ProbeSummaryRow } from "./summarise-probe-results";
-import type { ProbeKind } from "./train-probe";
 
 export interface EmbeddedStudySettings {
   perClass: number;

@@ -3,7 +3,7 @@
  * kit writes float32 `[tokens, dim]` features and reads float32 or float64, little-endian,
  * C order. A file that is not that names itself and what is wrong.
  */
-import { InputError } from "../errors/index";
+import { InputError } from "../../errors/index";
 
 const MAGIC = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]);
 

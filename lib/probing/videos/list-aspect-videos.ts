@@ -6,8 +6,8 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { InputError } from "../errors/index";
-import type { ProbingAspect } from "./probing-aspects";
+import { InputError } from "../../errors/index";
+import type { ProbingAspect } from "../aspects/probing-aspects";
 import type { ProbeSplit } from "./video-plan";
 
 export interface AspectVideos {

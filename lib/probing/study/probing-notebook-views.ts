@@ -1,12 +1,12 @@
+import type { AskAccuracy } from "../ask/summarise-ask-records";
+import type { ProbingAspect } from "../aspects/probing-aspects";
+import type { ProbeSummaryRow } from "../probes/summarise-probe-results";
 /**
  * Rows the probing notebook (notebooks/01-probing.ipynb) shows: the aspects with their
  * folders and video counts, probe accuracies rounded for reading, model-server accuracies
  * in percent. The cells only display them.
  */
-import type { ProbingVideoManifest } from "./make-probing-videos";
-import type { ProbingAspect } from "./probing-aspects";
-import type { AskAccuracy } from "./summarise-ask-records";
-import type { ProbeSummaryRow } from "./summarise-probe-results";
+import type { ProbingVideoManifest } from "../videos/make-probing-videos";
 
 /** One row per aspect: group, classes, train/val folders and how many videos were drawn. */
 export function probingAspectRows(

@@ -5,8 +5,8 @@
  * read from the paper's figure, "ours: …" bars were computed by the kit on its own data.
  */
 import type { Data, Layout } from "plotly.js";
-import type { Figure } from "../plots/index";
-import { ASPECT_GROUPS, type AspectGroup } from "./probing-aspects";
+import type { Figure } from "../../plots/index";
+import { ASPECT_GROUPS, type AspectGroup } from "../aspects/probing-aspects";
 
 export interface ComparisonBar {
   label: string;

@@ -7,7 +7,7 @@
  * that bound). The same distributions as PyTorch, not the same numbers: torch's generator
  * is not reproduced, so parity tests give both sides the same stored weights.
  */
-import { PythonRandom } from "../pyrandom/index";
+import { PythonRandom } from "../../pyrandom/index";
 
 export interface LstmWeights {
   weightIh: Float32Array;

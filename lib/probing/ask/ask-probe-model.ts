@@ -9,13 +9,13 @@
  */
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { extractChoice, scoreChoice } from "../answer-scoring/index";
-import { InputError } from "../errors/index";
-import { type ChatMessage, askChatServer } from "../model-server/index";
-import { listAspectVideos } from "./list-aspect-videos";
-import { aspectChoices, correctLetter, videoQuestion } from "./probe-prompts";
-import type { ProbingAspect } from "./probing-aspects";
-import { sampledFrameImages } from "./sampled-frame-images";
+import { extractChoice, scoreChoice } from "../../answer-scoring/index";
+import { InputError } from "../../errors/index";
+import { type ChatMessage, askChatServer } from "../../model-server/index";
+import { aspectChoices, correctLetter, videoQuestion } from "../aspects/probe-prompts";
+import type { ProbingAspect } from "../aspects/probing-aspects";
+import { sampledFrameImages } from "../features/sampled-frame-images";
+import { listAspectVideos } from "../videos/list-aspect-videos";
 
 export type AskMode = "video" | "text";
 

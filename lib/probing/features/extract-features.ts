@@ -8,14 +8,14 @@
  */
 import { mkdir } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { writeFileAtomic } from "../files/index";
+import { writeFileAtomic } from "../../files/index";
+import type { ProbingAspect } from "../aspects/probing-aspects";
+import { type AspectVideos, listAspectVideos } from "../videos/list-aspect-videos";
+import { writePng } from "../videos/write-png";
 import { decodeFrames } from "./decode-frames";
-import { type AspectVideos, listAspectVideos } from "./list-aspect-videos";
 import { npyBytes } from "./npy-file";
-import type { ProbingAspect } from "./probing-aspects";
 import { sampleFrameIndices } from "./sample-frame-indices";
 import { ENCODER_FRAME_SIZE, TOKENS_PER_FRAME, TOKEN_DIM, encodeFrames } from "./stand-in-encoder";
-import { writePng } from "./write-png";
 
 export const FEATURE_MANIFEST = "probing-features.json";
 export const FRAMES_PER_VIDEO = 8;
