@@ -1,18 +1,12 @@
-/** The probe summary as RFC 4180 CSV (accuracy in percent, two decimals). */
+/** The probe summary as CSV (lib/tables' one writer; accuracy in percent, two decimals). */
+import { csvRows } from "../../tables/index";
 import type { ProbeSummaryRow } from "./summarise-probe-results";
 
-function field(value: string | number): string {
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function probeTableCsv(rows: ProbeSummaryRow[]): string {
-  const lines = ["name,kind,probe,seeds,mean_accuracy,std_accuracy"];
-  for (const r of rows)
-    lines.push(
-      [r.name, r.kind, r.probe, r.seeds, r.mean.toFixed(2), r.std.toFixed(2)].map(field).join(","),
-    );
-  return `${lines.join("\n")}\n`;
+  return csvRows([
+    ["name", "kind", "probe", "seeds", "mean_accuracy", "std_accuracy"],
+    ...rows.map((r) => [r.name, r.kind, r.probe, r.seeds, r.mean.toFixed(2), r.std.toFixed(2)]),
+  ]);
 }
 
 /** A plain-text table for a terminal. */
