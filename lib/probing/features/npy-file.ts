@@ -7,6 +7,12 @@ import { InputError } from "../../errors/index";
 
 const MAGIC = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]);
 
+/** The dtypes read: little-endian float32 and float64 (read into float32). */
+const DTYPES = new Map<string, { size: number; read: (b: Buffer, at: number) => number }>([
+  ["<f4", { size: 4, read: (b, at) => b.readFloatLE(at) }],
+  ["<f8", { size: 8, read: (b, at) => b.readDoubleLE(at) }],
+]);
+
 export interface FeatureTensor {
   shape: number[];
   data: Float32Array;
@@ -67,18 +73,14 @@ export function parseNpy(bytes: Uint8Array, file: string): FeatureTensor {
   if (shape.some((n) => !Number.isInteger(n) || n < 0)) throw fail(`bad shape (${shapeText})`);
   const count = shape.reduce((a, b) => a * b, 1);
   const body = buf.subarray(start + headerLength);
-  if (descr === "<f4") {
-    if (body.length !== count * 4)
-      throw fail(`shape (${shape}) needs ${count * 4} data bytes, file has ${body.length}`);
+  const dtype = DTYPES.get(descr);
+  if (dtype) {
+    if (body.length !== count * dtype.size)
+      throw fail(
+        `shape (${shape}) needs ${count * dtype.size} data bytes, file has ${body.length}`,
+      );
     const data = new Float32Array(count);
-    for (let i = 0; i < count; i++) data[i] = body.readFloatLE(i * 4);
-    return { shape, data };
-  }
-  if (descr === "<f8") {
-    if (body.length !== count * 8)
-      throw fail(`shape (${shape}) needs ${count * 8} data bytes, file has ${body.length}`);
-    const data = new Float32Array(count);
-    for (let i = 0; i < count; i++) data[i] = body.readDoubleLE(i * 8);
+    for (let i = 0; i < count; i++) data[i] = dtype.read(body, i * dtype.size);
     return { shape, data };
   }
   throw fail(`dtype ${descr} is not float32 or float64 (features must be '<f4' or '<f8')`);
