@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .ONESHELL:
 .SHELLFLAGS := -eu -o pipefail -c
 
-DEBIAN_PACKAGES := jupyter-nbconvert jupyter-client python3-nbclient jupyter-notebook python3-yaml python3-numpy python3-mpmath ffmpeg chromium
+DEBIAN_PACKAGES := jupyter-nbconvert jupyter-client python3-nbclient jupyter-notebook python3-yaml python3-numpy python3-mpmath python3-torch ffmpeg chromium
 export JUPYTER_PATH := $(CURDIR)/.jupyter-kernels
 NODE_STAMP := node_modules/.t3kit-installed
 
