@@ -1,3 +1,8 @@
+// The probing study (lib/probing): one door for notebooks, commands and tests.
+
+export { tenthsProgress } from "./tenths-progress";
+
+// aspects/: what is probed and how it is asked
 export {
   PROBING_ASPECTS,
   ASPECT_GROUPS,
@@ -8,11 +13,15 @@ export {
   type ProbingAspect,
 } from "./aspects/probing-aspects";
 export {
-  planVideo,
-  type VideoPlan,
-  type FrameScene,
-  type ProbeSplit,
-} from "./videos/video-plan";
+  videoQuestion,
+  textQuestion,
+  aspectChoices,
+  correctLetter,
+  TEXT_PROMPT_HEAD,
+} from "./aspects/probe-prompts";
+
+// videos/: drawing, encoding and listing videos in the released layout
+export { planVideo, type VideoPlan, type FrameScene, type ProbeSplit } from "./videos/video-plan";
 export { itemSvg, flowerSvg, type ProbeItem } from "./videos/item-artwork";
 export { renderFrame, frameSvg } from "./videos/render-frame";
 export { encodeVideo } from "./videos/encode-video";
@@ -20,27 +29,35 @@ export {
   makeProbingVideos,
   sampledCaptions,
   VIDEO_MANIFEST,
+  type MakeVideosOptions,
   type ProbingVideoRecord,
   type ProbingVideoManifest,
 } from "./videos/make-probing-videos";
+export { formatProbingVideos } from "./videos/format-probing-videos";
+export {
+  listAspectVideos,
+  listClassFiles,
+  type AspectVideos,
+  type ClassFiles,
+} from "./videos/list-aspect-videos";
+
+// features/: frames sampled and decoded, the stand-in encoder, feature files
 export { sampleFrameIndices } from "./features/sample-frame-indices";
 export { decodeFrames, VideoDecodeError, type DecodedFrames } from "./features/decode-frames";
+export { sampledFrameImages } from "./features/sampled-frame-images";
 export { encodeFrames, TOKENS_PER_FRAME, TOKEN_DIM } from "./features/stand-in-encoder";
 export { npyBytes, parseNpy, type FeatureTensor } from "./features/npy-file";
 export { parseSafetensors } from "./features/safetensors-file";
-export { listAspectVideos, type AspectVideos } from "./videos/list-aspect-videos";
 export {
   extractFeatures,
   FEATURE_MANIFEST,
+  type ExtractOptions,
   type FeatureManifest,
 } from "./features/extract-features";
-export {
-  videoQuestion,
-  textQuestion,
-  aspectChoices,
-  correctLetter,
-  TEXT_PROMPT_HEAD,
-} from "./aspects/probe-prompts";
+export { formatFeatureManifest } from "./features/format-feature-manifest";
+export { loadAspectFeatures, type AspectFeatures } from "./features/load-probe-features";
+
+// probes/: the released linear and LSTM probes, the study, its table
 export { initialProbeWeights, type ProbeWeights, type LstmWeights } from "./probes/probe-weights";
 export {
   trainProbe,
@@ -51,8 +68,6 @@ export {
   type ProbeRun,
 } from "./probes/train-probe";
 export { resizeFeatures } from "./probes/resize-features";
-export { loadAspectFeatures, type AspectFeatures } from "./features/load-probe-features";
-export { listClassFiles, type ClassFiles } from "./videos/list-aspect-videos";
 export {
   runProbingStudy,
   RELEASED_SEEDS,
@@ -61,7 +76,16 @@ export {
   type StudyOptions,
 } from "./probes/run-probing-study";
 export { summariseProbeResults, type ProbeSummaryRow } from "./probes/summarise-probe-results";
-export { sampledFrameImages } from "./features/sampled-frame-images";
+export { probeTableCsv } from "./probes/probe-table-csv";
+export {
+  writeProbeTable,
+  type ProbeTable,
+  type ProbeTableOptions,
+} from "./probes/write-probe-table";
+export { probeTableText, formatProbeTable } from "./probes/format-probe-table";
+export { parseProbeResults, readProbeResults } from "./probes/read-probe-results";
+
+// ask/: a model server asked the same questions
 export {
   askProbeModel,
   SYSTEM_PROMPT,
@@ -69,8 +93,11 @@ export {
   type AskOptions,
   type AskRecord,
 } from "./ask/ask-probe-model";
-export { probeTableCsv, probeTableText } from "./probes/probe-table-csv";
 export { summariseAskRecords, type AskAccuracy } from "./ask/summarise-ask-records";
+export { writeProbeAnswers, type ProbeAnswers } from "./ask/write-probe-answers";
+export { formatProbeAnswers } from "./ask/format-probe-answers";
+
+// study/: the embedded study the notebook and the benchmark run
 export {
   probingComparisonFigure,
   paperProbingBars,
@@ -88,7 +115,6 @@ export {
   writeProbingManifest,
   type EmbeddedStudySettings,
 } from "./study/embedded-study";
-export { parseProbeResults, readProbeResults } from "./probes/read-probe-results";
 export {
   askAccuracyView,
   probeSummaryView,

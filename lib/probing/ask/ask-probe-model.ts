@@ -12,9 +12,12 @@ import { basename, join } from "node:path";
 import { extractChoice, scoreChoice } from "../../answer-scoring/index";
 import { InputError } from "../../errors/index";
 import { type ChatMessage, askChatServer } from "../../model-server/index";
+import type { OnProgress } from "../../progress/index";
 import { aspectChoices, correctLetter, videoQuestion } from "../aspects/probe-prompts";
 import type { ProbingAspect } from "../aspects/probing-aspects";
 import { sampledFrameImages } from "../features/sampled-frame-images";
+import { resolveInputFolder } from "../resolve-input-folder";
+import { tenthsProgress } from "../tenths-progress";
 import { listAspectVideos } from "../videos/list-aspect-videos";
 
 export type AskMode = "video" | "text";
@@ -22,6 +25,7 @@ export type AskMode = "video" | "text";
 export interface AskOptions {
   endpoint: string;
   model: string;
+  /** The video root in the released layout, or a `hub:` source naming one. */
   videos: string;
   aspects: readonly ProbingAspect[];
   mode: AskMode;
@@ -32,7 +36,8 @@ export interface AskOptions {
   /** Retries of one request and the first backoff (see lib/model-server). */
   maxRetries?: number;
   backoffMs?: number;
-  onProgress?: (done: number, total: number) => void;
+  /** Answers received of all, at each tenth. */
+  onProgress?: OnProgress;
 }
 
 export interface AskRecord {
@@ -78,14 +83,15 @@ export async function askProbeModel(options: AskOptions): Promise<AskRecord[]> {
     className: string;
     conversation: ChatMessage[];
   }[] = [];
+  const videos = await resolveInputFolder(options.videos);
   for (const aspect of options.aspects) {
-    const listed = await listAspectVideos(options.videos, aspect);
-    const captions = options.mode === "text" ? await captionPrompts(options.videos, aspect) : {};
+    const listed = await listAspectVideos(videos, aspect);
+    const captions = options.mode === "text" ? await captionPrompts(videos, aspect) : {};
     for (let c = 0; c < listed.classes.length; c++) {
       const className = listed.classes[c];
       if (!aspect.classes.includes(className))
         throw new InputError(
-          { file: join(options.videos, aspect.valDir, className) },
+          { file: join(videos, aspect.valDir, className) },
           `${aspect.name} has no class "${className}" (expected ${aspect.classes.join(", ")})`,
         );
       for (const video of listed.videos.val[c]) {
@@ -96,7 +102,7 @@ export async function askProbeModel(options: AskOptions): Promise<AskRecord[]> {
           if (typeof prompt !== "string")
             throw new InputError(
               {
-                file: join(options.videos, "frame_captions", `${aspect.name}.json`),
+                file: join(videos, "frame_captions", `${aspect.name}.json`),
                 field: `${id}.prompt`,
               },
               "no caption prompt for this video",
@@ -133,7 +139,7 @@ export async function askProbeModel(options: AskOptions): Promise<AskRecord[]> {
       backoffMs: options.backoffMs,
     },
     items.map((i) => i.conversation),
-    options.onProgress,
+    tenthsProgress(options.onProgress, "answers"),
   ).catch((err: Error) => {
     // The client counts conversations; a user looks for the video.
     const index = /conversation (\d+)/.exec(err.message)?.[1];

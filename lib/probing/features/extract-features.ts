@@ -9,7 +9,10 @@
 import { mkdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { writeFileAtomic } from "../../files/index";
+import type { OnProgress } from "../../progress/index";
 import type { ProbingAspect } from "../aspects/probing-aspects";
+import { resolveInputFolder } from "../resolve-input-folder";
+import { tenthsProgress } from "../tenths-progress";
 import { type AspectVideos, listAspectVideos } from "../videos/list-aspect-videos";
 import { writePng } from "../videos/write-png";
 import { decodeFrames } from "./decode-frames";
@@ -28,16 +31,19 @@ export interface FeatureManifest {
 }
 
 export interface ExtractOptions {
+  /** The video root in the released layout, or a `hub:` source naming one. */
   videos: string;
   out: string;
   aspects: readonly ProbingAspect[];
   concurrency?: number;
-  onProgress?: (done: number, total: number) => void;
+  /** Videos done of all, at each tenth. */
+  onProgress?: OnProgress;
 }
 
 export async function extractFeatures(options: ExtractOptions): Promise<FeatureManifest> {
+  const videosDir = await resolveInputFolder(options.videos);
   const listed: AspectVideos[] = [];
-  for (const aspect of options.aspects) listed.push(await listAspectVideos(options.videos, aspect));
+  for (const aspect of options.aspects) listed.push(await listAspectVideos(videosDir, aspect));
   const jobs: { video: string; target: string }[] = [];
   for (const { aspect, classes, videos } of listed)
     for (const split of ["train", "val"] as const)
@@ -54,6 +60,7 @@ export async function extractFeatures(options: ExtractOptions): Promise<FeatureM
             ),
           });
       });
+  const progress = tenthsProgress(options.onProgress, "videos");
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -65,7 +72,7 @@ export async function extractFeatures(options: ExtractOptions): Promise<FeatureM
         job.target,
         npyBytes([FRAMES_PER_VIDEO * TOKENS_PER_FRAME, TOKEN_DIM], features),
       );
-      options.onProgress?.(++done, jobs.length);
+      progress(++done, jobs.length);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker));

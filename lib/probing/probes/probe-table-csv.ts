@@ -8,12 +8,3 @@ export function probeTableCsv(rows: ProbeSummaryRow[]): string {
     ...rows.map((r) => [r.name, r.kind, r.probe, r.seeds, r.mean.toFixed(2), r.std.toFixed(2)]),
   ]);
 }
-
-/** A plain-text table for a terminal. */
-export function probeTableText(rows: ProbeSummaryRow[]): string {
-  const lines = rows.map(
-    (r) =>
-      `${r.probe.padEnd(7)} ${r.name.padEnd(17)} ${r.mean.toFixed(1).padStart(6)} ± ${r.std.toFixed(1).padStart(5)}  (${r.seeds} seeds)`,
-  );
-  return `${["probe   aspect/group      acc %    std", ...lines].join("\n")}\n`;
-}

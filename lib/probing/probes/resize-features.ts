@@ -1,10 +1,10 @@
-import { tensorflow } from "./tensor-backend";
 /**
  * Bilinear resizing of every sample's `[tokens, dim]` features to `[T, D]`, as the released
  * LSTM probe does with `F.interpolate(x.unsqueeze(0), size=(128, 1024), mode='bilinear')`
  * (align_corners=False, which is TensorFlow's half-pixel-centres convention; no
  * antialiasing, like PyTorch's default).
  */
+import { tensorflow } from "./tensor-backend";
 import type { ProbeData } from "./train-probe";
 
 export async function resizeFeatures(

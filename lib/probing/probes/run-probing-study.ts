@@ -1,4 +1,3 @@
-import type { ProbingAspect } from "../aspects/probing-aspects";
 /**
  * The probing study: for each aspect, each probe and each seed, train on the black-
  * background features and score on the white ones. Defaults are the released settings
@@ -6,9 +5,13 @@ import type { ProbingAspect } from "../aspects/probing-aspects";
  * 128, features resized to 128 tokens x 1024 dims; the per-aspect epochs; seeds 12, 22,
  * 32, 42, 52. Each seed draws the initial weights (PyTorch's distributions).
  */
+import type { OnProgress } from "../../progress/index";
+import type { ProbingAspect } from "../aspects/probing-aspects";
 import { loadAspectFeatures } from "../features/load-probe-features";
+import { resolveInputFolder } from "../resolve-input-folder";
 import { initialProbeWeights } from "./probe-weights";
 import { resizeFeatures } from "./resize-features";
+import { startTensorflow } from "./tensor-backend";
 import { type ProbeKind, trainProbe } from "./train-probe";
 
 export const RELEASED_SEEDS = [12, 22, 32, 42, 52];
@@ -28,6 +31,7 @@ export interface ProbeResult {
 }
 
 export interface StudyOptions {
+  /** The features folder, or a `hub:` source naming one. */
   features: string;
   aspects: readonly ProbingAspect[];
   probes: ProbeKind[];
@@ -38,15 +42,19 @@ export interface StudyOptions {
   batchSize?: Partial<Record<ProbeKind, number>>;
   /** The LSTM's input size; null keeps the features as they are. */
   resize?: [number, number] | null;
-  onProgress?: (message: string) => void;
+  /** A note per trained seed (and one when TensorFlow.js fell back to its CPU backend). */
+  onProgress?: OnProgress;
 }
 
 export async function runProbingStudy(options: StudyOptions): Promise<ProbeResult[]> {
   const seeds = options.seeds ?? RELEASED_SEEDS;
   const resize = options.resize === undefined ? RELEASED_RESIZE : options.resize;
+  const { notice } = await startTensorflow();
+  if (notice) options.onProgress?.({ note: notice });
+  const root = await resolveInputFolder(options.features);
   const results: ProbeResult[] = [];
   for (const aspect of options.aspects) {
-    const features = await loadAspectFeatures(options.features, aspect.name);
+    const features = await loadAspectFeatures(root, aspect.name);
     for (const probe of options.probes) {
       let { train, val } = features;
       if (probe === "lstm" && resize) {
@@ -72,9 +80,9 @@ export async function runProbingStudy(options: StudyOptions): Promise<ProbeResul
         );
         const run = await trainProbe(train, val, settings, weights);
         results.push({ aspect: aspect.name, probe, seed, accuracy: run.accuracy });
-        options.onProgress?.(
-          `${aspect.name} ${probe} seed ${seed}: ${(run.accuracy * 100).toFixed(1)}% (${val.n} val videos, last loss ${run.epochLosses.at(-1)?.toFixed(4)})`,
-        );
+        options.onProgress?.({
+          note: `${aspect.name} ${probe} seed ${seed}: ${(run.accuracy * 100).toFixed(1)}% (${val.n} val videos, last loss ${run.epochLosses.at(-1)?.toFixed(4)})`,
+        });
       }
     }
   }

@@ -3,15 +3,27 @@
  * that importing the kit does not load it. The WASM backend ships its `.wasm` files in the
  * npm package (no download) and measured 3.6x faster than the pure-JS CPU backend on a
  * 2-core machine for these probes. `T3KIT_TF_BACKEND=cpu` picks the CPU backend; when WASM
- * cannot start, the CPU backend is used and said so.
+ * cannot start, the CPU backend is used and the started backend carries a notice saying so,
+ * which the caller reports (the library prints nothing).
  */
 import type * as TF from "@tensorflow/tfjs";
 
-let ready: Promise<typeof TF> | undefined;
+/** TensorFlow.js, started; `notice` says when it runs on another backend than was asked. */
+export interface TensorBackend {
+  tf: typeof TF;
+  notice?: string;
+}
 
-export function tensorflow(): Promise<typeof TF> {
+let ready: Promise<TensorBackend> | undefined;
+
+/** Starts TensorFlow.js once (later calls share the first start). */
+export function startTensorflow(): Promise<TensorBackend> {
   if (!ready) ready = start();
   return ready;
+}
+
+export async function tensorflow(): Promise<typeof TF> {
+  return (await startTensorflow()).tf;
 }
 
 /**
@@ -33,7 +45,7 @@ function quietly<T>(load: () => T): T {
   }
 }
 
-async function start(): Promise<typeof TF> {
+async function start(): Promise<TensorBackend> {
   const tf = quietly(() => {
     const loaded = require("@tensorflow/tfjs") as typeof TF;
     require("@tensorflow/tfjs-backend-wasm");
@@ -42,12 +54,11 @@ async function start(): Promise<typeof TF> {
   const wanted = process.env.T3KIT_TF_BACKEND ?? "wasm";
   if (wanted !== "wasm" && wanted !== "cpu")
     throw new Error(`T3KIT_TF_BACKEND must be "wasm" or "cpu", got "${wanted}"`);
+  let notice: string | undefined;
   if (!(await tf.setBackend(wanted)) && wanted === "wasm") {
-    process.stderr.write(
-      "t3kit: the TensorFlow.js WASM backend did not start; using the CPU backend\n",
-    );
+    notice = "t3kit: the TensorFlow.js WASM backend did not start; using the CPU backend";
     await tf.setBackend("cpu");
   }
   await tf.ready();
-  return tf;
+  return { tf, notice };
 }

@@ -9,9 +9,11 @@
  */
 import { join } from "node:path";
 import { writeFileAtomic } from "../../files/index";
+import type { OnProgress } from "../../progress/index";
 import { textQuestion } from "../aspects/probe-prompts";
 import type { ProbingAspect } from "../aspects/probing-aspects";
 import { sampleFrameIndices } from "../features/sample-frame-indices";
+import { tenthsProgress } from "../tenths-progress";
 import { encodeVideo } from "./encode-video";
 import { renderFrame } from "./render-frame";
 import { type ProbeSplit, type VideoPlan, planVideo } from "./video-plan";
@@ -41,7 +43,8 @@ export interface MakeVideosOptions {
   seed: number;
   /** Videos encoded at once (ffmpeg runs in its own process). */
   concurrency?: number;
-  onProgress?: (done: number, total: number) => void;
+  /** Videos done of all, at each tenth. */
+  onProgress?: OnProgress;
 }
 
 export const VIDEO_MANIFEST = "probing-videos.json";
@@ -58,6 +61,7 @@ export async function makeProbingVideos(options: MakeVideosOptions): Promise<Pro
           const dir = split === "train" ? aspect.trainDir : aspect.valDir;
           plans.push({ plan, path: `${dir}/${className}/${plan.stem}.mp4` });
         }
+  const progress = tenthsProgress(options.onProgress, "videos");
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -65,7 +69,7 @@ export async function makeProbingVideos(options: MakeVideosOptions): Promise<Pro
       const { plan, path } = plans[next++];
       const frames = plan.frames.map((scene) => renderFrame(scene, plan.width, plan.height));
       await encodeVideo(join(options.out, path), frames, plan.width, plan.height, plan.fps);
-      options.onProgress?.(++done, plans.length);
+      progress(++done, plans.length);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker));
