@@ -15,7 +15,8 @@ import {
   extractFeatures,
   makeProbingVideos,
   probeTableText,
-  runProbingStudy,
+  runEmbeddedLinearProbe,
+  runEmbeddedLstmProbe,
   summariseProbeResults,
 } from "../lib/probing/index";
 
@@ -32,12 +33,12 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { "per-class": { type: "string" }, "lstm-seeds": { type: "string" } },
   });
-  const study = EMBEDDED_STUDY;
-  const perClass = Number(values["per-class"] ?? study.perClass);
-  const lstmSeeds = study.lstm.seeds.slice(
+  const lstmSeeds = EMBEDDED_STUDY.lstm.seeds.slice(
     0,
-    Number(values["lstm-seeds"] ?? study.lstm.seeds.length),
+    Number(values["lstm-seeds"] ?? EMBEDDED_STUDY.lstm.seeds.length),
   );
+  const study = { ...EMBEDDED_STUDY, lstm: { ...EMBEDDED_STUDY.lstm, seeds: lstmSeeds } };
+  const perClass = Number(values["per-class"] ?? study.perClass);
   const root = mkdtempSync(join(tmpdir(), "t3kit-bench-probe-"));
   const total = performance.now();
   try {
@@ -50,24 +51,10 @@ async function main(): Promise<void> {
       extractFeatures({ videos, out: features, aspects: PROBING_ASPECTS }),
     );
     const linear = await timed(`linear probe (${study.linear.seeds.length} seeds)`, () =>
-      runProbingStudy({
-        features,
-        aspects: PROBING_ASPECTS,
-        probes: ["linear"],
-        seeds: study.linear.seeds,
-        learningRate: { linear: study.linear.learningRate },
-      }),
+      runEmbeddedLinearProbe(study, features),
     );
     const lstm = await timed(`LSTM probe (${lstmSeeds.length} seeds)`, () =>
-      runProbingStudy({
-        features,
-        aspects: PROBING_ASPECTS,
-        probes: ["lstm"],
-        seeds: lstmSeeds,
-        epochs: study.lstm.epochs,
-        learningRate: { lstm: study.lstm.learningRate },
-        resize: study.lstm.resize,
-      }),
+      runEmbeddedLstmProbe(study, features),
     );
     process.stdout.write(
       `${"total".padEnd(34)} ${((performance.now() - total) / 1000).toFixed(1).padStart(7)} s\n\n`,

@@ -99,24 +99,35 @@ export { formatProbeAnswers } from "./ask/format-probe-answers";
 
 // study/: the embedded study the notebook and the benchmark run
 export {
+  EMBEDDED_STUDY,
+  QUICK_STUDY,
+  TINY_STUDY,
+  notebookStudy,
+  type EmbeddedStudySettings,
+} from "./study/embedded-study";
+export { drawStudyVideos, type StudyVideos } from "./study/draw-study-videos";
+export { extractStudyFeatures, type StudyFeatures } from "./study/extract-study-features";
+export { showContactSheets } from "./study/show-contact-sheets";
+export {
+  runEmbeddedProbes,
+  runEmbeddedLinearProbe,
+  runEmbeddedLstmProbe,
+  type EmbeddedProbes,
+} from "./study/run-embedded-probes";
+export { askStudyModel, type StudyAnswers } from "./study/ask-study-model";
+export { writeStudyManifest } from "./study/write-study-manifest";
+export {
   probingComparisonFigure,
+  studyComparisonFigure,
+  ourProbeBar,
   paperProbingBars,
   chanceByGroup,
   type ComparisonBar,
   type PaperProbingTable,
 } from "./study/probing-comparison-figure";
 export {
-  EMBEDDED_STUDY,
-  QUICK_STUDY,
-  TINY_STUDY,
-  notebookStudy,
-  ourProbeBar,
-  showPng,
-  writeProbingManifest,
-  type EmbeddedStudySettings,
-} from "./study/embedded-study";
-export {
   askAccuracyView,
+  featureSummaryLine,
   probeSummaryView,
   probingAspectRows,
 } from "./study/probing-notebook-views";

@@ -7,11 +7,7 @@
  * input (resized to 8 x 32, one token per frame, instead of 128 x 1024). Everything else
  * is as released: architectures, Adam, batches, cross-entropy, linear epochs, seeds.
  */
-import { writeFileAtomic } from "../../files/index";
 import { RELEASED_SEEDS } from "../probes/run-probing-study";
-import type { ProbeSummaryRow } from "../probes/summarise-probe-results";
-import type { ProbeKind } from "../probes/train-probe";
-import type { ComparisonBar } from "./probing-comparison-figure";
 
 export interface EmbeddedStudySettings {
   perClass: number;
@@ -55,36 +51,4 @@ export function notebookStudy(
   if (choice === "full") return EMBEDDED_STUDY;
   if (choice === "tiny") return TINY_STUDY;
   throw new Error(`T3KIT_PROBE_STUDY must be quick, full or tiny, got "${choice}"`);
-}
-
-/** Our group accuracies as a bar of the comparison figure. */
-export function ourProbeBar(
-  rows: ProbeSummaryRow[],
-  probe: ProbeKind,
-  label: string,
-): ComparisonBar {
-  return {
-    label,
-    source: "ours",
-    setting: "probe",
-    // Linear orange, LSTM dark green: both solid with black outlines, told apart.
-    color: probe === "linear" ? "#e69f00" : "#1b5e20",
-    values: Object.fromEntries(
-      rows.filter((r) => r.kind === "group" && r.probe === probe).map((r) => [r.name, r.mean]),
-    ),
-  };
-}
-
-/** Shows a PNG file (a contact sheet) inline in the running tslab notebook. */
-export function showPng(path: string): void {
-  const tslab = require("tslab") as typeof import("tslab");
-  tslab.display.png(require("node:fs").readFileSync(path));
-}
-
-/** out/probing/manifest.json: what the notebook ran and wrote. */
-export async function writeProbingManifest(
-  path: string,
-  content: Record<string, unknown>,
-): Promise<void> {
-  await writeFileAtomic(path, `${JSON.stringify(content, null, 1)}\n`);
 }

@@ -7,6 +7,8 @@
 import type { Data, Layout } from "plotly.js";
 import type { Figure } from "../../plots/index";
 import { ASPECT_GROUPS, type AspectGroup } from "../aspects/probing-aspects";
+import type { ProbeSummaryRow } from "../probes/summarise-probe-results";
+import type { ProbeKind } from "../probes/train-probe";
 
 export interface ComparisonBar {
   label: string;
@@ -102,4 +104,41 @@ export function probingComparisonFigure(
       height: 520,
     },
   };
+}
+
+/** Our group accuracies as a bar of the comparison figure. */
+export function ourProbeBar(
+  rows: ProbeSummaryRow[],
+  probe: ProbeKind,
+  label: string,
+): ComparisonBar {
+  return {
+    label,
+    source: "ours",
+    setting: "probe",
+    // Linear orange, LSTM dark green: both solid with black outlines, told apart.
+    color: probe === "linear" ? "#e69f00" : "#1b5e20",
+    values: Object.fromEntries(
+      rows.filter((r) => r.kind === "group" && r.probe === probe).map((r) => [r.name, r.mean]),
+    ),
+  };
+}
+
+/**
+ * The notebook's figure: the paper's bars of one model (LongVA's row in the notebook) and
+ * our linear and LSTM probes on the stand-in features, with the paper's chance lines.
+ */
+export function studyComparisonFigure(
+  paper: PaperProbingTable,
+  summary: ProbeSummaryRow[],
+  model = "LongVA",
+): Figure {
+  return probingComparisonFigure(
+    [
+      ...paperProbingBars(paper, model),
+      ourProbeBar(summary, "linear", "ours: linear probe (stand-in features)"),
+      ourProbeBar(summary, "lstm", "ours: LSTM probe (stand-in features)"),
+    ],
+    chanceByGroup(paper),
+  );
 }

@@ -1,11 +1,12 @@
-import type { AskAccuracy } from "../ask/summarise-ask-records";
-import type { ProbingAspect } from "../aspects/probing-aspects";
-import type { ProbeSummaryRow } from "../probes/summarise-probe-results";
 /**
  * Rows the probing notebook (notebooks/01-probing.ipynb) shows: the aspects with their
  * folders and video counts, probe accuracies rounded for reading, model-server accuracies
  * in percent. The cells only display them.
  */
+import type { AskAccuracy } from "../ask/summarise-ask-records";
+import type { ProbingAspect } from "../aspects/probing-aspects";
+import type { FeatureManifest } from "../features/extract-features";
+import type { ProbeSummaryRow } from "../probes/summarise-probe-results";
 import type { ProbingVideoManifest } from "../videos/make-probing-videos";
 
 /** One row per aspect: group, classes, train/val folders and how many videos were drawn. */
@@ -38,4 +39,9 @@ export function askAccuracyView(
   rows: readonly AskAccuracy[],
 ): ({ mode: string } & AskAccuracy)[] {
   return rows.map((r) => ({ mode, ...r, accuracy: Number((100 * r.accuracy).toFixed(1)) }));
+}
+
+/** The features' shape and encoder in one line. */
+export function featureSummaryLine(manifest: FeatureManifest): string {
+  return `features [${manifest.shape}] per video (tokens x dims), ${manifest.encoder}`;
 }
