@@ -74,23 +74,56 @@ function grounding(item: "people" | "cats" | "bloom", noun: string): ProbingAspe
   };
 }
 
-export const PROBING_ASPECTS: readonly ProbingAspect[] = [
-  {
-    name: "order",
+/** Items in order: the order of `options` is the order of the words in each class folder. */
+function order(
+  name: "order" | "order_3",
+  options: string[],
+  epochs: ProbingAspect["epochs"],
+): ProbingAspect {
+  const folder: Record<string, string> = { cat: "cats", person: "people", flower: "bloom" };
+  return {
+    name,
     group: "Order",
     question: "What is the correct order that the items appear in the video?",
-    options: ["cat, person", "person, cat"],
-    classes: ["cats_people", "people_cats"],
+    options,
+    classes: options.map((o) =>
+      o
+        .split(", ")
+        .map((item) => folder[item])
+        .join("_"),
+    ),
     suffix: ORDER_SUFFIX,
-    trainDir: "order/black_bg",
-    valDir: "order/white_bg",
-    epochs: { linear: 100, lstm: 15 },
-  },
-  {
-    name: "order_3",
-    group: "Order",
-    question: "What is the correct order that the items appear in the video?",
-    options: [
+    trainDir: `${name}/black_bg`,
+    valDir: `${name}/white_bg`,
+    epochs,
+  };
+}
+
+/** A change over the video (an attribute): each class folder and the option that names it. */
+function attribute(
+  name: "blooming" | "brightness",
+  question: string,
+  choices: Record<string, string>,
+  dirs: [string, string],
+): ProbingAspect {
+  return {
+    name,
+    group: "Attribute",
+    question,
+    options: Object.values(choices),
+    classes: Object.keys(choices),
+    suffix: OPTION_SUFFIX,
+    trainDir: dirs[0],
+    valDir: dirs[1],
+    epochs: { linear: 200, lstm: 80 },
+  };
+}
+
+export const PROBING_ASPECTS: readonly ProbingAspect[] = [
+  order("order", ["cat, person", "person, cat"], { linear: 100, lstm: 15 }),
+  order(
+    "order_3",
+    [
       "cat, person, flower",
       "cat, flower, person",
       "person, cat, flower",
@@ -98,48 +131,27 @@ export const PROBING_ASPECTS: readonly ProbingAspect[] = [
       "flower, person, cat",
       "flower, cat, person",
     ],
-    classes: [
-      "cats_people_bloom",
-      "cats_bloom_people",
-      "people_cats_bloom",
-      "people_bloom_cats",
-      "bloom_people_cats",
-      "bloom_cats_people",
-    ],
-    suffix: ORDER_SUFFIX,
-    trainDir: "order_3/black_bg",
-    valDir: "order_3/white_bg",
-    epochs: { linear: 200, lstm: 120 },
-  },
+    { linear: 200, lstm: 120 },
+  ),
   referring("begin"),
   referring("middle"),
   referring("end"),
   grounding("people", "a person"),
   grounding("cats", "a cat"),
   grounding("bloom", "a flower"),
-  {
-    name: "blooming",
-    group: "Attribute",
-    question:
-      "Does the flower bloom or unbloom (the video of blooming is played in reverse) in the video?",
-    options: ["Bloom", "Unbloom"],
-    classes: ["bloom", "bloom_reverse"],
-    suffix: OPTION_SUFFIX,
-    trainDir: "blooming_black_bg",
-    valDir: "blooming_white_bg",
-    epochs: { linear: 200, lstm: 80 },
-  },
-  {
-    name: "brightness",
-    group: "Attribute",
-    question: "Does the brightness increase (brighten) or decrease (darken) in the video?",
-    options: ["Brighten", "Darken"],
-    classes: ["brighten", "darken"],
-    suffix: OPTION_SUFFIX,
-    trainDir: "bright_dark_car",
-    valDir: "bright_dark_cat",
-    epochs: { linear: 200, lstm: 80 },
-  },
+  attribute(
+    "blooming",
+    "Does the flower bloom or unbloom (the video of blooming is played in reverse) in the video?",
+    { bloom: "Bloom", bloom_reverse: "Unbloom" },
+    ["blooming_black_bg", "blooming_white_bg"],
+  ),
+  attribute(
+    "brightness",
+    "Does the brightness increase (brighten) or decrease (darken) in the video?",
+    { brighten: "Brighten", darken: "Darken" },
+    // Brightness trains on a car and validates on a cat, as released.
+    ["bright_dark_car", "bright_dark_cat"],
+  ),
 ];
 
 export const ASPECT_GROUPS: readonly AspectGroup[] = [
