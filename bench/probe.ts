@@ -15,8 +15,7 @@ import {
   extractFeatures,
   makeProbingVideos,
   probeTableText,
-  runEmbeddedLinearProbe,
-  runEmbeddedLstmProbe,
+  runEmbeddedProbe,
   summariseProbeResults,
 } from "../lib/probing/index";
 
@@ -51,10 +50,10 @@ async function main(): Promise<void> {
       extractFeatures({ videos, out: features, aspects: PROBING_ASPECTS }),
     );
     const linear = await timed(`linear probe (${study.linear.seeds.length} seeds)`, () =>
-      runEmbeddedLinearProbe(study, features),
+      runEmbeddedProbe(study, "linear", features),
     );
     const lstm = await timed(`LSTM probe (${lstmSeeds.length} seeds)`, () =>
-      runEmbeddedLstmProbe(study, features),
+      runEmbeddedProbe(study, "lstm", features),
     );
     process.stdout.write(
       `${"total".padEnd(34)} ${((performance.now() - total) / 1000).toFixed(1).padStart(7)} s\n\n`,

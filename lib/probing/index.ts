@@ -110,8 +110,7 @@ export { extractStudyFeatures, type StudyFeatures } from "./study/extract-study-
 export { showContactSheets } from "./study/show-contact-sheets";
 export {
   runEmbeddedProbes,
-  runEmbeddedLinearProbe,
-  runEmbeddedLstmProbe,
+  runEmbeddedProbe,
   type EmbeddedProbes,
 } from "./study/run-embedded-probes";
 export { askStudyModel, type StudyAnswers } from "./study/ask-study-model";

@@ -1,12 +1,12 @@
 /**
- * The embedded study's two probes on a features folder, each with the study's own settings
- * (see embedded-study.ts): the linear probe with its seeds and learning rate at the released
- * epochs, the LSTM with its seeds, learning rate, epochs and input size.
+ * The embedded study's probes on a features folder, each with the study's own settings
+ * (see embedded-study.ts): its seeds and learning rate, and for the LSTM its epochs and
+ * input size (the linear probe keeps the released epochs).
  */
-import type { ProbingAspect } from "../aspects/probing-aspects";
-import { PROBING_ASPECTS } from "../aspects/probing-aspects";
+import { PROBING_ASPECTS, type ProbingAspect } from "../aspects/probing-aspects";
 import { type ProbeResult, runProbingStudy } from "../probes/run-probing-study";
 import { type ProbeSummaryRow, summariseProbeResults } from "../probes/summarise-probe-results";
+import type { ProbeKind } from "../probes/train-probe";
 import type { EmbeddedStudySettings } from "./embedded-study";
 
 export interface EmbeddedProbes {
@@ -15,33 +15,23 @@ export interface EmbeddedProbes {
   summary: ProbeSummaryRow[];
 }
 
-export function runEmbeddedLinearProbe(
+/** One probe of the embedded study. */
+export function runEmbeddedProbe(
   study: EmbeddedStudySettings,
+  probe: ProbeKind,
   features: string,
   aspects: readonly ProbingAspect[] = PROBING_ASPECTS,
 ): Promise<ProbeResult[]> {
+  const settings: EmbeddedStudySettings["linear"] & Partial<EmbeddedStudySettings["lstm"]> =
+    study[probe];
   return runProbingStudy({
     features,
     aspects,
-    probes: ["linear"],
-    seeds: study.linear.seeds,
-    learningRate: { linear: study.linear.learningRate },
-  });
-}
-
-export function runEmbeddedLstmProbe(
-  study: EmbeddedStudySettings,
-  features: string,
-  aspects: readonly ProbingAspect[] = PROBING_ASPECTS,
-): Promise<ProbeResult[]> {
-  return runProbingStudy({
-    features,
-    aspects,
-    probes: ["lstm"],
-    seeds: study.lstm.seeds,
-    epochs: study.lstm.epochs,
-    learningRate: { lstm: study.lstm.learningRate },
-    resize: study.lstm.resize,
+    probes: [probe],
+    seeds: settings.seeds,
+    epochs: settings.epochs,
+    learningRate: { [probe]: settings.learningRate },
+    resize: settings.resize,
   });
 }
 
@@ -50,8 +40,8 @@ export async function runEmbeddedProbes(
   study: EmbeddedStudySettings,
   features: string,
 ): Promise<EmbeddedProbes> {
-  const linear = await runEmbeddedLinearProbe(study, features);
-  const lstm = await runEmbeddedLstmProbe(study, features);
+  const linear = await runEmbeddedProbe(study, "linear", features);
+  const lstm = await runEmbeddedProbe(study, "lstm", features);
   const results = [...linear, ...lstm];
   return { results, summary: summariseProbeResults(results) };
 }
