@@ -5,14 +5,12 @@
  * on disk. Progress reaches the caller as Progress objects (done/total/unit, or a note).
  */
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { after, before, test } from "node:test";
-import { promisify } from "node:util";
 import {
   extractFeatures,
   makeProbingVideos,
@@ -22,9 +20,8 @@ import {
 } from "../../lib/probing/index";
 import type { Progress } from "../../lib/progress/index";
 import { type StandInFile, commitId } from "../hub/hub-stand-in";
-import { type Fixture, startFixture } from "../hub/stand-in-fixture";
+import { type Fixture, startFixture, t3kitOnStandIn } from "../hub/stand-in-fixture";
 
-const CLI = join(__dirname, "..", "..", "scripts", "t3kit.cjs");
 const root = mkdtempSync(join(tmpdir(), "t3kit-probe-hub-"));
 const videos = join(root, "videos");
 const features = join(root, "features");
@@ -88,24 +85,7 @@ after(async () => {
   await new Promise<void>((r) => server.close(() => r()));
 });
 
-async function t3kit(args: string[]) {
-  try {
-    const r = await promisify(execFile)(process.execPath, [CLI, "probe", ...args], {
-      env: {
-        ...process.env,
-        HF_ENDPOINT: fx.hub.url,
-        HF_HOME: join(fx.cacheDir, ".."),
-        HF_TOKEN: "",
-        HF_HUB_CACHE: "",
-      },
-      maxBuffer: 1 << 26,
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const t3kit = (args: string[]) => t3kitOnStandIn(fx, ["probe", ...args]);
 
 test("videos and features report Progress: done of total videos, the last one complete", () => {
   const expected = [1, 2, 3, 4].map((done) => ({ done, total: 4, unit: "videos" }));
@@ -173,17 +153,7 @@ test("probe features --videos hub:… writes the features it writes from the fol
 });
 
 test("probe train --features hub:… prints what it prints for the folder on disk", async () => {
-  const args = [
-    "--probe",
-    "linear",
-    "--aspects",
-    "order",
-    "--seeds",
-    "12,22",
-    "--epochs",
-    "2",
-    "--json",
-  ];
+  const args = "--probe linear --aspects order --seeds 12,22 --epochs 2 --json".split(" ");
   const hub = await t3kit([
     "train",
     "--features",
