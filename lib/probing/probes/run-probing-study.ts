@@ -42,15 +42,14 @@ export interface StudyOptions {
   batchSize?: Partial<Record<ProbeKind, number>>;
   /** The LSTM's input size; null keeps the features as they are. */
   resize?: [number, number] | null;
-  /** A note per trained seed (and one when TensorFlow.js fell back to its CPU backend). */
+  /** A note per trained seed (and TensorFlow.js's start notices, such as a CPU fallback). */
   onProgress?: OnProgress;
 }
 
 export async function runProbingStudy(options: StudyOptions): Promise<ProbeResult[]> {
   const seeds = options.seeds ?? RELEASED_SEEDS;
   const resize = options.resize === undefined ? RELEASED_RESIZE : options.resize;
-  const { notice } = await startTensorflow();
-  if (notice) options.onProgress?.({ note: notice });
+  for (const note of (await startTensorflow()).notices) options.onProgress?.({ note });
   const root = await resolveInputFolder(options.features);
   const results: ProbeResult[] = [];
   for (const aspect of options.aspects) {
