@@ -10,7 +10,7 @@ import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { $ } from "zx";
-import { type LaunchPlan, commandLine } from "./launch-plan";
+import { type LaunchPlan, commandLine } from "../render/launch-plan";
 
 export interface LaunchResult {
   exitCode: number;

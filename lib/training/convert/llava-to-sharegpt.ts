@@ -7,7 +7,7 @@
  * with `<image>` (LLaVA-Video-178K) gets `<video>` in human turns and no tag in gpt turns,
  * as the released `prepare_video_sft.py` does.
  */
-import { InputError } from "../errors/index";
+import { InputError } from "../../errors/index";
 import { type MediaKind, countTag, mediaPaths, placeMedia } from "./llava-media";
 import { type Turn, llavaTurns } from "./llava-turns";
 

@@ -8,11 +8,11 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { InputError } from "../errors/index";
-import { sha256File, writeFileAtomic } from "../files/index";
-import { projectRoot } from "../paths/index";
+import { InputError } from "../../errors/index";
+import { sha256File, writeFileAtomic } from "../../files/index";
+import { projectRoot } from "../../paths/index";
+import type { TrainingPlan } from "../plan/plan-training";
 import { commandLine } from "./launch-plan";
-import type { TrainingPlan } from "./plan-training";
 import type { RenderedRun } from "./render-run";
 
 /** The resolved spec as plain data (what plan.json holds). */

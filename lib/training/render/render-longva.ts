@@ -9,9 +9,9 @@
  */
 import { join } from "node:path";
 import { quote } from "zx";
+import type { TrainingPlan } from "../plan/plan-training";
 import { cliWord } from "./format-arg-value";
 import { type LaunchPlan, singleQuoted } from "./launch-plan";
-import type { TrainingPlan } from "./plan-training";
 
 export const LONGVA_ENTRY = "longva/train/train_mem.py";
 

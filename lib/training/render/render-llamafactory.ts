@@ -8,10 +8,10 @@
  */
 import { join } from "node:path";
 import { quote } from "zx";
+import { type TrainingPlan, planArg } from "../plan/plan-training";
 import { yamlScalar } from "./format-arg-value";
 import type { LaunchPlan } from "./launch-plan";
 import { oneTaskPerNodeSbatch } from "./one-task-per-node-sbatch";
-import { type TrainingPlan, planArg } from "./plan-training";
 
 /** The YAML config, one `key: value` per argument, PyYAML-safe scalars. */
 export function llamafactoryYaml(plan: TrainingPlan, extra: Record<string, string> = {}): string {

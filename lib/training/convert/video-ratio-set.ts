@@ -7,8 +7,8 @@
  * there are is refused (Python slicing would silently give fewer); the set is written as
  * the JSON its `.json` name promises (the released script wrote JSON Lines under `.json`).
  */
-import { InputError } from "../errors/index";
-import { PythonRandom } from "../pyrandom/index";
+import { InputError } from "../../errors/index";
+import { PythonRandom } from "../../pyrandom/index";
 
 export const RELEASED_VIDEO_RATIOS: readonly number[] = [0.2, 0.5, 1.0, 2.0];
 export const RELEASED_RATIO_SEED = 1234;

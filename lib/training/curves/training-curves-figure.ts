@@ -1,6 +1,6 @@
 /** Loss, learning rate and grad norm against steps, three stacked panels sharing the step axis. */
 import type { Data } from "plotly.js";
-import type { Figure } from "../plots/index";
+import type { Figure } from "../../plots/index";
 import type { TrainingCurves } from "./read-training-curves";
 
 export function trainingCurvesFigure(

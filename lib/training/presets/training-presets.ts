@@ -1,5 +1,5 @@
 /** The three released runs of the paper, by name. */
-import { InputError } from "../errors/index";
+import { InputError } from "../../errors/index";
 import { llamafactoryPreset } from "./llamafactory-preset";
 import { longvaPreset } from "./longva-preset";
 import { msSwiftPreset } from "./ms-swift-preset";

@@ -7,10 +7,10 @@
  */
 import { join } from "node:path";
 import { quote } from "zx";
+import type { TrainingPlan } from "../plan/plan-training";
 import { cliWord } from "./format-arg-value";
 import type { LaunchPlan } from "./launch-plan";
 import { oneTaskPerNodeSbatch } from "./one-task-per-node-sbatch";
-import type { TrainingPlan } from "./plan-training";
 
 /** `sft --model_type qwen2-vl-72b-instruct …`. */
 export function swiftArgs(plan: TrainingPlan, extra: string[] = []): string[] {

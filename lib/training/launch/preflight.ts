@@ -7,10 +7,10 @@
 import { constants, accessSync, existsSync, statSync, statfsSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { $ } from "zx";
+import { estimateModelStateMemory } from "../plan/memory-estimate";
+import type { TrainingPlan } from "../plan/plan-training";
+import type { Launcher } from "../render/render-run";
 import { findLastCheckpoint } from "./find-last-checkpoint";
-import { estimateModelStateMemory } from "./memory-estimate";
-import type { TrainingPlan } from "./plan-training";
-import type { Launcher } from "./render-run";
 
 export interface PreflightCheck {
   name: string;

@@ -4,7 +4,7 @@
  * (`$((GLOBAL_BATCH_SIZE / NNODES / GPUS_PER_NODE / BATCH_SIZE))`), which silently shrinks
  * the global batch when it does not divide; here that is refused with the numbers.
  */
-import { InputError } from "../errors/index";
+import { InputError } from "../../errors/index";
 
 export interface BatchPlan {
   perDevice: number;

@@ -12,11 +12,11 @@
  *     batch: { global: 128 }
  *     hyperparameters: { learning_rate: 2.0e-5, cutoff_len: 4096 }
  */
-import { InputError } from "../errors/index";
-import { readSpecFile } from "../specs/index";
-import type { ArgValue, TrainingPreset } from "./training-preset";
-import { presetArg } from "./training-preset";
-import { trainingPreset } from "./training-presets";
+import { InputError } from "../../errors/index";
+import { readSpecFile } from "../../specs/index";
+import type { ArgValue, TrainingPreset } from "../presets/training-preset";
+import { presetArg } from "../presets/training-preset";
+import { trainingPreset } from "../presets/training-presets";
 
 export interface TrainingSpec {
   /** Where the spec came from (for error messages), or `--preset NAME`. */

@@ -5,7 +5,7 @@
  * - YAML read by PyYAML (LLaMA-Factory): YAML 1.1 resolves a float only with a dot and a
  *   signed exponent, so `1e-5` would be the string '1e-5'; write `1.0e-5`, `1.0`, `1.0e+20`.
  */
-import type { ArgKind, ArgValue } from "./training-preset";
+import type { ArgKind, ArgValue } from "../presets/training-preset";
 
 /** A value as a command-line word: `True`/`False` (LongVA) or `true`/`false` (ms-swift). */
 export function cliWord(kind: ArgKind, value: ArgValue, bools: "Python" | "lower"): string {

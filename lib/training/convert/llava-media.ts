@@ -6,7 +6,7 @@
  * directory; absolute paths stay as they are.
  */
 import { isAbsolute, join } from "node:path";
-import { InputError } from "../errors/index";
+import { InputError } from "../../errors/index";
 
 export type MediaKind = "image" | "video";
 

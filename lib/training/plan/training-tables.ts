@@ -4,17 +4,17 @@
  * per GPU of each preset on its released hardware.
  */
 import type { DataFrame } from "danfojs-node";
-import type * as Tables from "../tables/index";
-import type { Cell } from "../tables/index";
+import type * as Tables from "../../tables/index";
+import type { Cell } from "../../tables/index";
+import type { ArgValue, TrainingPreset } from "../presets/training-preset";
+import { trainingPresets } from "../presets/training-presets";
 import type { FitReport } from "./fit-check";
 import { estimateModelStateMemory } from "./memory-estimate";
 import type { TrainingPlan } from "./plan-training";
-import type { ArgValue, TrainingPreset } from "./training-preset";
-import { trainingPresets } from "./training-presets";
 
 // Loaded on use: danfojs costs about 1 s at start-up, which `t3kit train` does not need.
 function toDataFrame(rows: Record<string, Cell>[]): DataFrame {
-  return (require("../tables/index") as typeof Tables).toDataFrame(rows);
+  return (require("../../tables/index") as typeof Tables).toDataFrame(rows);
 }
 
 function shown(v: ArgValue | undefined): Cell {

@@ -1,3 +1,7 @@
+import type { TrainingPlan } from "../plan/plan-training";
+import type { LaunchPlan } from "../render/launch-plan";
+import { type Launcher, renderRun } from "../render/render-run";
+import { writeRunFolder } from "../render/write-run-folder";
 /**
  * `t3kit train launch`: preflight, then the run folder, then the run. With `resume`, the
  * last `checkpoint-N` under the output folder is found first: LLaMA-Factory gets it as
@@ -8,12 +12,8 @@
  * Without `resume`, a run whose output folder already holds checkpoints is refused.
  */
 import { findLastCheckpoint } from "./find-last-checkpoint";
-import type { LaunchPlan } from "./launch-plan";
-import type { TrainingPlan } from "./plan-training";
 import { type PreflightCheck, formatPreflight, preflight } from "./preflight";
-import { type Launcher, renderRun } from "./render-run";
 import { type LaunchResult, runLaunchPlan } from "./run-launch-plan";
-import { writeRunFolder } from "./write-run-folder";
 
 export interface LaunchOptions {
   codebase: string;

@@ -5,10 +5,10 @@
  * `kit: <why>`. Pure: it reads no file (the fit check and preflight do).
  */
 import { basename, dirname, resolve } from "node:path";
-import { outPath } from "../paths/index";
+import { outPath } from "../../paths/index";
+import type { ArgValue, Codebase, PresetArg, TrainingPreset } from "../presets/training-preset";
+import type { TrainingSpec } from "../spec/training-spec";
 import { type BatchPlan, planBatch } from "./batch-arithmetic";
-import type { ArgValue, Codebase, PresetArg, TrainingPreset } from "./training-preset";
-import type { TrainingSpec } from "./training-spec";
 
 export interface TrainingPlan {
   name: string;

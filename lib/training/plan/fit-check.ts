@@ -6,7 +6,7 @@
  * Qwen2-VL with "Image features and image tokens do not match" —, ms-swift 2.x drops it:
  * `--truncation_strategy delete`); steps per epoch and tokens per step.
  */
-import type * as TokenCounting from "../token-counting/index";
+import type * as TokenCounting from "../../token-counting/index";
 import type { TrainingPlan } from "./plan-training";
 
 export interface SourceFit {
@@ -45,7 +45,7 @@ export interface FitOptions {
 export async function checkFit(plan: TrainingPlan, o: FitOptions = {}): Promise<FitReport> {
   // Loaded on use: the tokens stage pulls in the tokenizers (about 1 s) that plan and launch do not need.
   const { countFileTokens, lengthPreset } =
-    require("../token-counting/index") as typeof TokenCounting;
+    require("../../token-counting/index") as typeof TokenCounting;
   const file = plan.dataFiles[0];
   if (file === undefined) throw new Error("the plan has no data file to check");
   const preset = lengthPreset(plan.preset.lengthPreset);

@@ -10,14 +10,14 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { InputError } from "../errors/index";
-import { openAtomicWriteStream, writeFileAtomic } from "../files/index";
-import { readRecords } from "../json/index";
+import { InputError } from "../../errors/index";
+import { openAtomicWriteStream, writeFileAtomic } from "../../files/index";
+import { readRecords } from "../../json/index";
+import { datasetNameOf } from "../plan/plan-training";
+import { llamafactoryDatasetInfo } from "../render/render-llamafactory";
 import { type MediaFolders, toSharegptRow } from "./llava-to-sharegpt";
 import { toSwiftRow } from "./llava-to-swift";
-import { datasetNameOf } from "./plan-training";
 import { fpsVideoName, reencodeVideo } from "./reencode-video";
-import { llamafactoryDatasetInfo } from "./render-llamafactory";
 
 export type ConvertTarget = "llamafactory" | "ms-swift";
 export const convertTargets: readonly ConvertTarget[] = ["llamafactory", "ms-swift"];

@@ -4,8 +4,8 @@
  * as master. (LongVA's script follows its released longva_t3.sh instead: render-longva.ts.)
  */
 import { quote } from "zx";
+import type { TrainingPlan } from "../plan/plan-training";
 import { singleQuoted } from "./launch-plan";
-import type { TrainingPlan } from "./plan-training";
 
 export function oneTaskPerNodeSbatch(
   plan: TrainingPlan,

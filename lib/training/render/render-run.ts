@@ -4,9 +4,9 @@
  * Pure: nothing is written here (write-run-folder.ts writes, atomically).
  */
 import { join } from "node:path";
-import { InputError } from "../errors/index";
+import { InputError } from "../../errors/index";
+import type { TrainingPlan } from "../plan/plan-training";
 import { type LaunchPlan, commandLine } from "./launch-plan";
-import type { TrainingPlan } from "./plan-training";
 import {
   llamafactoryLaunch,
   llamafactorySbatchScript,

@@ -8,7 +8,7 @@
 import { mkdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { $ } from "zx";
-import { tempPathFor } from "../files/index";
+import { tempPathFor } from "../../files/index";
 
 /** `<stem>_fps2.mp4`, the released name of a 2 fps copy. */
 export function fpsVideoName(path: string, fps = 2): string {

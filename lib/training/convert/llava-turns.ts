@@ -4,7 +4,7 @@
  * human, gpt … and there is an even number of them; an abnormal example is silently
  * skipped there, so here it is refused with the record and field.
  */
-import { InputError } from "../errors/index";
+import { InputError } from "../../errors/index";
 
 export interface Turn {
   from: "human" | "gpt";

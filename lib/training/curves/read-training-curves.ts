@@ -10,8 +10,8 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { InputError } from "../errors/index";
-import { findLastCheckpoint } from "./find-last-checkpoint";
+import { InputError } from "../../errors/index";
+import { findLastCheckpoint } from "../launch/find-last-checkpoint";
 
 export type CurveFormat = "trainer_state.json" | "trainer_log.jsonl" | "logging.jsonl";
 
