@@ -32,6 +32,7 @@ export {
   type PlanOverrides,
   planTraining,
   planArg,
+  planEnv,
   datasetNameOf,
 } from "./plan/plan-training";
 export { cliNumber, cliWord, yamlFloat, yamlScalar, yamlString } from "./render/format-arg-value";
@@ -44,20 +45,38 @@ export {
   longvaSbatchScript,
   longvaDeepspeedLaunch,
   deepspeedHostfile,
-  sbatchLaunch,
+  renderLongva,
 } from "./render/render-longva";
+export { SBATCH_FILE, sbatchLaunch } from "./render/sbatch-launch";
+export {
+  type CodebaseRun,
+  type Launcher,
+  type RenderTarget,
+  launchers,
+} from "./render/codebase-run";
+export {
+  type SbatchParts,
+  exportLines,
+  oneTaskPerNodeSbatch,
+  sbatchScript,
+} from "./render/one-task-per-node-sbatch";
 export {
   llamafactoryYaml,
   llamafactoryDatasetInfo,
   llamafactoryLaunch,
   llamafactorySbatchScript,
+  renderLlamafactory,
 } from "./render/render-llamafactory";
-export { swiftArgs, swiftEnv, swiftLaunch, swiftSbatchScript } from "./render/render-ms-swift";
 export {
-  type Launcher,
+  renderMsSwift,
+  swiftArgs,
+  swiftEnv,
+  swiftLaunch,
+  swiftSbatchScript,
+} from "./render/render-ms-swift";
+export {
   type RenderOptions,
   type RenderedRun,
-  launchers,
   renderRun,
   defaultLauncher,
   CODEBASE_PLACEHOLDER,
@@ -90,6 +109,7 @@ export {
   type MemoryEstimate,
   type MemoryInput,
   estimateModelStateMemory,
+  planModelStateMemory,
 } from "./plan/memory-estimate";
 export {
   type PreflightCheck,
@@ -102,7 +122,12 @@ export {
   checkpointBytes,
   formatPreflight,
 } from "./launch/preflight";
-export { type LaunchResult, type RunOptions, runLaunchPlan } from "./launch/run-launch-plan";
+export {
+  type LaunchResult,
+  type OnOutput,
+  type RunOptions,
+  runLaunchPlan,
+} from "./launch/run-launch-plan";
 export { planRecord, kitVersion, writeRunFolder } from "./render/write-run-folder";
 export {
   type LaunchOptions,

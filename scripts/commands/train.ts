@@ -283,7 +283,7 @@ async function runLaunch(argv: string[]): Promise<number> {
       hosts: typeof values.hosts === "string" ? values.hosts.split(",") : undefined,
       resume: values.resume === true,
       checkpointBytes: checkpointGib(values["checkpoint-gib"]),
-      echo: true,
+      onOutput: (chunk, stream) => process[stream].write(chunk),
     });
     process.stderr.write(
       `${l.resumedFrom ? `resumed from ${l.resumedFrom}; ` : ""}exit ${l.result.exitCode}; log: ${l.result.logFile}\n`,

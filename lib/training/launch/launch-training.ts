@@ -1,7 +1,3 @@
-import type { TrainingPlan } from "../plan/plan-training";
-import type { LaunchPlan } from "../render/launch-plan";
-import { type Launcher, renderRun } from "../render/render-run";
-import { writeRunFolder } from "../render/write-run-folder";
 /**
  * `t3kit train launch`: preflight, then the run folder, then the run. With `resume`, the
  * last `checkpoint-N` under the output folder is found first: LLaMA-Factory gets it as
@@ -11,16 +7,22 @@ import { writeRunFolder } from "../render/write-run-folder";
  * train.py (LLaVA lineage) resumes by itself when the output folder holds checkpoints.
  * Without `resume`, a run whose output folder already holds checkpoints is refused.
  */
+import type { TrainingPlan } from "../plan/plan-training";
+import type { Launcher } from "../render/codebase-run";
+import type { LaunchPlan } from "../render/launch-plan";
+import { renderRun } from "../render/render-run";
+import { writeRunFolder } from "../render/write-run-folder";
 import { findLastCheckpoint } from "./find-last-checkpoint";
 import { type PreflightCheck, formatPreflight, preflight } from "./preflight";
-import { type LaunchResult, runLaunchPlan } from "./run-launch-plan";
+import { type LaunchResult, type OnOutput, runLaunchPlan } from "./run-launch-plan";
 
 export interface LaunchOptions {
   codebase: string;
   launcher?: Launcher;
   hosts?: string[];
   resume?: boolean;
-  echo?: boolean;
+  /** Each chunk of the run's output as it comes (the log file gets it in any case). */
+  onOutput?: OnOutput;
   /** PATH for preflight's program look-ups (default: the process's). */
   path?: string;
   /** Disk one checkpoint needs (bytes), when the estimate does not apply. */
@@ -47,7 +49,8 @@ export async function launchTraining(
   plan: TrainingPlan,
   o: LaunchOptions,
 ): Promise<TrainingLaunch> {
-  const resumeFrom = o.resume ? findLastCheckpoint(plan.outputDir)?.path : undefined;
+  const last = findLastCheckpoint(plan.outputDir);
+  const resumeFrom = o.resume ? last?.path : undefined;
   const run = renderRun(plan, {
     codebase: o.codebase,
     launcher: o.launcher,
@@ -58,11 +61,12 @@ export async function launchTraining(
     codebase: o.codebase,
     launcher: run.launcher,
     resume: o.resume ?? false,
+    lastCheckpoint: last,
     path: o.path,
     checkpointBytes: o.checkpointBytes,
   });
   if (checks.some((c) => !c.ok)) throw new PreflightFailed(checks);
   await writeRunFolder(plan, run);
-  const result = await runLaunchPlan(run.launch, { echo: o.echo });
+  const result = await runLaunchPlan(run.launch, { onOutput: o.onOutput });
   return { checks, launch: run.launch, resumedFrom: resumeFrom, result };
 }

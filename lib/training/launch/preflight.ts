@@ -7,10 +7,11 @@
 import { constants, accessSync, existsSync, statSync, statfsSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { $ } from "zx";
-import { estimateModelStateMemory } from "../plan/memory-estimate";
+import { planModelStateMemory } from "../plan/memory-estimate";
 import type { TrainingPlan } from "../plan/plan-training";
-import type { Launcher } from "../render/render-run";
-import { findLastCheckpoint } from "./find-last-checkpoint";
+import type { Codebase } from "../presets/training-preset";
+import type { Launcher } from "../render/codebase-run";
+import type { Checkpoint } from "./find-last-checkpoint";
 
 export interface PreflightCheck {
   name: string;
@@ -24,6 +25,8 @@ export interface PreflightOptions {
   codebase: string;
   launcher: Launcher;
   resume: boolean;
+  /** The last checkpoint under the plan's output folder (launch-training.ts finds it once). */
+  lastCheckpoint: Checkpoint | undefined;
   /** PATH to search programs on (default: the process's). */
   path?: string;
   env?: Record<string, string | undefined>;
@@ -74,26 +77,57 @@ export function parseNvidiaSmi(csv: string): GpuInfo[] {
     .filter((g) => Number.isFinite(g.index) && Number.isFinite(g.memoryMiB));
 }
 
+/** What preflight knows of each codebase's checkout. */
+interface Checkout {
+  /** The launcher program on PATH. */
+  program: string;
+  /** The entry point and the files the released arguments name relative to the checkout. */
+  files(plan: TrainingPlan, codebase: string): string[];
+  /** The Python module the entry point imports, and the PYTHONPATH it runs with. */
+  module: string;
+  pythonPath?: (codebase: string) => string;
+  /** What --codebase must be. */
+  hint: string;
+}
+
+const CHECKOUTS: Record<Codebase, Checkout> = {
+  longva: {
+    program: "torchrun",
+    files: (_plan, codebase) => [
+      join(codebase, "longva", "longva", "train", "train_mem.py"),
+      join(codebase, "longva", "scripts", "zero3.json"),
+    ],
+    module: "longva.train.train",
+    pythonPath: (codebase) => join(codebase, "longva"),
+    hint: "the root of a LongVA clone (it holds longva/longva/train/train_mem.py)",
+  },
+  llamafactory: {
+    program: "llamafactory-cli",
+    files: (plan, codebase) => {
+      const ds = plan.args.find((a) => a.key === "deepspeed")?.value;
+      const files = [join(codebase, "src", "llamafactory", "cli.py")];
+      if (typeof ds === "string") files.push(ds.startsWith("/") ? ds : join(codebase, ds));
+      return files;
+    },
+    module: "llamafactory",
+    pythonPath: (codebase) => join(codebase, "src"),
+    hint: "a LLaMA-Factory checkout (src/llamafactory, examples/deepspeed)",
+  },
+  "ms-swift": {
+    program: "swift",
+    files: () => [],
+    module: "swift",
+    hint: "any folder (ms-swift is an installed package)",
+  },
+};
+
 /** The codebase's entry point and the files its released arguments name relative to it. */
 export function codebaseFiles(
   plan: TrainingPlan,
   codebase: string,
 ): { program: string; files: string[] } {
-  if (plan.codebase === "longva")
-    return {
-      program: "torchrun",
-      files: [
-        join(codebase, "longva", "longva", "train", "train_mem.py"),
-        join(codebase, "longva", "scripts", "zero3.json"),
-      ],
-    };
-  if (plan.codebase === "llamafactory") {
-    const ds = plan.args.find((a) => a.key === "deepspeed")?.value;
-    const files = [join(codebase, "src", "llamafactory", "cli.py")];
-    if (typeof ds === "string") files.push(ds.startsWith("/") ? ds : join(codebase, ds));
-    return { program: "llamafactory-cli", files };
-  }
-  return { program: "swift", files: [] };
+  const c = CHECKOUTS[plan.codebase];
+  return { program: c.program, files: c.files(plan, codebase) };
 }
 
 export async function preflight(
@@ -128,7 +162,7 @@ export async function preflight(
       name: "codebase",
       ok: existsSync(f),
       detail: f,
-      fix: `--codebase must be ${codebaseHint(plan)}; ${f} is missing`,
+      fix: `--codebase must be ${CHECKOUTS[plan.codebase].hint}; ${f} is missing`,
     });
   if (found !== undefined && files.every((f) => existsSync(f)))
     add(await importCheck(plan, o.codebase, path, o.env));
@@ -146,21 +180,9 @@ export async function preflight(
     ["video folder", plan.videoFolder],
   ] as const)
     if (dir !== undefined) add(readable(name, dir, `check --${name.replace(" ", "-")}`));
-  add(checkpointCheck(plan, o.resume));
+  add(checkpointCheck(plan, o.resume, o.lastCheckpoint));
   add(diskCheck(plan, o.checkpointBytes ?? checkpointBytes(plan)));
   return checks;
-}
-
-/** The Python module the codebase's entry point imports, and the PYTHONPATH it runs with. */
-export function codebaseModule(
-  plan: TrainingPlan,
-  codebase: string,
-): { module: string; pythonPath?: string } {
-  if (plan.codebase === "longva")
-    return { module: "longva.train.train", pythonPath: join(codebase, "longva") };
-  if (plan.codebase === "llamafactory")
-    return { module: "llamafactory", pythonPath: join(codebase, "src") };
-  return { module: "swift" };
 }
 
 /**
@@ -174,7 +196,8 @@ async function importCheck(
   env?: Record<string, string | undefined>,
 ): Promise<PreflightCheck> {
   const python = findProgram("python3", path);
-  const { module, pythonPath } = codebaseModule(plan, codebase);
+  const { module, pythonPath: pythonPathOf } = CHECKOUTS[plan.codebase];
+  const pythonPath = pythonPathOf?.(codebase);
   if (!python)
     return {
       name: "import",
@@ -201,14 +224,6 @@ async function importCheck(
         : `${python}: import ${module} failed: ${last}`,
     fix: `install ${plan.codebase}'s Python dependencies in the environment whose python3 is on PATH`,
   };
-}
-
-function codebaseHint(plan: TrainingPlan): string {
-  if (plan.codebase === "longva")
-    return "the root of a LongVA clone (it holds longva/longva/train/train_mem.py)";
-  if (plan.codebase === "llamafactory")
-    return "a LLaMA-Factory checkout (src/llamafactory, examples/deepspeed)";
-  return "any folder (ms-swift is an installed package)";
 }
 
 function readable(name: string, p: string, fix: string): PreflightCheck {
@@ -254,13 +269,7 @@ async function gpuChecks(
     },
   ];
   if (gpus.length > 0) {
-    const est = estimateModelStateMemory({
-      parameters: plan.preset.parametersB * 1e9,
-      gpus: need * plan.hardware.nodes,
-      zeroStage: plan.preset.zeroStage,
-      method: plan.preset.method,
-      trainable: (plan.preset.lora?.trainableB ?? 0) * 1e9,
-    });
+    const est = planModelStateMemory(plan);
     const smallest = Math.min(...gpus.slice(0, need).map((g) => g.memoryMiB)) / 1024;
     checks.push({
       name: "GPU memory",
@@ -272,8 +281,11 @@ async function gpuChecks(
   return checks;
 }
 
-function checkpointCheck(plan: TrainingPlan, resume: boolean): PreflightCheck {
-  const last = findLastCheckpoint(plan.outputDir);
+function checkpointCheck(
+  plan: TrainingPlan,
+  resume: boolean,
+  last: Checkpoint | undefined,
+): PreflightCheck {
   if (resume)
     return {
       name: "resume",

@@ -1,9 +1,10 @@
 /**
  * Runs a launch plan with zx: `$({ cwd, env })` and zx's quoting of every word (paths with
  * spaces, quotes and `$` reach the program intact), stdout and stderr streamed into the
- * plan's log file (appended: a resumed run continues the same log) and, when asked, to the
- * terminal. Only the last chunks of output stay in memory, so a days-long run does not grow
- * the launcher. Resolves with the exit code; never throws for a non-zero exit.
+ * plan's log file (appended: a resumed run continues the same log) and, when asked, handed
+ * to `onOutput` as they come (the command line copies them to the terminal). Only the last
+ * chunks of output stay in memory, so a days-long run does not grow the launcher. Resolves
+ * with the exit code; never throws for a non-zero exit.
  */
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
@@ -19,9 +20,12 @@ export interface LaunchResult {
   tail: string;
 }
 
+/** A chunk of the run's output, as it comes, and the stream it came on. */
+export type OnOutput = (chunk: Buffer, stream: "stdout" | "stderr") => void;
+
 export interface RunOptions {
-  /** Copy the output to this process's stdout / stderr too (the CLI does). */
-  echo?: boolean;
+  /** Each chunk of the run's output (the log file gets it in any case). */
+  onOutput?: OnOutput;
   /** A line written at the top of this launch's part of the log (default: the command line). */
   header?: string;
 }
@@ -55,14 +59,11 @@ export async function runLaunchPlan(plan: LaunchPlan, o: RunOptions = {}): Promi
     quiet: true,
     store,
   })`${plan.program} ${plan.args}`;
-  run.stdout.on("data", (c: Buffer) => {
-    log.write(c);
-    if (o.echo) process.stdout.write(c);
-  });
-  run.stderr.on("data", (c: Buffer) => {
-    log.write(c);
-    if (o.echo) process.stderr.write(c);
-  });
+  for (const stream of ["stdout", "stderr"] as const)
+    run[stream].on("data", (c: Buffer) => {
+      log.write(c);
+      o.onOutput?.(c, stream);
+    });
   const result = await run;
   log.end();
   await once(log, "close");

@@ -9,6 +9,8 @@
  * Activations, the CUDA context and fragmentation come on top: they depend on sequence
  * length and gradient checkpointing and are not estimated here (the plan says so).
  */
+import type { TrainingPlan } from "./plan-training";
+
 export interface MemoryEstimate {
   /** Bytes per GPU for weights, gradients and optimizer states. */
   bytesPerGpu: number;
@@ -52,4 +54,16 @@ export function estimateModelStateMemory(m: MemoryInput): MemoryEstimate {
     worked = `2 x ${fmt(P)}e9 + 14 x ${fmt(P)}e9 / ${N} bytes`;
   }
   return { bytesPerGpu: bytes, gibPerGpu: bytes / GIB, formula, worked };
+}
+
+/** The model states per GPU of a plan: its preset's model, method and ZeRO stage on all its GPUs. */
+export function planModelStateMemory(plan: TrainingPlan): MemoryEstimate {
+  const { preset, hardware } = plan;
+  return estimateModelStateMemory({
+    parameters: preset.parametersB * 1e9,
+    gpus: hardware.gpusPerNode * hardware.nodes,
+    zeroStage: preset.zeroStage,
+    method: preset.method,
+    trainable: (preset.lora?.trainableB ?? 0) * 1e9,
+  });
 }

@@ -231,3 +231,8 @@ export function datasetNameOf(file: string): string {
 export function planArg(plan: TrainingPlan, key: string): ArgValue | undefined {
   return plan.args.find((a) => a.key === key)?.value;
 }
+
+/** The plan's environment variables as strings, in order. */
+export function planEnv(plan: TrainingPlan): Record<string, string> {
+  return Object.fromEntries(plan.env.map((e) => [e.key, String(e.value)]));
+}

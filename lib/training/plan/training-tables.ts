@@ -9,7 +9,7 @@ import type { Cell } from "../../tables/index";
 import type { ArgValue, TrainingPreset } from "../presets/training-preset";
 import { trainingPresets } from "../presets/training-presets";
 import type { FitReport } from "./fit-check";
-import { estimateModelStateMemory } from "./memory-estimate";
+import { planModelStateMemory } from "./memory-estimate";
 import type { TrainingPlan } from "./plan-training";
 
 // Loaded on use: danfojs costs about 1 s at start-up, which `t3kit train` does not need.
@@ -66,18 +66,11 @@ export function fitTable(fit: FitReport): DataFrame {
 export function memoryTable(plans: TrainingPlan[]): DataFrame {
   return toDataFrame(
     plans.map((p) => {
-      const gpus = p.hardware.gpusPerNode * p.hardware.nodes;
-      const m = estimateModelStateMemory({
-        parameters: p.preset.parametersB * 1e9,
-        gpus,
-        zeroStage: p.preset.zeroStage,
-        method: p.preset.method,
-        trainable: (p.preset.lora?.trainableB ?? 0) * 1e9,
-      });
+      const m = planModelStateMemory(p);
       return {
         run: p.name,
         method: `${p.preset.method}, ZeRO-${p.preset.zeroStage}`,
-        GPUs: gpus,
+        GPUs: p.hardware.gpusPerNode * p.hardware.nodes,
         formula: m.formula,
         worked: m.worked,
         "GiB per GPU": Number(m.gibPerGpu.toFixed(1)),

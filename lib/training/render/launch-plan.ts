@@ -1,7 +1,9 @@
 /**
- * A launch plan: one program run, as data. Training runs (torchrun, sbatch, deepspeed,
- * llamafactory-cli, swift) and the probing stage's GPU jobs (feature extraction, probes)
- * all launch through this one shape and `runLaunchPlan`.
+ * A launch plan: one program run, as data: what the renderers produce for each codebase
+ * (torchrun, sbatch, deepspeed, llamafactory-cli, swift) and what `runLaunchPlan` runs.
+ * Any other GPU job can be written in this shape and run the same way (the README's
+ * probing section suggests it for feature extraction); the kit's own probing stage does
+ * not import it (probing stands beside the stages and imports floors only).
  */
 import { quote } from "zx";
 

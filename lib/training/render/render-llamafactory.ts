@@ -8,10 +8,36 @@
  */
 import { join } from "node:path";
 import { quote } from "zx";
-import { type TrainingPlan, planArg } from "../plan/plan-training";
+import { type TrainingPlan, planArg, planEnv } from "../plan/plan-training";
+import type { CodebaseRun, RenderTarget } from "./codebase-run";
 import { yamlScalar } from "./format-arg-value";
 import type { LaunchPlan } from "./launch-plan";
 import { oneTaskPerNodeSbatch } from "./one-task-per-node-sbatch";
+import { SBATCH_FILE, sbatchLaunch } from "./sbatch-launch";
+
+const CONFIG_FILE = "train.yaml";
+
+/**
+ * The run folder's files (the YAML, with `resume_from_checkpoint` when resuming; the
+ * dataset_info.json entry when there is data; the sbatch script for more nodes) and the
+ * launch for `t.launcher`.
+ */
+export function renderLlamafactory(plan: TrainingPlan, t: RenderTarget): CodebaseRun {
+  const config = join(plan.runDir, CONFIG_FILE);
+  const files: Record<string, string> = {
+    [CONFIG_FILE]: llamafactoryYaml(
+      plan,
+      t.resumeFrom ? { resume_from_checkpoint: t.resumeFrom } : {},
+    ),
+  };
+  const info = planDatasetInfo(plan);
+  if (info) files["dataset_info.json"] = `${JSON.stringify(info, null, 2)}\n`;
+  if (plan.hardware.nodes > 1)
+    files[SBATCH_FILE] = llamafactorySbatchScript(plan, t.codebase, config);
+  const launch =
+    t.launcher === "slurm" ? sbatchLaunch(plan) : llamafactoryLaunch(plan, t.codebase, config);
+  return { files, launch };
+}
 
 /** The YAML config, one `key: value` per argument, PyYAML-safe scalars. */
 export function llamafactoryYaml(plan: TrainingPlan, extra: Record<string, string> = {}): string {
@@ -46,10 +72,7 @@ export function planDatasetInfo(plan: TrainingPlan): Record<string, unknown> | u
 }
 
 function torchrunEnv(plan: TrainingPlan): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const e of plan.env) env[e.key] = String(e.value);
-  env.NPROC_PER_NODE = String(plan.hardware.gpusPerNode);
-  return env;
+  return { ...planEnv(plan), NPROC_PER_NODE: String(plan.hardware.gpusPerNode) };
 }
 
 /** One machine: `FORCE_TORCHRUN=1 NPROC_PER_NODE=G llamafactory-cli train CONFIG`. */

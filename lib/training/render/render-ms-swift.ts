@@ -7,10 +7,24 @@
  */
 import { join } from "node:path";
 import { quote } from "zx";
-import type { TrainingPlan } from "../plan/plan-training";
+import { type TrainingPlan, planEnv } from "../plan/plan-training";
+import type { CodebaseRun, RenderTarget } from "./codebase-run";
 import { cliWord } from "./format-arg-value";
 import type { LaunchPlan } from "./launch-plan";
 import { oneTaskPerNodeSbatch } from "./one-task-per-node-sbatch";
+import { SBATCH_FILE, sbatchLaunch } from "./sbatch-launch";
+
+/**
+ * The run folder's sbatch script and the launch for `t.launcher`; resuming adds
+ * `--resume_from_checkpoint DIR` to both.
+ */
+export function renderMsSwift(plan: TrainingPlan, t: RenderTarget): CodebaseRun {
+  const extra = t.resumeFrom ? ["--resume_from_checkpoint", t.resumeFrom] : [];
+  return {
+    files: { [SBATCH_FILE]: swiftSbatchScript(plan, extra) },
+    launch: t.launcher === "slurm" ? sbatchLaunch(plan) : swiftLaunch(plan, extra),
+  };
+}
 
 /** `sft --model_type qwen2-vl-72b-instruct …`. */
 export function swiftArgs(plan: TrainingPlan, extra: string[] = []): string[] {
@@ -20,9 +34,7 @@ export function swiftArgs(plan: TrainingPlan, extra: string[] = []): string[] {
 }
 
 export function swiftEnv(plan: TrainingPlan): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const e of plan.env) env[e.key] = String(e.value);
-  return env;
+  return planEnv(plan);
 }
 
 /** One machine. `cwd` is the run folder (ms-swift is an installed package; paths are absolute). */
