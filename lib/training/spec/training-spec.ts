@@ -12,10 +12,8 @@
  *     batch: { global: 128 }
  *     hyperparameters: { learning_rate: 2.0e-5, cutoff_len: 4096 }
  */
-import { InputError } from "../../errors/index";
-import { readSpecFile } from "../../specs/index";
-import type { ArgValue, TrainingPreset } from "../presets/training-preset";
-import { presetArg } from "../presets/training-preset";
+import { type Obj, SpecReader, describeTypedSpecValue, readSpecFile } from "../../specs/index";
+import { type ArgValue, type TrainingPreset, presetArg } from "../presets/training-preset";
 import { trainingPreset } from "../presets/training-presets";
 
 export interface TrainingSpec {
@@ -41,8 +39,6 @@ export interface TrainingSpec {
   /** Where checkpoints go (default: out/runs/<name>/checkpoints). */
   outputDir?: string;
 }
-
-type Obj = Record<string, unknown>;
 
 const TOP_KEYS = [
   "preset",
@@ -73,6 +69,11 @@ const ROLE_FIELDS: Record<string, string> = {
 
 /** A run name that is safe as a folder name and a shell word: letters, digits, `._+-`. */
 const RUN_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
+/** LLaMA-Factory splits its `dataset` argument on commas. */
+const DATASET_NAME = /^[A-Za-z0-9._+-]+$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Who reads the values a spec hands on as command-line words. */
+const PARSER = "the codebase's argument parser";
 
 /** Reads and validates a spec file (.yaml, .yml or .json). */
 export function loadTrainingSpec(path: string): TrainingSpec {
@@ -84,112 +85,106 @@ export function presetSpec(name: string): TrainingSpec {
   return validateTrainingSpec({ preset: name }, "--preset");
 }
 
-/** Validates a parsed spec; every error names `file` and the field path. */
+/**
+ * Validates a parsed spec; every error names `file` and the field path. Wrong values are
+ * shown with their type (`got string "1e-5x"`): a hyperparameter may be any of four.
+ */
 export function validateTrainingSpec(raw: unknown, file = "<spec>"): TrainingSpec {
-  const fail = (field: string, problem: string): never => {
-    throw new InputError({ file, field }, problem);
-  };
-  const obj = (v: unknown, field: string): Obj => {
-    if (typeof v !== "object" || v === null || Array.isArray(v))
-      fail(field, `expected a mapping, got ${describe(v)}`);
-    return v as Obj;
-  };
-  const known = (o: Obj, keys: string[], prefix: string) => {
-    for (const k of Object.keys(o))
-      if (!keys.includes(k))
-        fail(prefix ? `${prefix}.${k}` : k, `unknown field (known: ${keys.join(", ")})`);
-  };
-  const str = (v: unknown, field: string): string | undefined => {
-    if (v === undefined) return undefined;
-    if (typeof v !== "string" || v === "")
-      fail(field, `expected a non-empty string, got ${describe(v)}`);
-    if (/[\0]/.test(v as string)) fail(field, "contains a NUL character");
-    return v as string;
-  };
-  const posInt = (v: unknown, field: string): number | undefined => {
-    if (v === undefined) return undefined;
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 1)
-      fail(field, `expected a positive integer, got ${describe(v)}`);
-    return v as number;
-  };
-  const top = obj(raw, "");
-  known(top, TOP_KEYS, "");
-  if (top.preset === undefined) fail("preset", "missing: a spec starts from a preset");
-  const presetName = str(top.preset, "preset") as string;
-  const preset = trainingPreset(presetName, file, "preset");
-  const name = str(top.name, "name") ?? preset.name;
-  const datasetName = str((top.data as Obj | undefined)?.datasetName, "data.datasetName");
-  if (datasetName !== undefined && !/^[A-Za-z0-9._+-]+$/.test(datasetName))
-    fail(
+  const r = new SpecReader(file, describeTypedSpecValue);
+  const top = r.obj(raw, "");
+  r.known(top, TOP_KEYS, "");
+  if (top.preset === undefined) r.fail("preset", "missing: a spec starts from a preset");
+  const preset = trainingPreset(r.safeStr(top.preset, "preset"), file, "preset");
+  const name = r.opt(top, "name", (v, f) => r.safeStr(v, f), "") ?? preset.name;
+  const datasetName = (top.data as Obj | undefined)?.datasetName;
+  if (datasetName !== undefined && !DATASET_NAME.test(r.safeStr(datasetName, "data.datasetName")))
+    r.fail(
       "data.datasetName",
       `${JSON.stringify(datasetName)}: LLaMA-Factory splits dataset names on commas; use letters, digits, ".", "_", "+", "-"`,
     );
   if (!RUN_NAME.test(name))
-    fail("name", `${JSON.stringify(name)} is not a run name (letters, digits, ".", "_", "+", "-")`);
-
-  const data = obj(top.data ?? {}, "data");
-  known(data, DATA_KEYS, "data");
-  const hardware = obj(top.hardware ?? {}, "hardware");
-  known(hardware, HARDWARE_KEYS, "hardware");
-  const batch = obj(top.batch ?? {}, "batch");
-  known(batch, BATCH_KEYS, "batch");
+    r.fail(
+      "name",
+      `${JSON.stringify(name)} is not a run name (letters, digits, ".", "_", "+", "-")`,
+    );
+  const section = (key: string, keys: readonly string[]): Obj => {
+    const o = r.obj(top[key] ?? {}, key);
+    r.known(o, keys, key);
+    return o;
+  };
+  const data = section("data", DATA_KEYS);
+  const hardware = section("hardware", HARDWARE_KEYS);
+  const batch = section("batch", BATCH_KEYS);
   if (batch.global !== undefined && batch.gradientAccumulation !== undefined)
-    fail("batch", "give global or gradientAccumulation, not both (one is derived from the other)");
+    r.fail(
+      "batch",
+      "give global or gradientAccumulation, not both (one is derived from the other)",
+    );
   const gpuMemory = hardware.gpuMemoryGiB;
   if (gpuMemory !== undefined && (typeof gpuMemory !== "number" || !(gpuMemory > 0)))
-    fail("hardware.gpuMemoryGiB", `expected a positive number, got ${describe(gpuMemory)}`);
-
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(obj(top.env ?? {}, "env"))) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) fail(`env.${k}`, "not an environment variable name");
-    if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean")
-      fail(`env.${k}`, `expected a string or number, got ${describe(v)}`);
-    env[k] = String(v);
-  }
-
+    r.fail("hardware.gpuMemoryGiB", `expected a positive number, got ${r.shown(gpuMemory)}`);
+  const env = envSection(r, r.obj(top.env ?? {}, "env"));
+  const text = (o: Obj, key: string, field: string) =>
+    r.opt(o, key, (v, f) => r.safeStr(v, f), field);
+  const count = (o: Obj, key: string, field: string) =>
+    r.opt(o, key, (v, f) => r.posInt(v, f), field);
+  const model = text(top, "model", "");
   return {
     file,
     preset,
     name,
-    model: noFlag(str(top.model, "model"), "model", fail),
+    model: model === undefined ? undefined : r.notFlag(model, "model", PARSER),
     data: {
-      path: str(data.path, "data.path"),
-      imageFolder: str(data.imageFolder, "data.imageFolder"),
-      videoFolder: str(data.videoFolder, "data.videoFolder"),
-      valPath: str(data.valPath, "data.valPath"),
-      datasetName: str(data.datasetName, "data.datasetName"),
+      path: text(data, "path", "data"),
+      imageFolder: text(data, "imageFolder", "data"),
+      videoFolder: text(data, "videoFolder", "data"),
+      valPath: text(data, "valPath", "data"),
+      datasetName: text(data, "datasetName", "data"),
     },
     hardware: {
-      nodes: posInt(hardware.nodes, "hardware.nodes"),
-      gpusPerNode: posInt(hardware.gpusPerNode, "hardware.gpusPerNode"),
+      nodes: count(hardware, "nodes", "hardware"),
+      gpusPerNode: count(hardware, "gpusPerNode", "hardware"),
       gpuMemoryGiB: gpuMemory as number | undefined,
     },
     batch: {
-      perDevice: posInt(batch.perDevice, "batch.perDevice"),
-      global: posInt(batch.global, "batch.global"),
-      gradientAccumulation: posInt(batch.gradientAccumulation, "batch.gradientAccumulation"),
+      perDevice: count(batch, "perDevice", "batch"),
+      global: count(batch, "global", "batch"),
+      gradientAccumulation: count(batch, "gradientAccumulation", "batch"),
     },
-    hyperparameters: validateHyperparameters(
-      obj(top.hyperparameters ?? {}, "hyperparameters"),
+    hyperparameters: hyperparametersSection(
+      r,
+      r.obj(top.hyperparameters ?? {}, "hyperparameters"),
       preset,
-      fail,
     ),
     env,
-    outputDir: str(top.outputDir, "outputDir"),
+    outputDir: text(top, "outputDir", ""),
   };
 }
 
-function validateHyperparameters(
+/** `env: { NAME: value }`: names a shell accepts; strings, numbers and booleans, as strings. */
+function envSection(r: SpecReader, raw: Obj): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (!ENV_NAME.test(k)) r.fail(`env.${k}`, "not an environment variable name");
+    if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean")
+      r.fail(`env.${k}`, `expected a string or number, got ${r.shown(v)}`);
+    env[k] = String(v);
+  }
+  return env;
+}
+
+/** `hyperparameters: { key: value }`: the preset's own argument names, each of its kind. */
+function hyperparametersSection(
+  r: SpecReader,
   raw: Obj,
   preset: TrainingPreset,
-  fail: (field: string, problem: string) => never,
 ): Record<string, ArgValue> {
   const out: Record<string, ArgValue> = {};
   for (const [key, value] of Object.entries(raw)) {
     const field = `hyperparameters.${key}`;
     const arg = presetArg(preset.args, key);
     if (!arg)
-      fail(
+      r.fail(
         field,
         `not an argument of the ${preset.name} preset (${preset.codebase}); known: ${preset.args
           .filter((a) => a.role === undefined)
@@ -197,8 +192,8 @@ function validateHyperparameters(
           .join(", ")}`,
       );
     const a = arg as NonNullable<typeof arg>;
-    if (a.role !== undefined) fail(field, `set it with the spec's ${ROLE_FIELDS[a.role]}`);
-    out[key] = checkKind(value, a.kind, field, fail);
+    if (a.role !== undefined) r.fail(field, `set it with the spec's ${ROLE_FIELDS[a.role]}`);
+    out[key] = argOfKind(r, value, a.kind, field);
   }
   return out;
 }
@@ -206,56 +201,26 @@ function validateHyperparameters(
 /** Text Python's float() takes as a finite number (digits, a dot, an exponent; no inf/nan). */
 const PY_FLOAT_TEXT = /^[-+]?(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][-+]?\d+)?$/;
 
-function checkKind(
-  v: unknown,
-  kind: string,
-  field: string,
-  fail: (field: string, problem: string) => never,
-): ArgValue {
+/** A hyperparameter value of `kind`, read as the codebase's HfArgumentParser reads it. */
+function argOfKind(r: SpecReader, v: unknown, kind: string, field: string): ArgValue {
   switch (kind) {
     case "int":
       if (typeof v !== "number" || !Number.isSafeInteger(v))
-        fail(field, `expected an integer, got ${describe(v)}`);
+        r.fail(field, `expected an integer, got ${r.shown(v)}`);
       return v as number;
     case "float": {
       // PyYAML (YAML 1.1) leaves `2e-5` a string (a float needs a dot); the codebases'
       // HfArgumentParser then calls float() on it, so the kit reads it as they do.
       const n = typeof v === "string" && PY_FLOAT_TEXT.test(v.trim()) ? Number(v.trim()) : v;
       if (typeof n !== "number" || !Number.isFinite(n))
-        fail(field, `expected a number, got ${describe(v)}`);
+        r.fail(field, `expected a number, got ${r.shown(v)}`);
       return n as number;
     }
     case "bool":
-      if (typeof v !== "boolean") fail(field, `expected true or false, got ${describe(v)}`);
+      if (typeof v !== "boolean") r.fail(field, `expected true or false, got ${r.shown(v)}`);
       return v as boolean;
     default:
-      if (typeof v !== "string") fail(field, `expected a string, got ${describe(v)}`);
-      if ((v as string).includes("\0")) fail(field, "contains a NUL character");
-      if ((v as string).startsWith("-"))
-        fail(
-          field,
-          `${JSON.stringify(v)} starts with "-": the codebase's argument parser would read it as a flag`,
-        );
-      return v as string;
+      if (typeof v !== "string") r.fail(field, `expected a string, got ${r.shown(v)}`);
+      return r.notFlag(r.noNul(v as string, field), field, PARSER);
   }
-}
-
-function noFlag(
-  v: string | undefined,
-  field: string,
-  fail: (field: string, problem: string) => never,
-): string | undefined {
-  if (v?.startsWith("-"))
-    fail(
-      field,
-      `${JSON.stringify(v)} starts with "-": the codebase's argument parser would read it as a flag`,
-    );
-  return v;
-}
-
-function describe(v: unknown): string {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a mapping";
-  return `${typeof v} ${JSON.stringify(v)}`;
 }
