@@ -141,7 +141,7 @@ export {
   type CurvePoint,
   type TrainingCurves,
   parseTrainerState,
-  parseJsonlLog,
+  readJsonlLog,
   findCurveFile,
   readTrainingCurves,
 } from "./curves/read-training-curves";

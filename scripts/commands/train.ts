@@ -306,7 +306,7 @@ async function runCurves(argv: string[]): Promise<number> {
   });
   if (positionals.length !== 1)
     throw new UsageError(`curves takes one RUN (folder or log file)\n${usage}`);
-  const curves = readTrainingCurves(positionals[0]);
+  const curves = await readTrainingCurves(positionals[0]);
   const { saveFigure } = require("../../lib/plots/index") as typeof import("../../lib/plots/index");
   const { outPath } = require("../../lib/paths/index") as typeof import("../../lib/paths/index");
   const name = `training-curves-${basename(resolve(positionals[0]))

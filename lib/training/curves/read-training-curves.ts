@@ -6,11 +6,21 @@
  * - LLaMA-Factory `trainer_log.jsonl`: `{current_steps, total_steps, loss, lr, epoch, …}`
  *   (keys whose value is None are left out; eval lines carry eval_loss);
  * - ms-swift 2.x `logging.jsonl`: HF logs plus `"global_step/max_steps": "a/b"`.
+ * Both are read as Python's json reads them (lib/json): a trainer's NaN or Infinity loss is
+ * a bare token there, kept out of the curves; the same word inside a string stays text.
  * A bad line names the file, line and field.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { InputError } from "../../errors/index";
+import {
+  type IndexedRecord,
+  JsonEntries,
+  PyFloat,
+  isJsonObject,
+  parsePythonJson,
+  readJsonlRecords,
+} from "../../json/index";
 import { findLastCheckpoint } from "../launch/find-last-checkpoint";
 
 export type CurveFormat = "trainer_state.json" | "trainer_log.jsonl" | "logging.jsonl";
@@ -31,29 +41,103 @@ export interface TrainingCurves {
   totalSteps?: number;
 }
 
-type Obj = Record<string, unknown>;
+type Where = { file: string; record: number; recordKind: "line" | "record" };
 
-function numberField(
-  o: Obj,
-  key: string,
-  where: { file: string; record: number; recordKind: "line" | "record" },
-): number | undefined {
-  const v = o[key];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "number" || !Number.isFinite(v)) {
-    // Trainers write NaN / Infinity losses as bare tokens Python's json accepts; keep them out of plots.
-    if (v === "NaN" || v === "Infinity") return undefined;
-    throw new InputError({ ...where, field: key }, `expected a number, got ${JSON.stringify(v)}`);
-  }
-  return v;
+/** The curves of a run folder or a log file (see findCurveFile). */
+export async function readTrainingCurves(path: string): Promise<TrainingCurves> {
+  const file = findCurveFile(path);
+  if (file.endsWith(".jsonl")) return readJsonlLog(file);
+  return parseTrainerState(readFileSync(file, "utf8"), file);
 }
 
-function point(
-  o: Obj,
-  step: number,
-  where: { file: string; record: number; recordKind: "line" | "record" },
-  lrKey: string,
-): CurvePoint | undefined {
+/** `trainer_state.json`'s `log_history`, one point per entry that logs a value. */
+export function parseTrainerState(text: string, file: string): TrainingCurves {
+  let state: unknown;
+  try {
+    state = parsePythonJson(text);
+  } catch (e) {
+    throw new InputError({ file }, `not valid JSON: ${(e as Error).message}`);
+  }
+  const history = valueAt(state, "log_history");
+  if (!Array.isArray(history))
+    throw new InputError({ file, field: "log_history" }, "expected a list");
+  const points: CurvePoint[] = [];
+  history.forEach((entry, i) => {
+    const where: Where = { file, record: i, recordKind: "record" };
+    if (!isJsonObject(entry))
+      throw new InputError({ ...where, field: `log_history[${i}]` }, "expected an object");
+    const step = numberField(entry, "step", where);
+    if (step === undefined)
+      throw new InputError({ ...where, field: `log_history[${i}].step` }, "missing");
+    const p = point(entry, step, where, "learning_rate");
+    if (p) points.push(p);
+  });
+  const max = numberValue(valueAt(state, "max_steps"));
+  return { file, format: "trainer_state.json", points, totalSteps: max };
+}
+
+/** LLaMA-Factory's `trainer_log.jsonl` or ms-swift's `logging.jsonl` (told by content). */
+export async function readJsonlLog(file: string): Promise<TrainingCurves> {
+  const records = await logRecords(file);
+  const format = jsonlFormat(records, basename(file));
+  const points: CurvePoint[] = [];
+  let totalSteps: number | undefined;
+  for (const { line, record: o } of records) {
+    const where: Where = { file, record: line ?? 0, recordKind: "line" };
+    if (!isJsonObject(o)) throw new InputError(where, "expected an object");
+    let step: number | undefined;
+    if (format === "trainer_log.jsonl") {
+      step = numberField(o, "current_steps", where);
+      totalSteps = numberField(o, "total_steps", where) ?? totalSteps;
+    } else {
+      const gs = valueAt(o, "global_step/max_steps") ?? valueAt(o, "global_step");
+      if (typeof gs === "string") {
+        const m = /^(\d+)\/(\d+)$/.exec(gs);
+        if (!m)
+          throw new InputError(
+            { ...where, field: "global_step/max_steps" },
+            `expected "a/b", got ${JSON.stringify(gs)}`,
+          );
+        step = Number(m[1]);
+        totalSteps = Number(m[2]);
+      } else step = numberValue(gs);
+    }
+    if (step === undefined) continue; // e.g. a summary line without a step
+    const p = point(o, step, where, format === "trainer_log.jsonl" ? "lr" : "learning_rate");
+    if (p) points.push(p);
+  }
+  return { file, format, points, totalSteps };
+}
+
+/**
+ * The log's lines as Python's json reads them. A trainer creates its log before the first
+ * line, so an empty file has no points; a line JSON cannot read is "not valid JSON", as a
+ * broken trainer_state.json is.
+ */
+async function logRecords(file: string): Promise<IndexedRecord[]> {
+  if (statSync(file).size === 0) return [];
+  const records: IndexedRecord[] = [];
+  try {
+    for await (const r of readJsonlRecords(file)) records.push(r);
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(e.location, `not valid JSON: ${e.problem}`);
+    throw e;
+  }
+  return records;
+}
+
+/** LLaMA-Factory's log counts `current_steps`; ms-swift's says `global_step/max_steps`; else by name. */
+function jsonlFormat(
+  records: IndexedRecord[],
+  name: string,
+): "trainer_log.jsonl" | "logging.jsonl" {
+  const has = (key: string) => records.some((r) => valueAt(r.record, key) !== undefined);
+  if (has("current_steps")) return "trainer_log.jsonl";
+  if (has("global_step/max_steps") || has("global_step")) return "logging.jsonl";
+  return name === "logging.jsonl" ? "logging.jsonl" : "trainer_log.jsonl";
+}
+
+function point(o: object, step: number, where: Where, lrKey: string): CurvePoint | undefined {
   const p: CurvePoint = { step };
   const loss = numberField(o, "loss", where);
   const lr = numberField(o, lrKey, where);
@@ -66,93 +150,27 @@ function point(
   return Object.keys(p).length > 1 ? p : undefined;
 }
 
-/** Python's json accepts NaN / Infinity; JSON.parse does not: quote them first. */
-function parsePythonJsonText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // fall through: only a text JSON.parse refuses gets its bare NaN / Infinity quoted
-  }
-  return JSON.parse(text.replace(/(?<=[:\[,]\s*)(-?Infinity|NaN)(?=\s*[,}\]])/g, '"$1"'));
+/** A logged number; absent, null, NaN and ±Infinity (a diverged step) give undefined. */
+function numberField(o: object, key: string, where: Where): number | undefined {
+  const v = valueAt(o, key);
+  if (v === undefined || v === null) return undefined;
+  const n = numberValue(v);
+  if (n === undefined)
+    throw new InputError({ ...where, field: key }, `expected a number, got ${JSON.stringify(v)}`);
+  return Number.isFinite(n) ? n : undefined;
 }
 
-export function parseTrainerState(text: string, file: string): TrainingCurves {
-  let state: Obj;
-  try {
-    state = parsePythonJsonText(text) as Obj;
-  } catch (e) {
-    throw new InputError({ file }, `not valid JSON: ${(e as Error).message}`);
-  }
-  const history = state?.log_history;
-  if (!Array.isArray(history))
-    throw new InputError({ file, field: "log_history" }, "expected a list");
-  const points: CurvePoint[] = [];
-  history.forEach((entry, i) => {
-    const where = { file, record: i, recordKind: "record" as const };
-    if (typeof entry !== "object" || entry === null)
-      throw new InputError({ ...where, field: `log_history[${i}]` }, "expected an object");
-    const step = numberField(entry as Obj, "step", where);
-    if (step === undefined)
-      throw new InputError({ ...where, field: `log_history[${i}].step` }, "missing");
-    const p = point(entry as Obj, step, where, "learning_rate");
-    if (p) points.push(p);
-  });
-  const max = state.max_steps;
-  return {
-    file,
-    format: "trainer_state.json",
-    points,
-    totalSteps: typeof max === "number" ? max : undefined,
-  };
+/** A JSON number as a JavaScript number (Python's float kept as PyFloat, big ints as bigint). */
+function numberValue(v: unknown): number | undefined {
+  if (v instanceof PyFloat) return v.value;
+  if (typeof v === "bigint") return Number(v);
+  return typeof v === "number" ? v : undefined;
 }
 
-export function parseJsonlLog(
-  text: string,
-  file: string,
-  format: "trainer_log.jsonl" | "logging.jsonl",
-): TrainingCurves {
-  const points: CurvePoint[] = [];
-  let totalSteps: number | undefined;
-  text.split("\n").forEach((line, i) => {
-    if (line.trim() === "") return;
-    const where = { file, record: i + 1, recordKind: "line" as const };
-    let o: Obj;
-    try {
-      o = parsePythonJsonText(line) as Obj;
-    } catch (e) {
-      throw new InputError(where, `not valid JSON: ${(e as Error).message}`);
-    }
-    if (typeof o !== "object" || o === null || Array.isArray(o))
-      throw new InputError(where, "expected an object");
-    let step: number | undefined;
-    if (format === "trainer_log.jsonl") {
-      step = numberField(o, "current_steps", where);
-      totalSteps = numberField(o, "total_steps", where) ?? totalSteps;
-    } else {
-      const gs = o["global_step/max_steps"] ?? o.global_step;
-      if (typeof gs === "string") {
-        const m = /^(\d+)\/(\d+)$/.exec(gs);
-        if (!m)
-          throw new InputError(
-            { ...where, field: "global_step/max_steps" },
-            `expected "a/b", got ${JSON.stringify(gs)}`,
-          );
-        step = Number(m[1]);
-        totalSteps = Number(m[2]);
-      } else if (typeof gs === "number") step = gs;
-    }
-    if (step === undefined) return; // e.g. a summary line without a step
-    const p = point(o, step, where, format === "trainer_log.jsonl" ? "lr" : "learning_rate");
-    if (p) points.push(p);
-  });
-  return { file, format, points, totalSteps };
-}
-
-/** LLaMA-Factory's log counts `current_steps`; ms-swift's says `global_step/max_steps`; else by name. */
-function jsonlFormat(text: string, name: string): "trainer_log.jsonl" | "logging.jsonl" {
-  if (/"current_steps"\s*:/.test(text)) return "trainer_log.jsonl";
-  if (/"global_step(\/max_steps)?"\s*:/.test(text)) return "logging.jsonl";
-  return name === "logging.jsonl" ? "logging.jsonl" : "trainer_log.jsonl";
+/** `o[key]`, for the objects Python-style JSON keeps in key order (JsonEntries) too. */
+function valueAt(o: unknown, key: string): unknown {
+  if (o instanceof JsonEntries) return o.get(key);
+  return isJsonObject(o) ? o[key] : undefined;
 }
 
 const NAMES: CurveFormat[] = ["trainer_log.jsonl", "logging.jsonl", "trainer_state.json"];
@@ -182,12 +200,4 @@ export function findCurveFile(path: string): string {
     { file: path },
     `no ${NAMES.join(", ")} under this folder (nor in a checkpoint-N)`,
   );
-}
-
-export function readTrainingCurves(path: string): TrainingCurves {
-  const file = findCurveFile(path);
-  const text = readFileSync(file, "utf8");
-  const name = basename(file);
-  if (name.endsWith(".jsonl")) return parseJsonlLog(text, file, jsonlFormat(text, name));
-  return parseTrainerState(text, file);
 }
