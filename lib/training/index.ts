@@ -82,7 +82,7 @@ export {
   CODEBASE_PLACEHOLDER,
 } from "./render/render-run";
 export { type MediaKind, mediaPaths, placeMedia, countTag } from "./convert/llava-media";
-export { type Turn, llavaTurns } from "./convert/llava-turns";
+export { llavaTurns } from "./convert/llava-turns";
 export { type SharegptRow, type MediaFolders, toSharegptRow } from "./convert/llava-to-sharegpt";
 export { type SwiftRow, toSwiftRow } from "./convert/llava-to-swift";
 export {

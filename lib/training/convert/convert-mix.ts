@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { InputError } from "../../errors/index";
 import { openAtomicWriteStream, writeFileAtomic } from "../../files/index";
-import { readRecords } from "../../json/index";
+import { isJsonObject, readRecords } from "../../json/index";
 import { datasetNameOf } from "../plan/plan-training";
 import { llamafactoryDatasetInfo } from "../render/render-llamafactory";
 import { type MediaFolders, toSharegptRow } from "./llava-to-sharegpt";
@@ -137,9 +137,8 @@ export async function writeDatasetInfo(
   let info: Record<string, unknown> = {};
   if (existsSync(path)) {
     try {
-      const parsed = JSON.parse(readFileSync(path, "utf8"));
-      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
-        throw new Error("not an object");
+      const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
+      if (!isJsonObject(parsed)) throw new Error("not an object");
       info = parsed;
     } catch (e) {
       throw new InputError({ file: path }, `cannot add an entry: ${(e as Error).message}`);

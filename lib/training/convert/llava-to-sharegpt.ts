@@ -8,11 +8,13 @@
  * as the released `prepare_video_sft.py` does.
  */
 import { InputError } from "../../errors/index";
+import { isJsonObject } from "../../json/index";
+import type { ConversationTurn } from "../../records/index";
 import { type MediaKind, countTag, mediaPaths, placeMedia } from "./llava-media";
-import { type Turn, llavaTurns } from "./llava-turns";
+import { llavaTurns } from "./llava-turns";
 
 export interface SharegptRow {
-  conversations: Turn[];
+  conversations: ConversationTurn[];
   images: string[];
   videos: string[];
 }
@@ -29,8 +31,8 @@ export function checkedConversation(
   folders: MediaFolders,
 ): SharegptRow {
   // A Video-T3-QA training item is a bare [human, gpt] pair: its conversation, no media.
-  const r = (Array.isArray(record) ? { conversations: record } : record) as Record<string, unknown>;
-  if (typeof r !== "object" || r === null)
+  const r = Array.isArray(record) ? { conversations: record } : record;
+  if (!isJsonObject(r))
     throw new InputError(where, "expected a record object or a [human, gpt] pair");
   let turns = llavaTurns(r, where);
   const images = mediaPaths(r, "image", where).map((p) => placeMedia(p, folders.imageFolder));
@@ -50,12 +52,12 @@ export function toSharegptRow(
   return checkedConversation(record, where, folders);
 }
 
-function tagsIn(turns: Turn[], tag: string): number {
+function tagsIn(turns: ConversationTurn[], tag: string): number {
   return turns.reduce((n, t) => n + countTag(t.value, tag), 0);
 }
 
 function checkTags(
-  turns: Turn[],
+  turns: ConversationTurn[],
   kind: MediaKind,
   count: number,
   where: { file: string; record: number },
@@ -70,7 +72,7 @@ function checkTags(
 }
 
 /** `<image>` → `<video>` in human turns, tags dropped from gpt turns (released prepare_video_sft.py). */
-function imageTagsToVideo(turns: Turn[]): Turn[] {
+function imageTagsToVideo(turns: ConversationTurn[]): ConversationTurn[] {
   return turns.map((t) =>
     t.from === "human"
       ? { ...t, value: t.value.split("<image>").join("<video>") }

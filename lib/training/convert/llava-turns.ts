@@ -5,16 +5,13 @@
  * skipped there, so here it is refused with the record and field.
  */
 import { InputError } from "../../errors/index";
-
-export interface Turn {
-  from: "human" | "gpt";
-  value: string;
-}
+import { isJsonObject } from "../../json/index";
+import type { ConversationTurn } from "../../records/index";
 
 export function llavaTurns(
   record: Record<string, unknown>,
   where: { file: string; record: number },
-): Turn[] {
+): ConversationTurn[] {
   const fail = (field: string, problem: string): never => {
     throw new InputError({ ...where, field }, problem);
   };
@@ -23,9 +20,8 @@ export function llavaTurns(
   if (conv.length === 0 || conv.length % 2 !== 0)
     fail("conversations", `expected human/gpt pairs, got ${conv.length} turn(s)`);
   return conv.map((t, i) => {
-    if (typeof t !== "object" || t === null || Array.isArray(t))
-      fail(`conversations[${i}]`, "expected a turn object");
-    const turn = t as Record<string, unknown>;
+    if (!isJsonObject(t)) return fail(`conversations[${i}]`, "expected a turn object");
+    const turn = t;
     const want = i % 2 === 0 ? "human" : "gpt";
     if (turn.from !== want)
       fail(
