@@ -35,6 +35,16 @@ export {
   planEnv,
   datasetNameOf,
 } from "./plan/plan-training";
+export {
+  type TrainingRequest,
+  resolveTrainingPlan,
+} from "./plan/resolve-training-plan";
+export {
+  type PlanStep,
+  NoDataToFit,
+  planTrainingRun,
+} from "./plan/plan-training-run";
+export { describeFit, describePlan, formatPlanStep } from "./plan/describe-plan";
 export { cliNumber, cliWord, yamlFloat, yamlScalar, yamlString } from "./render/format-arg-value";
 export { type LaunchPlan, commandLine, singleQuoted } from "./render/launch-plan";
 export {
@@ -101,6 +111,12 @@ export {
 } from "./convert/video-ratio-set";
 export { fpsVideoName, reencodeVideo, reencodeInto } from "./convert/reencode-video";
 export {
+  type ConvertRequest,
+  type ConvertStep,
+  convertTrainingData,
+  formatConvertStep,
+} from "./convert/convert-training-data";
+export {
   type Checkpoint,
   listCheckpoints,
   findLastCheckpoint,
@@ -133,7 +149,9 @@ export {
   type LaunchOptions,
   type TrainingLaunch,
   PreflightFailed,
+  formatTrainingLaunch,
   launchTraining,
+  launchTrainingRun,
 } from "./launch/launch-training";
 export { type FitReport, type SourceFit, type FitOptions, checkFit } from "./plan/fit-check";
 export {
@@ -146,4 +164,9 @@ export {
   readTrainingCurves,
 } from "./curves/read-training-curves";
 export { trainingCurvesFigure } from "./curves/training-curves-figure";
+export {
+  type SavedCurves,
+  formatSavedCurves,
+  saveTrainingCurves,
+} from "./curves/save-training-curves";
 export { presetComparisonTable, fitTable, memoryTable } from "./plan/training-tables";

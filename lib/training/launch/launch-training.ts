@@ -8,6 +8,7 @@
  * Without `resume`, a run whose output folder already holds checkpoints is refused.
  */
 import type { TrainingPlan } from "../plan/plan-training";
+import { type TrainingRequest, resolveTrainingPlan } from "../plan/resolve-training-plan";
 import type { Launcher } from "../render/codebase-run";
 import type { LaunchPlan } from "../render/launch-plan";
 import { renderRun } from "../render/render-run";
@@ -69,4 +70,23 @@ export async function launchTraining(
   await writeRunFolder(plan, run);
   const result = await runLaunchPlan(run.launch, { onOutput: o.onOutput });
   return { checks, launch: run.launch, resumedFrom: resumeFrom, result };
+}
+
+/** `t3kit train launch`: the request's plan (`hub:` spec and data fetched), then launchTraining. */
+export async function launchTrainingRun(
+  req: TrainingRequest & { codebase: string },
+  o: Omit<LaunchOptions, "codebase" | "launcher" | "hosts"> = {},
+): Promise<TrainingLaunch> {
+  const plan = await resolveTrainingPlan(req);
+  return launchTraining(plan, {
+    ...o,
+    codebase: req.codebase,
+    launcher: req.launcher,
+    hosts: req.hosts,
+  });
+}
+
+/** The line after a run: where it resumed from, its exit code and its log. */
+export function formatTrainingLaunch(l: TrainingLaunch): string {
+  return `${l.resumedFrom ? `resumed from ${l.resumedFrom}; ` : ""}exit ${l.result.exitCode}; log: ${l.result.logFile}\n`;
 }
