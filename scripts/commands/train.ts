@@ -65,17 +65,22 @@ Options:
   --out DIR               plan/launch: the run folder; convert: the output folder; curves: the output root
 `;
 
-const planOptions = {
-  preset: { type: "string" },
-  gpus: { type: "string" },
-  nodes: { type: "string" },
+/** The data and where its media are: plan, launch and convert take them alike. */
+const dataOptions = {
   data: { type: "string" },
   "image-folder": { type: "string" },
   "video-folder": { type: "string" },
+  out: { type: "string" },
+} as const;
+
+const planOptions = {
+  ...dataOptions,
+  preset: { type: "string" },
+  gpus: { type: "string" },
+  nodes: { type: "string" },
   launcher: { type: "string" },
   hosts: { type: "string" },
   codebase: { type: "string" },
-  out: { type: "string" },
 } as const;
 
 type Values = Record<string, string | boolean | undefined>;
@@ -151,16 +156,13 @@ async function runConvert(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, {
     usage,
     options: {
+      ...dataOptions,
       to: { type: "string" },
-      data: { type: "string" },
-      "image-folder": { type: "string" },
-      "video-folder": { type: "string" },
       name: { type: "string" },
       videos: { type: "string" },
       ratios: { type: "string" },
       seed: { type: "string" },
       "reencode-videos": { type: "string" },
-      out: { type: "string" },
     },
   });
   const to = values.to;

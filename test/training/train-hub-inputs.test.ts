@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 import { dataDir, projectRoot } from "../../lib/paths/index";
 import { commitId } from "../hub/hub-stand-in";
 import { type Fixture, startFixture } from "../hub/stand-in-fixture";
-import { writeStandIns } from "./stand-ins";
+import { writeLongvaClone, writeStandIns } from "./stand-ins";
 
 const SPEC = readFileSync(join(dataDir, "training", "specs", "qwen2-vl-7b-2nodes.yaml"));
 const MIX = readFileSync(join(dataDir, "llava", "llava-sample.json"));
@@ -174,14 +174,7 @@ test("curves hub:RUN reads the log from the Hub cache", async () => {
 
 test("launch --data hub:FILE: the codebase gets the cached file's path", async () => {
   const s = writeStandIns();
-  const root = join(work, "longva");
-  mkdirSync(join(root, "longva", "longva", "train"), { recursive: true });
-  mkdirSync(join(root, "longva", "scripts"), { recursive: true });
-  writeFileSync(join(root, "longva", "longva", "train", "train_mem.py"), "");
-  writeFileSync(join(root, "longva", "scripts", "zero3.json"), "{}");
-  // Importable, for preflight's `python3 -c "import longva.train.train"`.
-  for (const f of ["__init__.py", "train/__init__.py", "train/train.py"])
-    writeFileSync(join(root, "longva", "longva", f), "");
+  const root = writeLongvaClone(join(work, "longva"));
   const r = await t3kit(
     [
       ...["launch", "--preset", "longva-7b-t3", "--data", "hub:t3kit/training/mix.json"],

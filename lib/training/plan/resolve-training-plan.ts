@@ -8,21 +8,14 @@ import { InputError } from "../../errors/index";
 import type { Launcher } from "../render/codebase-run";
 import { loadTrainingSpec, presetSpec } from "../spec/training-spec";
 import { localTrainingInput } from "./local-training-input";
-import { type TrainingPlan, planTraining } from "./plan-training";
+import { type PlanOverrides, type TrainingPlan, planTraining } from "./plan-training";
 
-export interface TrainingRequest {
+/** The plan's overrides (`data` may be a `hub:` path here) and what to plan and render. */
+export interface TrainingRequest extends PlanOverrides {
   /** `--preset NAME`: a released run as it is. */
   preset?: string;
   /** A spec file (YAML or JSON) or a `hub:` path to one, when no preset is named. */
   spec?: string;
-  gpus?: number;
-  nodes?: number;
-  /** The training data (a file or a `hub:` path). */
-  data?: string;
-  imageFolder?: string;
-  videoFolder?: string;
-  /** The run folder (default out/runs/<name>). */
-  runDir?: string;
   /** The codebase checkout (a placeholder when only planning). */
   codebase?: string;
   launcher?: Launcher;
@@ -44,12 +37,5 @@ export async function resolveTrainingPlan(req: TrainingRequest): Promise<Trainin
   ] as const)
     if (p !== undefined && !existsSync(p))
       throw new InputError({ file: p }, `--${flag}: no such file or folder`);
-  return planTraining(spec, {
-    gpus: req.gpus,
-    nodes: req.nodes,
-    data,
-    imageFolder: req.imageFolder,
-    videoFolder: req.videoFolder,
-    runDir: req.runDir,
-  });
+  return planTraining(spec, { ...req, data });
 }

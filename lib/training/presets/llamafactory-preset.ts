@@ -4,20 +4,12 @@
  * launched by `run.sh` as `FORCE_TORCHRUN=1 llamafactory-cli train CONFIG`. Full fine-tuning,
  * vision tower frozen, DeepSpeed ZeRO-2. The released files do not say how many GPUs ran it.
  */
-import type { ArgKind, ArgRole, ArgValue, PresetArg, TrainingPreset } from "./training-preset";
+import { type TrainingPreset, releasedArgs } from "./training-preset";
 
 const CONFIG = "llyx97/video-t3 t3_sft/qwen_exp/7b/llama_factory_7b_config.yaml";
 const RUN = "llyx97/video-t3 t3_sft/qwen_exp/7b/run.sh";
 
-function arg(
-  key: string,
-  kind: ArgKind,
-  value: ArgValue,
-  role?: ArgRole,
-  source = CONFIG,
-): PresetArg {
-  return role === undefined ? { key, kind, value, source } : { key, kind, value, source, role };
-}
+const arg = releasedArgs(CONFIG);
 
 export const llamafactoryPreset: TrainingPreset = {
   name: "qwen2-vl-7b-t3",
@@ -58,7 +50,7 @@ export const llamafactoryPreset: TrainingPreset = {
     arg("ddp_timeout", "int", 180000000),
     arg("weight_decay", "float", 0.05),
   ],
-  env: [arg("FORCE_TORCHRUN", "str", "1", undefined, RUN)],
+  env: [releasedArgs(RUN)("FORCE_TORCHRUN", "str", "1")],
   lengthKey: "cutoff_len",
   lengthPreset: "qwen2vl-7b",
   parametersB: 7,

@@ -3,14 +3,11 @@
  * the LongVA codebase's `longva/train/train_mem.py` (EvolvingLMMs-Lab/LongVA) through
  * torchrun under Slurm, 1 node x 8 GPUs, DeepSpeed ZeRO-3 (`scripts/zero3.json`).
  */
-import type { ArgKind, ArgRole, ArgValue, PresetArg, TrainingPreset } from "./training-preset";
+import { type TrainingPreset, releasedArgs } from "./training-preset";
 
 const SCRIPT = "llyx97/video-t3 t3_sft/longva_exp/longva_t3.sh";
 
-function arg(key: string, kind: ArgKind, value: ArgValue, role?: ArgRole, note = ""): PresetArg {
-  const source = note === "" ? SCRIPT : `${SCRIPT} (${note})`;
-  return role === undefined ? { key, kind, value, source } : { key, kind, value, source, role };
-}
+const arg = releasedArgs(SCRIPT);
 
 export const longvaPreset: TrainingPreset = {
   name: "longva-7b-t3",

@@ -3,14 +3,11 @@
  * of llyx97/video-t3 (`swift sft …`, 8 GPUs, DeepSpeed default-zero3, 1000 steps), with its
  * environment: MAX_PIXELS, SIZE_FACTOR, NFRAMES, NPROC_PER_NODE.
  */
-import type { ArgKind, ArgRole, ArgValue, PresetArg, TrainingPreset } from "./training-preset";
+import { type TrainingPreset, releasedArgs } from "./training-preset";
 
 const SCRIPT = "llyx97/video-t3 t3_sft/qwen_exp/72b/run_72b_video.sh";
 
-function arg(key: string, kind: ArgKind, value: ArgValue, role?: ArgRole, note = ""): PresetArg {
-  const source = note === "" ? SCRIPT : `${SCRIPT} (${note})`;
-  return role === undefined ? { key, kind, value, source } : { key, kind, value, source, role };
-}
+const arg = releasedArgs(SCRIPT);
 
 export const msSwiftPreset: TrainingPreset = {
   name: "qwen2-vl-72b-t3",

@@ -78,3 +78,17 @@ export interface TrainingPreset {
 export function presetArg(args: readonly PresetArg[], key: string): PresetArg | undefined {
   return args.find((a) => a.key === key);
 }
+
+/**
+ * `arg(key, kind, value, role?, note?)` for the arguments of one released file: each
+ * argument's source is the file, with the note when one is given
+ * (`… longva_t3.sh (BATCH_SIZE)`).
+ */
+export function releasedArgs(
+  file: string,
+): (key: string, kind: ArgKind, value: ArgValue, role?: ArgRole, note?: string) => PresetArg {
+  return (key, kind, value, role, note = "") => {
+    const source = note === "" ? file : `${file} (${note})`;
+    return role === undefined ? { key, kind, value, source } : { key, kind, value, source, role };
+  };
+}
