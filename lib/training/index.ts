@@ -3,7 +3,10 @@
  * specs that override them, batch arithmetic, the configs and command lines each codebase
  * takes (LongVA torchrun / Slurm / DeepSpeed hostfile, LLaMA-Factory YAML +
  * dataset_info.json, ms-swift command + environment), data converters, preflight, launch
- * with a streamed log and resume, and loss curves.
+ * with a streamed log and resume, and loss curves. By concern: presets/, spec/, plan/,
+ * render/, launch/, convert/, curves/; each `t3kit train` action is one call here
+ * (planTrainingRun, convertTrainingData, launchTrainingRun, saveTrainingCurves) and one
+ * formatter.
  */
 export {
   type ArgKind,
