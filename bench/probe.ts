@@ -2,7 +2,7 @@
  * `npm run bench:probe [-- --per-class N --lstm-seeds N]`: the whole embedded probing study
  * in a temp folder, timing each step: draw and encode the videos (10 aspects, both splits),
  * sample and encode the features, the linear probe and the LSTM probe (5 seeds each, the
- * embedded study's settings, see lib/probing/embedded-study.ts). Prints the seconds of each
+ * embedded study's settings, see lib/probing/study/embedded-study.ts). Prints the seconds of each
  * step and the accuracy table. Target: under 10 minutes on a 2-core machine.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -15,7 +15,7 @@ import {
   extractFeatures,
   makeProbingVideos,
   probeTableText,
-  runProbingStudy,
+  runEmbeddedProbe,
   summariseProbeResults,
 } from "../lib/probing/index";
 
@@ -32,12 +32,12 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { "per-class": { type: "string" }, "lstm-seeds": { type: "string" } },
   });
-  const study = EMBEDDED_STUDY;
-  const perClass = Number(values["per-class"] ?? study.perClass);
-  const lstmSeeds = study.lstm.seeds.slice(
+  const lstmSeeds = EMBEDDED_STUDY.lstm.seeds.slice(
     0,
-    Number(values["lstm-seeds"] ?? study.lstm.seeds.length),
+    Number(values["lstm-seeds"] ?? EMBEDDED_STUDY.lstm.seeds.length),
   );
+  const study = { ...EMBEDDED_STUDY, lstm: { ...EMBEDDED_STUDY.lstm, seeds: lstmSeeds } };
+  const perClass = Number(values["per-class"] ?? study.perClass);
   const root = mkdtempSync(join(tmpdir(), "t3kit-bench-probe-"));
   const total = performance.now();
   try {
@@ -50,24 +50,10 @@ async function main(): Promise<void> {
       extractFeatures({ videos, out: features, aspects: PROBING_ASPECTS }),
     );
     const linear = await timed(`linear probe (${study.linear.seeds.length} seeds)`, () =>
-      runProbingStudy({
-        features,
-        aspects: PROBING_ASPECTS,
-        probes: ["linear"],
-        seeds: study.linear.seeds,
-        learningRate: { linear: study.linear.learningRate },
-      }),
+      runEmbeddedProbe(study, "linear", features),
     );
     const lstm = await timed(`LSTM probe (${lstmSeeds.length} seeds)`, () =>
-      runProbingStudy({
-        features,
-        aspects: PROBING_ASPECTS,
-        probes: ["lstm"],
-        seeds: lstmSeeds,
-        epochs: study.lstm.epochs,
-        learningRate: { lstm: study.lstm.learningRate },
-        resize: study.lstm.resize,
-      }),
+      runEmbeddedProbe(study, "lstm", features),
     );
     process.stdout.write(
       `${"total".padEnd(34)} ${((performance.now() - total) / 1000).toFixed(1).padStart(7)} s\n\n`,

@@ -1,3 +1,8 @@
+// The probing study (lib/probing): one door for notebooks, commands and tests.
+
+export { tenthsProgress } from "./tenths-progress";
+
+// aspects/: what is probed and how it is asked
 export {
   PROBING_ASPECTS,
   ASPECT_GROUPS,
@@ -6,38 +11,54 @@ export {
   type AspectName,
   type AspectGroup,
   type ProbingAspect,
-} from "./probing-aspects";
-export {
-  planVideo,
-  type VideoPlan,
-  type FrameScene,
-  type ProbeSplit,
-} from "./video-plan";
-export { itemSvg, flowerSvg, type ProbeItem } from "./item-artwork";
-export { renderFrame, frameSvg } from "./render-frame";
-export { encodeVideo } from "./encode-video";
-export {
-  makeProbingVideos,
-  sampledCaptions,
-  VIDEO_MANIFEST,
-  type ProbingVideoRecord,
-  type ProbingVideoManifest,
-} from "./make-probing-videos";
-export { sampleFrameIndices } from "./sample-frame-indices";
-export { decodeFrames, VideoDecodeError, type DecodedFrames } from "./decode-frames";
-export { encodeFrames, TOKENS_PER_FRAME, TOKEN_DIM } from "./stand-in-encoder";
-export { npyBytes, parseNpy, type FeatureTensor } from "./npy-file";
-export { parseSafetensors } from "./safetensors-file";
-export { listAspectVideos, type AspectVideos } from "./list-aspect-videos";
-export { extractFeatures, FEATURE_MANIFEST, type FeatureManifest } from "./extract-features";
+} from "./aspects/probing-aspects";
 export {
   videoQuestion,
   textQuestion,
   aspectChoices,
   correctLetter,
   TEXT_PROMPT_HEAD,
-} from "./probe-prompts";
-export { initialProbeWeights, type ProbeWeights, type LstmWeights } from "./probe-weights";
+} from "./aspects/probe-prompts";
+
+// videos/: drawing, encoding and listing videos in the released layout
+export { planVideo, type VideoPlan, type FrameScene, type ProbeSplit } from "./videos/video-plan";
+export { itemSvg, flowerSvg, type ProbeItem } from "./videos/item-artwork";
+export { renderFrame, frameSvg } from "./videos/render-frame";
+export { encodeVideo } from "./videos/encode-video";
+export {
+  makeProbingVideos,
+  sampledCaptions,
+  VIDEO_MANIFEST,
+  type MakeVideosOptions,
+  type ProbingVideoRecord,
+  type ProbingVideoManifest,
+} from "./videos/make-probing-videos";
+export { formatProbingVideos } from "./videos/format-probing-videos";
+export {
+  listAspectVideos,
+  listClassFiles,
+  type AspectVideos,
+  type ClassFiles,
+} from "./videos/list-aspect-videos";
+
+// features/: frames sampled and decoded, the stand-in encoder, feature files
+export { sampleFrameIndices } from "./features/sample-frame-indices";
+export { decodeFrames, VideoDecodeError, type DecodedFrames } from "./features/decode-frames";
+export { sampledFrameImages } from "./features/sampled-frame-images";
+export { encodeFrames, TOKENS_PER_FRAME, TOKEN_DIM } from "./features/stand-in-encoder";
+export { npyBytes, parseNpy, type FeatureTensor } from "./features/npy-file";
+export { parseSafetensors } from "./features/safetensors-file";
+export {
+  extractFeatures,
+  FEATURE_MANIFEST,
+  type ExtractOptions,
+  type FeatureManifest,
+} from "./features/extract-features";
+export { formatFeatureManifest } from "./features/format-feature-manifest";
+export { loadAspectFeatures, type AspectFeatures } from "./features/load-probe-features";
+
+// probes/: the released linear and LSTM probes, the study, its table
+export { initialProbeWeights, type ProbeWeights, type LstmWeights } from "./probes/probe-weights";
 export {
   trainProbe,
   lastTokens,
@@ -45,44 +66,67 @@ export {
   type ProbeKind,
   type ProbeSettings,
   type ProbeRun,
-} from "./train-probe";
-export { resizeFeatures } from "./resize-features";
-export { loadAspectFeatures, type AspectFeatures } from "./load-probe-features";
-export { listClassFiles, type ClassFiles } from "./list-aspect-videos";
+} from "./probes/train-probe";
+export { resizeFeatures } from "./probes/resize-features";
 export {
   runProbingStudy,
   RELEASED_SEEDS,
   RELEASED_RESIZE,
   type ProbeResult,
   type StudyOptions,
-} from "./run-probing-study";
-export { summariseProbeResults, type ProbeSummaryRow } from "./summarise-probe-results";
-export { sampledFrameImages } from "./sampled-frame-images";
+} from "./probes/run-probing-study";
+export { summariseProbeResults, type ProbeSummaryRow } from "./probes/summarise-probe-results";
+export { probeTableCsv } from "./probes/probe-table-csv";
+export {
+  writeProbeTable,
+  type ProbeTable,
+  type ProbeTableOptions,
+} from "./probes/write-probe-table";
+export { probeTableText, formatProbeTable } from "./probes/format-probe-table";
+export { parseProbeResults, readProbeResults } from "./probes/read-probe-results";
+
+// ask/: a model server asked the same questions
 export {
   askProbeModel,
   SYSTEM_PROMPT,
   type AskMode,
   type AskOptions,
   type AskRecord,
-} from "./ask-probe-model";
-export { probeTableCsv, probeTableText } from "./probe-table-csv";
-export { summariseAskRecords, type AskAccuracy } from "./summarise-ask-records";
-export {
-  probingComparisonFigure,
-  paperProbingBars,
-  chanceByGroup,
-  type ComparisonBar,
-  type PaperProbingTable,
-} from "./probing-comparison-figure";
+} from "./ask/ask-probe-model";
+export { summariseAskRecords, type AskAccuracy } from "./ask/summarise-ask-records";
+export { writeProbeAnswers, type ProbeAnswers } from "./ask/write-probe-answers";
+export { formatProbeAnswers } from "./ask/format-probe-answers";
+
+// study/: the embedded study the notebook and the benchmark run
 export {
   EMBEDDED_STUDY,
   QUICK_STUDY,
   TINY_STUDY,
   notebookStudy,
-  ourProbeBar,
-  showPng,
-  writeProbingManifest,
   type EmbeddedStudySettings,
-} from "./embedded-study";
-export { parseProbeResults, readProbeResults } from "./read-probe-results";
-export { askAccuracyView, probeSummaryView, probingAspectRows } from "./probing-notebook-views";
+} from "./study/embedded-study";
+export { drawStudyVideos, type StudyVideos } from "./study/draw-study-videos";
+export { extractStudyFeatures, type StudyFeatures } from "./study/extract-study-features";
+export { showContactSheets } from "./study/show-contact-sheets";
+export {
+  runEmbeddedProbes,
+  runEmbeddedProbe,
+  type EmbeddedProbes,
+} from "./study/run-embedded-probes";
+export { askStudyModel, type StudyAnswers } from "./study/ask-study-model";
+export { writeStudyManifest } from "./study/write-study-manifest";
+export {
+  probingComparisonFigure,
+  studyComparisonFigure,
+  ourProbeBar,
+  paperProbingBars,
+  chanceByGroup,
+  type ComparisonBar,
+  type PaperProbingTable,
+} from "./study/probing-comparison-figure";
+export {
+  askAccuracyView,
+  featureSummaryLine,
+  probeSummaryView,
+  probingAspectRows,
+} from "./study/probing-notebook-views";

@@ -5,4 +5,10 @@
  */
 export { parseSpecYaml } from "./parse-spec-yaml";
 export { readSpecFile } from "./read-spec-file";
-export { SpecReader, describeSpecValue, type NumberRange, type Obj } from "./spec-reader";
+export {
+  SpecReader,
+  describeSpecValue,
+  describeTypedSpecValue,
+  type NumberRange,
+  type Obj,
+} from "./spec-reader";

@@ -1,16 +1,30 @@
 import type { DataFrame } from "danfojs-node";
 
-// danfojs's toCSV does not quote fields holding commas, quotes or newlines, so its output
-// breaks on the paper's prose; this follows RFC 4180 (what Python's csv module reads).
+// The kit's one CSV writer. danfojs's toCSV does not quote fields holding commas, quotes or
+// newlines, and papaparse's unparse quotes more than Python does (a leading or trailing
+// space, a byte-order mark), so neither writes what Python's csv.writer writes; this does
+// (QUOTE_MINIMAL, lineterminator "\n"), and also quotes a "\r", which Python 3.11 leaves
+// bare when "\r" is not in its line terminator although its reader then splits the row.
+
+/** One field: empty for null, undefined and NaN; quoted when it holds `,`, `"`, CR or LF. */
 function csvField(v: unknown): string {
   if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) return "";
   const s = String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** A DataFrame as RFC 4180 CSV text, header first, "\n" line ends, empty cell for null. */
+/** One row and its "\n"; a row of one empty field is `""`, as Python writes it (not a blank line). */
+function csvLine(row: readonly unknown[]): string {
+  const fields = row.map(csvField);
+  return fields.length === 1 && fields[0] === "" ? '""\n' : `${fields.join(",")}\n`;
+}
+
+/** Rows (header first) as CSV text, byte for byte as Python's `csv.writer(f, lineterminator="\n")`. */
+export function csvRows(rows: readonly (readonly unknown[])[]): string {
+  return rows.map(csvLine).join("");
+}
+
+/** A DataFrame as CSV text (csvRows): header first, an empty cell for null. */
 export function csvText(df: DataFrame): string {
-  const lines = [(df.columns as string[]).map(csvField).join(",")];
-  for (const row of df.values as unknown[][]) lines.push(row.map(csvField).join(","));
-  return `${lines.join("\n")}\n`;
+  return csvRows([df.columns as string[], ...(df.values as unknown[][])]);
 }

@@ -2,4 +2,4 @@ export { toDataFrame, type Cell } from "./data-frame";
 export { tableHtml, type TableHtmlOptions } from "./table-html";
 export { showTable } from "./show-table";
 export { saveTable } from "./save-table";
-export { csvText } from "./csv-text";
+export { csvRows, csvText } from "./csv-text";

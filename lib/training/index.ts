@@ -3,7 +3,10 @@
  * specs that override them, batch arithmetic, the configs and command lines each codebase
  * takes (LongVA torchrun / Slurm / DeepSpeed hostfile, LLaMA-Factory YAML +
  * dataset_info.json, ms-swift command + environment), data converters, preflight, launch
- * with a streamed log and resume, and loss curves.
+ * with a streamed log and resume, and loss curves. By concern: presets/, spec/, plan/,
+ * render/, launch/, convert/, curves/; each `t3kit train` action is one call here
+ * (planTrainingRun, convertTrainingData, launchTrainingRun, saveTrainingCurves) and one
+ * formatter.
  */
 export {
   type ArgKind,
@@ -15,27 +18,38 @@ export {
   type TrainingPreset,
   codebases,
   presetArg,
-} from "./training-preset";
-export { trainingPresets, trainingPreset } from "./training-presets";
-export { longvaPreset } from "./longva-preset";
-export { llamafactoryPreset } from "./llamafactory-preset";
-export { msSwiftPreset } from "./ms-swift-preset";
+} from "./presets/training-preset";
+export { trainingPresets, trainingPreset } from "./presets/training-presets";
+export { longvaPreset } from "./presets/longva-preset";
+export { llamafactoryPreset } from "./presets/llamafactory-preset";
+export { msSwiftPreset } from "./presets/ms-swift-preset";
 export {
   type TrainingSpec,
   loadTrainingSpec,
   presetSpec,
   validateTrainingSpec,
-} from "./training-spec";
-export { type BatchPlan, type BatchRequest, planBatch } from "./batch-arithmetic";
+} from "./spec/training-spec";
+export { type BatchPlan, type BatchRequest, planBatch } from "./plan/batch-arithmetic";
 export {
   type TrainingPlan,
   type PlanOverrides,
   planTraining,
   planArg,
+  planEnv,
   datasetNameOf,
-} from "./plan-training";
-export { cliNumber, cliWord, yamlFloat, yamlScalar, yamlString } from "./format-arg-value";
-export { type LaunchPlan, commandLine, singleQuoted } from "./launch-plan";
+} from "./plan/plan-training";
+export {
+  type TrainingRequest,
+  resolveTrainingPlan,
+} from "./plan/resolve-training-plan";
+export {
+  type PlanStep,
+  NoDataToFit,
+  planTrainingRun,
+} from "./plan/plan-training-run";
+export { describeFit, describePlan, formatPlanStep } from "./plan/describe-plan";
+export { cliNumber, cliWord, yamlFloat, yamlScalar, yamlString } from "./render/format-arg-value";
+export { type LaunchPlan, commandLine, singleQuoted } from "./render/launch-plan";
 export {
   LONGVA_ENTRY,
   longvaWorkDir,
@@ -44,28 +58,46 @@ export {
   longvaSbatchScript,
   longvaDeepspeedLaunch,
   deepspeedHostfile,
-  sbatchLaunch,
-} from "./render-longva";
+  renderLongva,
+} from "./render/render-longva";
+export { SBATCH_FILE, sbatchLaunch } from "./render/sbatch-launch";
+export {
+  type CodebaseRun,
+  type Launcher,
+  type RenderTarget,
+  launchers,
+} from "./render/codebase-run";
+export {
+  type SbatchParts,
+  exportLines,
+  oneTaskPerNodeSbatch,
+  sbatchScript,
+} from "./render/one-task-per-node-sbatch";
 export {
   llamafactoryYaml,
   llamafactoryDatasetInfo,
   llamafactoryLaunch,
   llamafactorySbatchScript,
-} from "./render-llamafactory";
-export { swiftArgs, swiftEnv, swiftLaunch, swiftSbatchScript } from "./render-ms-swift";
+  renderLlamafactory,
+} from "./render/render-llamafactory";
 export {
-  type Launcher,
+  renderMsSwift,
+  swiftArgs,
+  swiftEnv,
+  swiftLaunch,
+  swiftSbatchScript,
+} from "./render/render-ms-swift";
+export {
   type RenderOptions,
   type RenderedRun,
-  launchers,
   renderRun,
   defaultLauncher,
   CODEBASE_PLACEHOLDER,
-} from "./render-run";
-export { type MediaKind, mediaPaths, placeMedia, countTag } from "./llava-media";
-export { type Turn, llavaTurns } from "./llava-turns";
-export { type SharegptRow, type MediaFolders, toSharegptRow } from "./llava-to-sharegpt";
-export { type SwiftRow, toSwiftRow } from "./llava-to-swift";
+} from "./render/render-run";
+export { type MediaKind, mediaPaths, placeMedia, countTag } from "./convert/llava-media";
+export { llavaTurns } from "./convert/llava-turns";
+export { type SharegptRow, type MediaFolders, toSharegptRow } from "./convert/llava-to-sharegpt";
+export { type SwiftRow, toSwiftRow } from "./convert/llava-to-swift";
 export {
   type ConvertTarget,
   type ConvertOptions,
@@ -73,16 +105,31 @@ export {
   convertTargets,
   convertMix,
   writeDatasetInfo,
-} from "./convert-mix";
+} from "./convert/convert-mix";
 export {
   RELEASED_VIDEO_RATIOS,
   RELEASED_RATIO_SEED,
   videoCountFor,
   videoRatioSet,
-} from "./video-ratio-set";
-export { fpsVideoName, reencodeVideo, reencodeInto } from "./reencode-video";
-export { type Checkpoint, listCheckpoints, findLastCheckpoint } from "./find-last-checkpoint";
-export { type MemoryEstimate, type MemoryInput, estimateModelStateMemory } from "./memory-estimate";
+} from "./convert/video-ratio-set";
+export { fpsVideoName, reencodeVideo, reencodeInto } from "./convert/reencode-video";
+export {
+  type ConvertRequest,
+  type ConvertStep,
+  convertTrainingData,
+  formatConvertStep,
+} from "./convert/convert-training-data";
+export {
+  type Checkpoint,
+  listCheckpoints,
+  findLastCheckpoint,
+} from "./launch/find-last-checkpoint";
+export {
+  type MemoryEstimate,
+  type MemoryInput,
+  estimateModelStateMemory,
+  planModelStateMemory,
+} from "./plan/memory-estimate";
 export {
   type PreflightCheck,
   type PreflightOptions,
@@ -93,24 +140,36 @@ export {
   codebaseFiles,
   checkpointBytes,
   formatPreflight,
-} from "./preflight";
-export { type LaunchResult, type RunOptions, runLaunchPlan } from "./run-launch-plan";
-export { planRecord, kitVersion, writeRunFolder } from "./write-run-folder";
+} from "./launch/preflight";
+export {
+  type LaunchResult,
+  type OnOutput,
+  type RunOptions,
+  runLaunchPlan,
+} from "./launch/run-launch-plan";
+export { planRecord, kitVersion, writeRunFolder } from "./render/write-run-folder";
 export {
   type LaunchOptions,
   type TrainingLaunch,
   PreflightFailed,
+  formatTrainingLaunch,
   launchTraining,
-} from "./launch-training";
-export { type FitReport, type SourceFit, type FitOptions, checkFit } from "./fit-check";
+  launchTrainingRun,
+} from "./launch/launch-training";
+export { type FitReport, type SourceFit, type FitOptions, checkFit } from "./plan/fit-check";
 export {
   type CurveFormat,
   type CurvePoint,
   type TrainingCurves,
   parseTrainerState,
-  parseJsonlLog,
+  readJsonlLog,
   findCurveFile,
   readTrainingCurves,
-} from "./read-training-curves";
-export { trainingCurvesFigure } from "./training-curves-figure";
-export { presetComparisonTable, fitTable, memoryTable } from "./training-tables";
+} from "./curves/read-training-curves";
+export { trainingCurvesFigure } from "./curves/training-curves-figure";
+export {
+  type SavedCurves,
+  formatSavedCurves,
+  saveTrainingCurves,
+} from "./curves/save-training-curves";
+export { presetComparisonTable, fitTable, memoryTable } from "./plan/training-tables";

@@ -1,8 +1,20 @@
+/**
+ * `npx t3kit probe videos|features|train|ask`: the probing study. Each action parses its
+ * flags, calls one lib/probing function and prints what it returns with that function's
+ * formatter; progress goes to stderr. Input folders may be `hub:` sources (the library
+ * fetches them).
+ */
 import { resolve } from "node:path";
-import { writeFileAtomic } from "../../lib/files/index";
 import { outPath } from "../../lib/paths/index";
 import type * as Probing from "../../lib/probing/index";
-import { UsageError, intOption, parseCommandArgs, parseIntList } from "../cli-args";
+import {
+  UsageError,
+  intOption,
+  parseCommandArgs,
+  parseIntInRange,
+  parseIntList,
+} from "../cli-args";
+import { reportProgress } from "../report-progress";
 import type { Command } from "./command";
 
 const usage = `
@@ -50,19 +62,6 @@ function probing(): typeof Probing {
   return require("../../lib/probing/index");
 }
 
-const say = (m: string) => process.stderr.write(`${m}\n`);
-
-function progress(label: string): (done: number, total: number) => void {
-  let last = -1;
-  return (done, total) => {
-    const tenth = Math.floor((done * 10) / total);
-    if (tenth !== last || done === total) {
-      last = tenth;
-      say(`${label}: ${done}/${total}`);
-    }
-  };
-}
-
 function parseResize(value: string | undefined): [number, number] | null | undefined {
   if (value === undefined) return undefined;
   if (value === "none") return null;
@@ -80,6 +79,19 @@ function parsePositiveNumber(name: string, value: string | undefined): number | 
   return n;
 }
 
+/** An optional whole-number flag of at least 1 (undefined when not given). */
+function optionalCount(name: string, value: string | undefined): number | undefined {
+  return value === undefined ? undefined : parseIntInRange(name, value, { min: 1 });
+}
+
+function parseProbes(value: string | undefined): Probing.ProbeKind[] {
+  const probes = (value ?? "linear,lstm").split(",").map((s) => s.trim());
+  for (const probe of probes)
+    if (probe !== "linear" && probe !== "lstm")
+      throw new UsageError(`--probe: "${probe}" is not linear or lstm`);
+  return probes as Probing.ProbeKind[];
+}
+
 async function videos(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, {
     usage,
@@ -92,16 +104,15 @@ async function videos(argv: string[]): Promise<number> {
   });
   const p = probing();
   const perClass = intOption("per-class", values["per-class"], 4, { min: 1 });
-  if (perClass < 1) throw new UsageError("--per-class must be at least 1");
   const out = resolve(values.out ?? outPath("probing", "videos"));
   const manifest = await p.makeProbingVideos({
     out,
     aspects: p.parseAspectList(values.aspects),
     perClass,
     seed: intOption("seed", values.seed, 42, { min: 0 }),
-    onProgress: progress("videos"),
+    onProgress: reportProgress,
   });
-  process.stdout.write(`${manifest.videos.length} videos -> ${out}\n`);
+  process.stdout.write(p.formatProbingVideos(manifest, out));
   return 0;
 }
 
@@ -114,14 +125,12 @@ async function features(argv: string[]): Promise<number> {
   const p = probing();
   const out = resolve(values.out ?? outPath("probing", "features"));
   const manifest = await p.extractFeatures({
-    videos: resolve(values.videos),
+    videos: values.videos,
     out,
     aspects: p.parseAspectList(values.aspects),
-    onProgress: progress("features"),
+    onProgress: reportProgress,
   });
-  process.stdout.write(
-    `${Object.keys(manifest.aspects).length} aspects, features [${manifest.shape}] -> ${out}\n`,
-  );
+  process.stdout.write(p.formatFeatureManifest(manifest, out));
   return 0;
 }
 
@@ -142,39 +151,24 @@ async function train(argv: string[]): Promise<number> {
     },
   });
   if (!values.features) throw new UsageError("probe train needs --features DIR");
-  const probes = (values.probe ?? "linear,lstm").split(",").map((s) => s.trim());
-  for (const probe of probes)
-    if (probe !== "linear" && probe !== "lstm")
-      throw new UsageError(`--probe: "${probe}" is not linear or lstm`);
+  const probes = parseProbes(values.probe);
+  const epochs = optionalCount("epochs", values.epochs);
+  const learningRate = parsePositiveNumber("lr", values.lr);
+  const batchSize = optionalCount("batch-size", values["batch-size"]);
   const p = probing();
-  const epochs =
-    values.epochs === undefined ? undefined : intOption("epochs", values.epochs, 1, { min: 1 });
-  if (epochs !== undefined && epochs < 1) throw new UsageError("--epochs must be at least 1");
-  const lr = parsePositiveNumber("lr", values.lr);
-  const batch =
-    values["batch-size"] === undefined
-      ? undefined
-      : intOption("batch-size", values["batch-size"], 1, { min: 1 });
-  if (batch !== undefined && batch < 1) throw new UsageError("--batch-size must be at least 1");
-  const kinds = probes as Probing.ProbeKind[];
-  const per = <T>(v: T | undefined) =>
-    v === undefined ? undefined : Object.fromEntries(kinds.map((k) => [k, v]));
-  const results = await p.runProbingStudy({
-    features: resolve(values.features),
+  const table = await p.writeProbeTable({
+    features: values.features,
     aspects: p.parseAspectList(values.aspects),
-    probes: kinds,
+    probes,
     seeds: values.seeds ? parseIntList("seeds", values.seeds) : undefined,
     epochs,
-    learningRate: per(lr),
-    batchSize: per(batch),
+    learningRate,
+    batchSize,
     resize: parseResize(values.resize),
-    onProgress: say,
+    out: resolve(values.out ?? outPath("probing", "probe-results.csv")),
+    onProgress: reportProgress,
   });
-  const rows = p.summariseProbeResults(results);
-  const out = resolve(values.out ?? outPath("probing", "probe-results.csv"));
-  await writeFileAtomic(out, p.probeTableCsv(rows));
-  if (values.json) process.stdout.write(`${JSON.stringify({ results })}\n`);
-  else process.stdout.write(`${p.probeTableText(rows)}table -> ${out}\n`);
+  process.stdout.write(p.formatProbeTable(table, values.json));
   return 0;
 }
 
@@ -200,38 +194,20 @@ async function ask(argv: string[]): Promise<number> {
   if (mode !== "video" && mode !== "text")
     throw new UsageError(`--mode: "${mode}" is not video or text`);
   const p = probing();
-  const records = await p.askProbeModel({
+  const answers = await p.writeProbeAnswers({
     endpoint: values.endpoint,
     model: values.model,
-    videos: resolve(values.videos),
+    videos: values.videos,
     aspects: p.parseAspectList(values.aspects),
     mode,
     apiKey: process.env.OPENAI_API_KEY || undefined,
-    concurrency:
-      values.concurrency === undefined
-        ? undefined
-        : intOption("concurrency", values.concurrency, 4, { min: 1 }),
-    maxTokens:
-      values["max-tokens"] === undefined
-        ? undefined
-        : intOption("max-tokens", values["max-tokens"], 1, { min: 1 }),
+    concurrency: optionalCount("concurrency", values.concurrency),
+    maxTokens: optionalCount("max-tokens", values["max-tokens"]),
     cacheDir: resolve(values.cache ?? outPath("probing", "ask-cache")),
-    onProgress: progress("answers"),
+    out: resolve(values.out ?? outPath("probing", `ask-${mode}.json`)),
+    onProgress: reportProgress,
   });
-  const out = resolve(values.out ?? outPath("probing", `ask-${mode}.json`));
-  await writeFileAtomic(
-    out,
-    `${JSON.stringify({ model: values.model, mode, records }, null, 1)}\n`,
-  );
-  const accuracy = p.summariseAskRecords(records);
-  if (values.json) process.stdout.write(`${JSON.stringify({ accuracy, records })}\n`);
-  else {
-    for (const a of accuracy)
-      process.stdout.write(
-        `${a.name.padEnd(17)} ${(a.accuracy * 100).toFixed(1).padStart(6)}%  (${a.videos} videos)\n`,
-      );
-    process.stdout.write(`answers -> ${out}\n`);
-  }
+  process.stdout.write(p.formatProbeAnswers(answers, values.json));
   return 0;
 }
 

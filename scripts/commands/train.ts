@@ -1,31 +1,22 @@
-import { existsSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
-import { InputError } from "../../lib/errors/index";
-import { writeFileAtomic } from "../../lib/files/index";
-import { formatPythonFloat, formatPythonJson, readAllRecords } from "../../lib/json/index";
+import { resolve } from "node:path";
 import {
+  type ConvertRequest,
   type Launcher,
+  NoDataToFit,
   PreflightFailed,
   RELEASED_RATIO_SEED,
-  type TrainingPlan,
-  type TrainingSpec,
-  checkFit,
-  cliWord,
-  commandLine,
-  convertMix,
+  type TrainingRequest,
   convertTargets,
-  estimateModelStateMemory,
-  launchTraining,
+  convertTrainingData,
+  formatConvertStep,
+  formatPlanStep,
+  formatSavedCurves,
+  formatTrainingLaunch,
+  launchTrainingRun,
   launchers,
-  loadTrainingSpec,
-  planTraining,
-  presetSpec,
-  readTrainingCurves,
-  renderRun,
-  trainingCurvesFigure,
+  planTrainingRun,
+  saveTrainingCurves,
   trainingPresets,
-  videoRatioSet,
-  writeRunFolder,
 } from "../../lib/training/index";
 import { UsageError, intOption, parseCommandArgs } from "../cli-args";
 import type { Command } from "./command";
@@ -74,28 +65,46 @@ Options:
   --out DIR               plan/launch: the run folder; convert: the output folder; curves: the output root
 `;
 
-const planOptions = {
-  preset: { type: "string" },
-  gpus: { type: "string" },
-  nodes: { type: "string" },
+/** The data and where its media are: plan, launch and convert take them alike. */
+const dataOptions = {
   data: { type: "string" },
   "image-folder": { type: "string" },
   "video-folder": { type: "string" },
+  out: { type: "string" },
+} as const;
+
+const planOptions = {
+  ...dataOptions,
+  preset: { type: "string" },
+  gpus: { type: "string" },
+  nodes: { type: "string" },
   launcher: { type: "string" },
   hosts: { type: "string" },
   codebase: { type: "string" },
-  out: { type: "string" },
 } as const;
 
 type Values = Record<string, string | boolean | undefined>;
 
-function specOf(values: Values, positionals: string[]): TrainingSpec {
+/** `plan` and `launch`: --preset NAME or one SPEC file (either may be a hub: path), and the overrides. */
+function requestOf(values: Values, positionals: string[]): TrainingRequest {
   if (values.preset && positionals.length > 0)
     throw new UsageError("give --preset NAME or a SPEC file, not both");
-  if (values.preset) return presetSpec(String(values.preset));
-  if (positionals.length !== 1)
+  if (!values.preset && positionals.length !== 1)
     throw new UsageError(`give --preset NAME or one SPEC file\n${usage}`);
-  return loadTrainingSpec(positionals[0]);
+  const text = (v: string | boolean | undefined) => (typeof v === "string" ? v : undefined);
+  return {
+    preset: values.preset ? String(values.preset) : undefined,
+    spec: values.preset ? undefined : positionals[0],
+    gpus: positive("gpus", values.gpus),
+    nodes: positive("nodes", values.nodes),
+    data: text(values.data),
+    imageFolder: text(values["image-folder"]),
+    videoFolder: text(values["video-folder"]),
+    runDir: text(values.out),
+    codebase: text(values.codebase),
+    launcher: launcherOf(values.launcher),
+    hosts: text(values.hosts)?.split(","),
+  };
 }
 
 function positive(flag: string, v: string | boolean | undefined): number | undefined {
@@ -112,52 +121,18 @@ function launcherOf(v: string | boolean | undefined): Launcher | undefined {
   return v as Launcher;
 }
 
-function planOf(values: Values, positionals: string[]): TrainingPlan {
-  const spec = specOf(values, positionals);
-  for (const [flag, p] of [
-    ["data", values.data],
-    ["image-folder", values["image-folder"]],
-    ["video-folder", values["video-folder"]],
-  ] as const)
-    if (typeof p === "string" && !existsSync(p))
-      throw new InputError({ file: p }, `--${flag}: no such file or folder`);
-  return planTraining(spec, {
-    gpus: positive("gpus", values.gpus),
-    nodes: positive("nodes", values.nodes),
-    data: values.data as string | undefined,
-    imageFolder: values["image-folder"] as string | undefined,
-    videoFolder: values["video-folder"] as string | undefined,
-    runDir: values.out as string | undefined,
-  });
+function nonNegative(flag: string, s: string): number {
+  const x = Number(s);
+  if (!(x >= 0) || s.trim() === "")
+    throw new UsageError(`--${flag}: "${s}" is not a non-negative number`);
+  return x;
 }
 
-function describePlan(plan: TrainingPlan): string {
-  const b = plan.batch;
-  const mem = estimateModelStateMemory({
-    parameters: plan.preset.parametersB * 1e9,
-    gpus: plan.hardware.gpusPerNode * plan.hardware.nodes,
-    zeroStage: plan.preset.zeroStage,
-    method: plan.preset.method,
-    trainable: (plan.preset.lora?.trainableB ?? 0) * 1e9,
-  });
-  const width = Math.max(...plan.args.map((a) => a.key.length));
-  return [
-    `${plan.name}: ${plan.preset.name} (${plan.codebase}), ${plan.hardware.nodes} node(s) x ${plan.hardware.gpusPerNode} GPUs`,
-    `batch: ${b.perDevice} per device x ${b.gradientAccumulation} accumulation x ${b.gpusPerNode} GPUs x ${b.nodes} node(s) = ${b.global} global (${b.held === "global" ? "accumulation derived" : "global derived"})`,
-    `model states per GPU (ZeRO-${plan.preset.zeroStage}, ${plan.preset.method}): ${mem.formula} = ${mem.worked} = ${mem.gibPerGpu.toFixed(1)} GiB (activations not included)`,
-    ...(plan.hardware.gpuMemoryGiB === undefined
-      ? []
-      : [
-          `hardware.gpuMemoryGiB ${plan.hardware.gpuMemoryGiB}: ${mem.gibPerGpu <= plan.hardware.gpuMemoryGiB ? "model states fit" : "model states do NOT fit: more GPUs or nodes"}, ${(plan.hardware.gpuMemoryGiB - mem.gibPerGpu).toFixed(1)} GiB left for activations`,
-        ]),
-    `length limit: ${plan.preset.lengthKey} ${plan.lengthLimit}`,
-    "arguments:",
-    ...plan.args.map(
-      (a) => `  ${a.key.padEnd(width)}  ${cliWord(a.kind, a.value, "lower")}    [${a.source}]`,
-    ),
-    "environment:",
-    ...plan.env.map((e) => `  ${e.key}=${String(e.value)}    [${e.source}]`),
-  ].join("\n");
+function checkpointGib(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const x = Number(v);
+  if (!(x >= 0)) throw new UsageError(`--checkpoint-gib: "${v}" is not a non-negative number`);
+  return x * 1024 ** 3;
 }
 
 async function runPlan(argv: string[]): Promise<number> {
@@ -166,45 +141,28 @@ async function runPlan(argv: string[]): Promise<number> {
     options: { ...planOptions, fit: { type: "boolean" } },
     allowPositionals: true,
   });
-  const plan = planOf(values, positionals);
-  const run = renderRun(plan, {
-    codebase: values.codebase as string | undefined,
-    launcher: launcherOf(values.launcher),
-    hosts: typeof values.hosts === "string" ? values.hosts.split(",") : undefined,
-  });
-  process.stdout.write(`${describePlan(plan)}\ncommand:\n  ${commandLine(run.launch)}\n`);
-  if (values.fit) {
-    if (plan.dataFiles.length === 0) throw new UsageError("--fit needs --data FILE (or data.path)");
-    const fit = await checkFit(plan);
-    process.stdout.write(
-      `fit (${fit.limitKey} ${fit.limit}; over the limit a record is ${fit.overLimit}): ${fit.over} of ${fit.records} records over; mean ${fit.meanTokens.toFixed(0)} tokens; ${fit.stepsPerEpoch} steps per epoch, ${fit.steps} steps, ${fit.tokensPerStep.toFixed(0)} tokens per step\n${fit.sources
-        .map((s) => `  ${s.source}: ${s.over} of ${s.records} over, max ${s.maxTokens}`)
-        .join("\n")}\n`,
-    );
+  const request = requestOf(values, positionals);
+  try {
+    for await (const step of planTrainingRun(request, { fit: values.fit === true }))
+      process.stdout.write(formatPlanStep(step));
+  } catch (e) {
+    if (e instanceof NoDataToFit) throw new UsageError(e.message);
+    throw e;
   }
-  const files = await writeRunFolder(plan, run);
-  process.stdout.write(`${files.length} files -> ${plan.runDir}\n`);
   return 0;
-}
-
-function ratioLabel(r: number): string {
-  return formatPythonFloat(r);
 }
 
 async function runConvert(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, {
     usage,
     options: {
+      ...dataOptions,
       to: { type: "string" },
-      data: { type: "string" },
-      "image-folder": { type: "string" },
-      "video-folder": { type: "string" },
       name: { type: "string" },
       videos: { type: "string" },
       ratios: { type: "string" },
       seed: { type: "string" },
       "reencode-videos": { type: "string" },
-      out: { type: "string" },
     },
   });
   const to = values.to;
@@ -212,59 +170,26 @@ async function runConvert(argv: string[]): Promise<number> {
     throw new UsageError(`--to must be one of ${convertTargets.join(", ")}`);
   if (!values.data) throw new UsageError("--data FILE is required");
   if (!values.out) throw new UsageError("--out DIR is required");
-  const folders = {
+  if (values.ratios && !values.videos) throw new UsageError("--ratios needs --videos FILE");
+  const request: ConvertRequest = {
+    to: to as ConvertRequest["to"],
+    data: values.data,
+    out: values.out,
+    name: values.name,
     imageFolder: values["image-folder"],
     videoFolder: values["video-folder"],
     reencodeVideosInto: values["reencode-videos"],
+    videos: values.videos,
   };
-  if (values.ratios && !values.videos) throw new UsageError("--ratios needs --videos FILE");
-  if (!values.videos) {
-    const r = await convertMix({
-      to: to as "llamafactory",
-      data: values.data,
-      out: values.out,
-      name: values.name,
-      ...folders,
-    });
-    process.stdout.write(
-      `${r.rows} rows (${r.withImages} with images, ${r.withVideos} with videos, ${r.textOnly} text-only, ${r.multiTurn} multi-turn) -> ${r.output}${r.datasetInfo ? ` + ${r.datasetInfo} (dataset: ${r.datasetName})` : ""}\n`,
-    );
-    return 0;
+  if (values.videos) {
+    request.ratios = (values.ratios ?? "0.2,0.5,1.0,2.0")
+      .split(",")
+      .map((s) => nonNegative("ratios", s));
+    request.seed = intOption("seed", values.seed, RELEASED_RATIO_SEED, { min: 0 });
   }
-  const ratios = (values.ratios ?? "0.2,0.5,1.0,2.0").split(",").map((s) => {
-    const x = Number(s);
-    if (!(x >= 0) || s.trim() === "")
-      throw new UsageError(`--ratios: "${s}" is not a non-negative number`);
-    return x;
-  });
-  const seed = intOption("seed", values.seed, RELEASED_RATIO_SEED, { min: 0 });
-  const t3 = await readAllRecords(values.data);
-  const video = await readAllRecords(values.videos);
-  const stem = values.name ?? basename(values.data).replace(/\.(jsonl?|json)$/i, "");
-  for (const ratio of ratios) {
-    const set = videoRatioSet(t3, video, ratio, seed, values.videos);
-    const name = `${stem}+VRatio${ratioLabel(ratio)}`;
-    const llava = join(resolve(values.out), `${name}.llava.json`);
-    await writeFileAtomic(llava, `${formatPythonJson(set, { indent: 4 })}\n`);
-    const r = await convertMix({
-      to: to as "llamafactory",
-      data: llava,
-      out: values.out,
-      name,
-      ...folders,
-    });
-    process.stdout.write(
-      `ratio ${ratioLabel(ratio)}: ${t3.length} T3 + ${set.length - t3.length} video = ${r.rows} rows -> ${r.output}\n`,
-    );
-  }
+  for await (const step of convertTrainingData(request))
+    process.stdout.write(formatConvertStep(step));
   return 0;
-}
-
-function checkpointGib(v: string | boolean | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const x = Number(v);
-  if (!(x >= 0)) throw new UsageError(`--checkpoint-gib: "${v}" is not a non-negative number`);
-  return x * 1024 ** 3;
 }
 
 async function runLaunch(argv: string[]): Promise<number> {
@@ -275,19 +200,14 @@ async function runLaunch(argv: string[]): Promise<number> {
   });
   if (!values.codebase)
     throw new UsageError("--codebase DIR is required (the codebase's checkout)");
-  const plan = planOf(values, positionals);
+  const request = { ...requestOf(values, positionals), codebase: resolve(values.codebase) };
   try {
-    const l = await launchTraining(plan, {
-      codebase: resolve(values.codebase),
-      launcher: launcherOf(values.launcher),
-      hosts: typeof values.hosts === "string" ? values.hosts.split(",") : undefined,
+    const l = await launchTrainingRun(request, {
       resume: values.resume === true,
       checkpointBytes: checkpointGib(values["checkpoint-gib"]),
-      echo: true,
+      onOutput: (chunk, stream) => process[stream].write(chunk),
     });
-    process.stderr.write(
-      `${l.resumedFrom ? `resumed from ${l.resumedFrom}; ` : ""}exit ${l.result.exitCode}; log: ${l.result.logFile}\n`,
-    );
+    process.stderr.write(formatTrainingLaunch(l));
     return l.result.exitCode === 0 ? 0 : 1;
   } catch (e) {
     if (e instanceof PreflightFailed) {
@@ -306,18 +226,7 @@ async function runCurves(argv: string[]): Promise<number> {
   });
   if (positionals.length !== 1)
     throw new UsageError(`curves takes one RUN (folder or log file)\n${usage}`);
-  const curves = readTrainingCurves(positionals[0]);
-  const { saveFigure } = require("../../lib/plots/index") as typeof import("../../lib/plots/index");
-  const { outPath } = require("../../lib/paths/index") as typeof import("../../lib/paths/index");
-  const name = `training-curves-${basename(resolve(positionals[0]))
-    .replace(/\.(jsonl?|json)$/i, "")
-    .replace(/[^A-Za-z0-9._-]+/g, "_")}`;
-  const dir = values.out ? join(resolve(values.out), "figures") : outPath("figures");
-  const saved = await saveFigure(trainingCurvesFigure(curves), name, dir);
-  const last = curves.points.filter((p) => p.loss !== undefined).pop();
-  process.stdout.write(
-    `${curves.points.length} points from ${curves.file} (${curves.format})${last ? `; last loss ${last.loss} at step ${last.step}` : ""}${curves.totalSteps ? ` of ${curves.totalSteps}` : ""}\n-> ${saved.png}\n-> ${saved.html}\n`,
-  );
+  process.stdout.write(formatSavedCurves(await saveTrainingCurves(positionals[0], values.out)));
   return 0;
 }
 

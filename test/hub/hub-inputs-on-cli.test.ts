@@ -1,14 +1,11 @@
 // Defect 11: the README says any stage input may be `hub:owner/name/path`; on the command
 // line every file argument takes one (fetched into the cache from the stand-in Hub).
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { promisify } from "node:util";
-import { projectRoot } from "../../lib/paths/index";
 import { commitId } from "./hub-stand-in";
-import { type Fixture, startFixture } from "./stand-in-fixture";
+import { type Fixture, startFixture, t3kitOnStandIn } from "./stand-in-fixture";
 
 let fx: Fixture;
 before(async () => {
@@ -35,28 +32,7 @@ before(async () => {
 });
 after(() => fx.cleanup());
 
-async function t3kit(args: string[]) {
-  try {
-    const r = await promisify(execFile)(
-      process.execPath,
-      [join(projectRoot, "scripts", "t3kit.cjs"), ...args],
-      {
-        env: {
-          ...process.env,
-          HF_ENDPOINT: fx.hub.url,
-          HF_HOME: join(fx.cacheDir, ".."),
-          HF_TOKEN: "",
-          HF_HUB_CACHE: "",
-        },
-        maxBuffer: 1 << 26,
-      },
-    );
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const t3kit = (args: string[]) => t3kitOnStandIn(fx, args);
 
 test("tokens count hub:… reads the file from the Hub cache", async () => {
   const r = await t3kit([

@@ -1,8 +1,11 @@
 /** A stand-in Hub with small repos, a temp cache, and HubOptions pointing at both. */
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import type { HubOptions } from "../../lib/hub/index";
+import { projectRoot } from "../../lib/paths/index";
 import { HubStandIn, type StandInFile, commitId } from "./hub-stand-in";
 
 /** Deterministic pseudo-random bytes (an LCG), so the "LFS" file is incompressible. */
@@ -108,4 +111,31 @@ export async function startFixture(): Promise<Fixture> {
       rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+/** `t3kit ARGS` in a child process whose Hub is the fixture's stand-in and cache; never throws. */
+export async function t3kitOnStandIn(
+  fx: Fixture,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await promisify(execFile)(
+      process.execPath,
+      [join(projectRoot, "scripts", "t3kit.cjs"), ...args],
+      {
+        env: {
+          ...process.env,
+          HF_ENDPOINT: fx.hub.url,
+          HF_HOME: join(fx.cacheDir, ".."),
+          HF_TOKEN: "",
+          HF_HUB_CACHE: "",
+        },
+        maxBuffer: 1 << 26,
+      },
+    );
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
 }

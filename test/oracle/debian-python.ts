@@ -1,6 +1,6 @@
 // Debian's CPython (/usr/bin/python3) as an oracle: it has the Debian packages the tests
-// read from (python3-yaml, python3-numpy, python3-mpmath); the pyenv python3 first on PATH
-// has none of them.
+// read from (python3-yaml, python3-numpy, python3-mpmath, python3-torch); the pyenv python3
+// first on PATH has none of them.
 import { execFileSync } from "node:child_process";
 
 export const DEBIAN_PYTHON = "/usr/bin/python3";
@@ -28,4 +28,18 @@ print(json.dumps({k: [type(v).__name__, v] for k, v in d.items()}))
 `,
     text,
   );
+}
+
+/**
+ * Fails (never skips) unless Debian's python3 imports torch: python3-torch (1.13, a Makefile
+ * dependency) is the oracle of the probes, so a test that needs it cannot pass without it.
+ */
+export function requireTorch(): void {
+  try {
+    execFileSync(DEBIAN_PYTHON, ["-c", "import torch"], { stdio: "ignore" });
+  } catch {
+    throw new Error(
+      `${DEBIAN_PYTHON} cannot import torch: install Debian's python3-torch (make deps does)`,
+    );
+  }
 }

@@ -67,6 +67,15 @@ before(async () => {
 after(() => new Promise<void>((r) => server.close(() => r())));
 
 const root = mkdtempSync(join(tmpdir(), "t3kit-ask-"));
+
+/** `t3kit probe ARGS`: its stdout; throws with the child's stderr when it fails. */
+function probeCli(...args: string[]): string {
+  const cli = join(__dirname, "..", "..", "scripts", "t3kit.cjs");
+  return execFileSync(process.execPath, [cli, "probe", ...args], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
 const videos = join(root, "videos");
 const aspects = parseAspectList("order,blooming");
 
@@ -151,27 +160,13 @@ test("an endpoint that answers garbage: the error names the aspect and video", a
 test("CLI: probe train --json prints one JSON object with every seed's accuracy", async () => {
   const features = join(root, "features");
   await extractFeatures({ videos, out: features, aspects });
-  const stdout = execFileSync(
-    process.execPath,
-    [
-      join(__dirname, "..", "..", "scripts", "t3kit.cjs"),
-      "probe",
-      "train",
-      "--features",
-      features,
-      "--probe",
-      "linear",
-      "--aspects",
-      "order",
-      "--seeds",
-      "12,22",
-      "--epochs",
-      "3",
-      "--json",
-      "--out",
-      join(root, "table.csv"),
-    ],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+  const stdout = probeCli(
+    "train",
+    "--features",
+    features,
+    ..."--probe linear --aspects order --seeds 12,22 --epochs 3 --json".split(" "),
+    "--out",
+    join(root, "table.csv"),
   );
   const parsed = JSON.parse(stdout) as {
     results: { aspect: string; probe: string; seed: number; accuracy: number }[];
@@ -185,20 +180,7 @@ test("CLI: probe train --json prints one JSON object with every seed's accuracy"
   );
   assert.ok(parsed.results.every((r) => r.accuracy >= 0 && r.accuracy <= 1));
   assert.throws(
-    () =>
-      execFileSync(
-        process.execPath,
-        [
-          join(__dirname, "..", "..", "scripts", "t3kit.cjs"),
-          "probe",
-          "train",
-          "--features",
-          features,
-          "--resize",
-          "12by3",
-        ],
-        { stdio: "pipe" },
-      ),
+    () => probeCli("train", "--features", features, "--resize", "12by3"),
     (err: { stderr: Buffer }) => /--resize: "12by3" is not TOKENSxDIMS/.test(err.stderr.toString()),
   );
 });

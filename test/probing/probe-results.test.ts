@@ -1,7 +1,7 @@
 /**
  * Results from elsewhere (the PyTorch probes of lib/probing/python on a GPU) read into the
  * same table; summaries; the shipped Python scripts compile, and torch_probes.py's JSON is
- * what the kit reads (run live on tiny features when python3-torch is installed).
+ * what the kit reads (run live on tiny features with Debian's python3-torch).
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { npyBytes, parseProbeResults, summariseProbeResults } from "../../lib/probing/index";
+import { DEBIAN_PYTHON, requireTorch } from "../oracle/debian-python";
 
 test("probe results JSON: read, summarised per aspect and group, bad records named", () => {
   const results = parseProbeResults(
@@ -63,13 +64,8 @@ test("the shipped Python scripts compile", () => {
     ]);
 });
 
-test("torch_probes.py writes what the kit reads (live, when python3-torch is installed)", (t) => {
-  try {
-    execFileSync("/usr/bin/python3", ["-c", "import torch"], { stdio: "ignore" });
-  } catch {
-    t.diagnostic("python3-torch not installed: torch_probes.py was not run");
-    return;
-  }
+test("torch_probes.py writes what the kit reads (live, Debian's python3-torch)", () => {
+  requireTorch();
   const root = mkdtempSync(join(tmpdir(), "t3kit-torch-probes-"));
   for (const split of ["train", "val"])
     for (const [label, className] of ["cats_people", "people_cats"].entries()) {
@@ -85,17 +81,12 @@ test("torch_probes.py writes what the kit reads (live, when python3-torch is ins
         );
     }
   const out = execFileSync(
-    "/usr/bin/python3",
+    DEBIAN_PYTHON,
     [
       join(PYTHON_DIR, "torch_probes.py"),
       "--features",
       root,
-      "--probe",
-      "linear",
-      "--aspects",
-      "order",
-      "--seeds",
-      "12,22",
+      ..."--probe linear --aspects order --seeds 12,22".split(" "),
     ],
     {
       encoding: "utf8",

@@ -2,8 +2,9 @@
  * The kit's probes against PyTorch: the released architectures trained from the same
  * initial weights on the same batches must give the same loss at every step and the same
  * validation predictions. The reference numbers were made by torch_probe_reference.py
- * (beside this file) with Debian's python3-torch and are stored in fixtures/; when
- * /usr/bin/python3 can import torch, the script is also run live and must reproduce them.
+ * (beside this file) with Debian's python3-torch (1.13, a Makefile dependency) and are stored
+ * in fixtures/; the script is also run live and must reproduce them (without python3-torch
+ * that test fails: it is the oracle, not an option).
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -16,6 +17,7 @@ import {
   resizeFeatures,
   trainProbe,
 } from "../../lib/probing/index";
+import { DEBIAN_PYTHON, requireTorch } from "../oracle/debian-python";
 
 const SCRIPT = join(__dirname, "torch_probe_reference.py");
 const FIXTURE = join(__dirname, "fixtures", "torch-probe-reference.json");
@@ -120,23 +122,10 @@ test("bilinear resizing matches F.interpolate(mode='bilinear')", async () => {
   }
 });
 
-function torchAvailable(): boolean {
-  try {
-    execFileSync("/usr/bin/python3", ["-c", "import torch"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-test("the stored reference is what PyTorch computes (live, when python3-torch is installed)", (t) => {
-  if (!torchAvailable()) {
-    // Not a skip: the stored-reference comparisons above always run; this only re-derives them.
-    t.diagnostic("python3-torch not installed: the stored reference was not re-derived");
-    return;
-  }
+test("the stored reference is what PyTorch computes (live, Debian's python3-torch)", () => {
+  requireTorch();
   const live = JSON.parse(
-    execFileSync("/usr/bin/python3", [SCRIPT], { encoding: "utf8", maxBuffer: 1 << 26 }),
+    execFileSync(DEBIAN_PYTHON, [SCRIPT], { encoding: "utf8", maxBuffer: 1 << 26 }),
   ) as Reference;
   assert.deepEqual(live.train, reference.train);
   assert.deepEqual(live.lstm.init, reference.lstm.init);

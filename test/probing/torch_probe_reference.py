@@ -9,6 +9,7 @@ F.interpolate(mode='bilinear') outputs. Run with Debian's python3-torch:
 """
 import base64
 import json
+import os
 import sys
 
 import numpy as np
@@ -16,28 +17,12 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-
-class LinearProbe(nn.Module):
-    def __init__(self, in_features, out_features):
-        super().__init__()
-        self.fc = nn.Linear(in_features, out_features)
-
-    def forward(self, x):
-        return self.fc(x)
-
-
-class LSTMClassifier(nn.Module):
-    def __init__(self, input_size, hidden_size, output_size):
-        super().__init__()
-        self.lstm = nn.LSTM(input_size, hidden_size, batch_first=True)
-        self.fc = nn.Linear(hidden_size, output_size)
-        self.hidden_size = hidden_size
-
-    def forward(self, x):
-        h0 = torch.zeros(1, x.size(0), self.hidden_size)
-        c0 = torch.zeros(1, x.size(0), self.hidden_size)
-        out, _ = self.lstm(x, (h0, c0))
-        return self.fc(out[:, -1, :])
+# The architectures are the shipped GPU script's (the released ones), so that a change to them
+# there shows here: the stored reference no longer matches what this script computes. No
+# __pycache__ is written into the source tree.
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "lib", "probing", "python"))
+from torch_probes import LinearProbe, LSTMClassifier  # noqa: E402
 
 
 def make_data(rng, per_class, classes, tokens, dim):

@@ -15,7 +15,8 @@ import {
   presetSpec,
 } from "../../lib/training/index";
 import { debianPythonJson } from "../oracle/debian-python";
-import { writeStandIns } from "./stand-ins";
+import { LONGVA_TORCHRUN_HEAD } from "./longva-torchrun-head";
+import { writeLongvaClone, writeStandIns } from "./stand-ins";
 
 const CLI = join(projectRoot, "scripts", "t3kit.cjs");
 
@@ -30,14 +31,7 @@ function t3kit(args: string[], env: Record<string, string>) {
 /** A workspace whose paths carry spaces, quotes and `$`. */
 function workspace() {
   const root = mkdtempSync(join(tmpdir(), "t3kit launch "));
-  const longva = join(root, "Long VA's $clone");
-  mkdirSync(join(longva, "longva", "longva", "train"), { recursive: true });
-  mkdirSync(join(longva, "longva", "scripts"), { recursive: true });
-  writeFileSync(join(longva, "longva", "longva", "train", "train_mem.py"), "");
-  writeFileSync(join(longva, "longva", "scripts", "zero3.json"), "{}");
-  // Importable stand-ins for preflight's `python3 -c "import …"`.
-  for (const f of ["__init__.py", "train/__init__.py", "train/train.py"])
-    writeFileSync(join(longva, "longva", "longva", f), "");
+  const longva = writeLongvaClone(join(root, "Long VA's $clone"));
   const lf = join(root, "LLaMA Factory");
   mkdirSync(join(lf, "src", "llamafactory"), { recursive: true });
   mkdirSync(join(lf, "examples", "deepspeed"), { recursive: true });
@@ -67,26 +61,33 @@ function workspace() {
 
 const GIB1 = ["--checkpoint-gib", "1"];
 
+/** `launch --preset P --data D --codebase C --out R --checkpoint-gib 1`, then `extra`. */
+function launchArgs(
+  preset: string,
+  w: ReturnType<typeof workspace>,
+  codebase: string,
+  ...extra: string[]
+): string[] {
+  return [
+    "launch",
+    "--preset",
+    preset,
+    "--data",
+    w.data,
+    "--codebase",
+    codebase,
+    "--out",
+    w.run,
+    ...GIB1,
+    ...extra,
+  ];
+}
+
 test("LongVA on one machine: the exact torchrun command line, quoting intact, log streamed, manifest", () => {
   const s = writeStandIns();
   const w = workspace();
   const r = t3kit(
-    [
-      "launch",
-      "--preset",
-      "longva-7b-t3",
-      "--data",
-      w.data,
-      "--image-folder",
-      w.images,
-      "--codebase",
-      w.longva,
-      "--gpus",
-      "8",
-      "--out",
-      w.run,
-      ...GIB1,
-    ],
+    launchArgs("longva-7b-t3", w, w.longva, "--image-folder", w.images, "--gpus", "8"),
     { PATH: s.path, T3KIT_STANDIN_LOG: s.log },
   );
   assert.equal(r.code, 0, r.stderr);
@@ -95,19 +96,7 @@ test("LongVA on one machine: the exact torchrun command line, quoting intact, lo
   const [call] = calls;
   assert.equal(call.prog, "torchrun");
   assert.equal(call.cwd, join(w.longva, "longva"));
-  assert.deepEqual(call.argv.slice(0, 11), [
-    "--nnodes",
-    "1",
-    "--nproc_per_node",
-    "8",
-    "--node_rank",
-    "0",
-    "--master_addr",
-    "127.0.0.1",
-    "--master_port",
-    "32456",
-    "longva/train/train_mem.py",
-  ]);
+  assert.deepEqual(call.argv.slice(0, 11), [...LONGVA_TORCHRUN_HEAD, "longva/train/train_mem.py"]);
   const flag = (k: string) => call.argv[call.argv.indexOf(`--${k}`) + 1];
   assert.equal(flag("data_path"), w.data);
   assert.equal(flag("image_folder"), w.images);
@@ -199,21 +188,10 @@ test("preflight refuses before anything starts, naming what to do", async () => 
   );
   // From the command line: the refusal is printed with what to do, exit 1.
   const bare = writeStandIns(["torchrun"]);
-  const r = t3kit(
-    [
-      "launch",
-      "--preset",
-      "longva-7b-t3",
-      "--data",
-      w.data,
-      "--codebase",
-      w.longva,
-      "--out",
-      w.run,
-      ...GIB1,
-    ],
-    { PATH: bare.path, T3KIT_STANDIN_LOG: bare.log },
-  );
+  const r = t3kit(launchArgs("longva-7b-t3", w, w.longva), {
+    PATH: bare.path,
+    T3KIT_STANDIN_LOG: bare.log,
+  });
   assert.equal(r.code, 1);
   assert.match(r.stderr, /FAIL nvidia-smi +not found on PATH\n +→ run on a GPU machine/);
   assert.deepEqual(bare.records(), []);
@@ -225,20 +203,7 @@ test("preflight refuses before anything starts, naming what to do", async () => 
 test("LLaMA-Factory: FORCE_TORCHRUN launch, and --resume from the last checkpoint-N despite overwrite_output_dir", () => {
   const s = writeStandIns();
   const w = workspace();
-  const args = [
-    "launch",
-    "--preset",
-    "qwen2-vl-7b-t3",
-    "--data",
-    w.data,
-    "--codebase",
-    w.lf,
-    "--gpus",
-    "4",
-    "--out",
-    w.run,
-    ...GIB1,
-  ];
+  const args = launchArgs("qwen2-vl-7b-t3", w, w.lf, "--gpus", "4");
   for (const n of [100, 250, 99])
     mkdirSync(join(w.run, "checkpoints", `checkpoint-${n}`), { recursive: true });
   mkdirSync(join(w.run, "checkpoints", "checkpoint-300-tmp"));
@@ -269,20 +234,7 @@ test("LLaMA-Factory: FORCE_TORCHRUN launch, and --resume from the last checkpoin
 test("ms-swift: swift sft with its environment; a failing run exits non-zero; resume finds nested checkpoints", () => {
   const s = writeStandIns();
   const w = workspace();
-  const args = [
-    "launch",
-    "--preset",
-    "qwen2-vl-72b-t3",
-    "--data",
-    w.data,
-    "--codebase",
-    w.root,
-    "--gpus",
-    "2",
-    "--out",
-    w.run,
-    ...GIB1,
-  ];
+  const args = launchArgs("qwen2-vl-72b-t3", w, w.root, "--gpus", "2");
   const pylib = { PYTHONPATH: join(w.root, "pylib") };
   const failed = t3kit(args, {
     PATH: s.path,
@@ -319,22 +271,7 @@ test("Slurm: sbatch script → srun per node → torchrun with --node_rank $SLUR
   const s = writeStandIns();
   const w = workspace();
   const r = t3kit(
-    [
-      "launch",
-      "--preset",
-      "longva-7b-t3",
-      "--data",
-      w.data,
-      "--image-folder",
-      w.images,
-      "--codebase",
-      w.longva,
-      "--nodes",
-      "2",
-      "--out",
-      w.run,
-      ...GIB1,
-    ],
+    launchArgs("longva-7b-t3", w, w.longva, "--image-folder", w.images, "--nodes", "2"),
     { PATH: s.path, T3KIT_STANDIN_LOG: s.log },
   );
   assert.equal(r.code, 0, r.stderr);
@@ -370,24 +307,12 @@ test("DeepSpeed hostfile launch for clusters without Slurm", () => {
   const s = writeStandIns();
   const w = workspace();
   const r = t3kit(
-    [
-      "launch",
-      "--preset",
+    launchArgs(
       "longva-7b-t3",
-      "--data",
-      w.data,
-      "--codebase",
+      w,
       w.longva,
-      "--nodes",
-      "2",
-      "--launcher",
-      "deepspeed",
-      "--hosts",
-      "10.0.0.1,10.0.0.2",
-      "--out",
-      w.run,
-      ...GIB1,
-    ],
+      ...["--nodes", "2", "--launcher", "deepspeed", "--hosts", "10.0.0.1,10.0.0.2"],
+    ),
     { PATH: s.path, T3KIT_STANDIN_LOG: s.log },
   );
   assert.equal(r.code, 0, r.stderr);

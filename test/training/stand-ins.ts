@@ -5,7 +5,7 @@
 // sbatch runs the script as Slurm would (SLURM_* set); srun runs its command once per node
 // with SLURM_NODEID; scontrol answers `show hostnames`; nvidia-smi lists $T3KIT_FAKE_GPUS
 // GPUs of $T3KIT_FAKE_GPU_MIB MiB.
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -111,4 +111,18 @@ export function writeStandIns(
         .filter((l) => l !== "")
         .map((l) => JSON.parse(l)),
   };
+}
+
+/**
+ * A stand-in LongVA clone at `root`: the entry point and DeepSpeed config preflight looks
+ * for, and a `longva.train.train` package for its `python3 -c "import …"`. Returns `root`.
+ */
+export function writeLongvaClone(root: string): string {
+  const pkg = join(root, "longva", "longva");
+  mkdirSync(join(pkg, "train"), { recursive: true });
+  mkdirSync(join(root, "longva", "scripts"), { recursive: true });
+  writeFileSync(join(root, "longva", "scripts", "zero3.json"), "{}");
+  for (const f of ["train/train_mem.py", "__init__.py", "train/__init__.py", "train/train.py"])
+    writeFileSync(join(pkg, f), "");
+  return root;
 }

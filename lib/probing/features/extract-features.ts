@@ -1,0 +1,119 @@
+/**
+ * Features of every probing video, in the released layout with `.npy` for `.pt`:
+ * `<out>/<aspect>/{train,val}/<class>/<video>.npy`, float32 `[tokens, dim]`. Frames are
+ * sampled as the released code does (8, `np.linspace` on the decoded count) and encoded by
+ * the kit's stand-in encoder. A contact sheet per aspect (one validation video per class,
+ * its 8 sampled frames) goes to `<out>/contact_sheets/<aspect>.png`. The manifest
+ * `probing-features.json` is written last: its presence means a complete set.
+ */
+import { mkdir } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { writeFileAtomic } from "../../files/index";
+import type { OnProgress } from "../../progress/index";
+import type { ProbingAspect } from "../aspects/probing-aspects";
+import { resolveInputFolder } from "../resolve-input-folder";
+import { tenthsProgress } from "../tenths-progress";
+import { type AspectVideos, listAspectVideos } from "../videos/list-aspect-videos";
+import { writePng } from "../videos/write-png";
+import { decodeFrames } from "./decode-frames";
+import { npyBytes } from "./npy-file";
+import { sampleFrameIndices } from "./sample-frame-indices";
+import { ENCODER_FRAME_SIZE, TOKENS_PER_FRAME, TOKEN_DIM, encodeFrames } from "./stand-in-encoder";
+
+export const FEATURE_MANIFEST = "probing-features.json";
+export const FRAMES_PER_VIDEO = 8;
+const SHEET_TILE = 96;
+
+export interface FeatureManifest {
+  encoder: string;
+  shape: [number, number];
+  aspects: Record<string, { classes: string[]; train: number; val: number }>;
+}
+
+export interface ExtractOptions {
+  /** The video root in the released layout, or a `hub:` source naming one. */
+  videos: string;
+  out: string;
+  aspects: readonly ProbingAspect[];
+  concurrency?: number;
+  /** Videos done of all, at each tenth. */
+  onProgress?: OnProgress;
+}
+
+export async function extractFeatures(options: ExtractOptions): Promise<FeatureManifest> {
+  const videosDir = await resolveInputFolder(options.videos);
+  const listed: AspectVideos[] = [];
+  for (const aspect of options.aspects) listed.push(await listAspectVideos(videosDir, aspect));
+  const jobs: { video: string; target: string }[] = [];
+  for (const { aspect, classes, videos } of listed)
+    for (const split of ["train", "val"] as const)
+      classes.forEach((className, c) => {
+        for (const video of videos[split][c])
+          jobs.push({
+            video,
+            target: join(
+              options.out,
+              aspect.name,
+              split,
+              className,
+              `${basename(video).replace(/\.[^.]+$/, "")}.npy`,
+            ),
+          });
+      });
+  const progress = tenthsProgress(options.onProgress, "videos");
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const job = jobs[next++];
+      const frames = await decodeFrames(job.video, ENCODER_FRAME_SIZE, ENCODER_FRAME_SIZE);
+      const features = encodeFrames(frames.rgb, sampleFrameIndices(frames.count, FRAMES_PER_VIDEO));
+      await writeFileAtomic(
+        job.target,
+        npyBytes([FRAMES_PER_VIDEO * TOKENS_PER_FRAME, TOKEN_DIM], features),
+      );
+      progress(++done, jobs.length);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker));
+  for (const entry of listed) await writeContactSheet(options.out, entry);
+  const manifest: FeatureManifest = {
+    encoder:
+      "t3kit stand-in: frozen random convolution + foreground hue, colour and shape statistics, 5 tokens per frame (not CLIP/SigLIP)",
+    shape: [FRAMES_PER_VIDEO * TOKENS_PER_FRAME, TOKEN_DIM],
+    aspects: Object.fromEntries(
+      listed.map(({ aspect, classes, videos }) => [
+        aspect.name,
+        { classes, train: videos.train.flat().length, val: videos.val.flat().length },
+      ]),
+    ),
+  };
+  await writeFileAtomic(
+    join(options.out, FEATURE_MANIFEST),
+    `${JSON.stringify(manifest, null, 1)}\n`,
+  );
+  return manifest;
+}
+
+/** Rows: the first validation video of each class; columns: its 8 sampled frames. */
+async function writeContactSheet(
+  out: string,
+  { aspect, classes, videos }: AspectVideos,
+): Promise<void> {
+  const tile = SHEET_TILE;
+  const width = tile * FRAMES_PER_VIDEO;
+  const height = tile * classes.length;
+  const sheet = new Uint8Array(width * height * 3);
+  for (let row = 0; row < classes.length; row++) {
+    const frames = await decodeFrames(videos.val[row][0], tile, tile);
+    sampleFrameIndices(frames.count, FRAMES_PER_VIDEO).forEach((f, col) => {
+      for (let y = 0; y < tile; y++) {
+        const from = (f * tile * tile + y * tile) * 3;
+        const to = ((row * tile + y) * width + col * tile) * 3;
+        sheet.set(frames.rgb.subarray(from, from + tile * 3), to);
+      }
+    });
+  }
+  await mkdir(join(out, "contact_sheets"), { recursive: true });
+  await writePng(join(out, "contact_sheets", `${aspect.name}.png`), sheet, width, height);
+}
