@@ -24,9 +24,6 @@ export type Handler<O> = (opts: O, args: string[], cmd: Command) => Promise<numb
 /** The exit code of the action that ran (commander's parseAsync returns the program). */
 let exitCode = 0;
 export const lastExitCode = (): number => exitCode;
-export function setExitCode(code: number): void {
-  exitCode = code;
-}
 
 /** Wraps a handler as a commander action. */
 export function action<O = Record<string, unknown>>(handler: Handler<O>) {
