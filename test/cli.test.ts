@@ -66,11 +66,11 @@ test("an unknown stage, sub-command or flag is a usage error (exit 2) that names
 test("a bad value is refused before any work, naming the flag and the bound", () => {
   const r = t3kit("synthesize", "--seed", "-1");
   assert.equal(r.status, 2);
-  assert.match(r.stderr, /--seed <S>' argument '-1' is invalid\. not an integer at least 0/);
+  assert.match(r.stderr, /^t3kit synthesize: --seed: "-1" is not an integer at least 0/);
   const l = t3kit("synthesize", "--lengths", "1,,2");
   assert.equal(l.status, 2);
-  assert.match(l.stderr, /--lengths.*an empty item/);
+  assert.match(l.stderr, /--lengths: "1,,2" has an empty item/);
   const t = t3kit("synthesize", "--tasks", "order,colour");
   assert.equal(t.status, 2);
-  assert.match(t.stderr, /"colour" is not one of/);
+  assert.match(t.stderr, /--tasks: "order,colour" has "colour", which is not one of/);
 });

@@ -34,7 +34,8 @@ export function buildProgram(reached: (cmd: Command) => void = () => {}): Comman
     "\nEach stage explains itself: npx t3kit <stage> --help (or npx t3kit help <stage>).",
   );
   for (const stage of stages) {
-    const cmd = program.command(stage.name).description(stage.summary);
+    // `t3kit help <stage>` is the one help command; a stage's own is its --help.
+    const cmd = program.command(stage.name).description(stage.summary).helpCommand(false);
     stage.define(cmd);
   }
   for (const cmd of allCommands(program)) {

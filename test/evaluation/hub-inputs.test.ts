@@ -133,7 +133,7 @@ test("eval ingest, compare and correlate read hub: paths: the same numbers as th
 
   const missing = await t3kit(["eval", "correlate", "hub:t3kit/eval-runs/no-such.csv"]);
   assert.equal(missing.code, 1);
-  assert.match(missing.stderr, /^t3kit eval: .*no-such\.csv.*\n$/);
+  assert.match(missing.stderr, /^t3kit eval correlate: .*no-such\.csv.*\n$/);
 });
 
 test("eval textual --files hub:tobiaslee/text_temporal/…: every released question asked once, accuracy as for the local files", async () => {
