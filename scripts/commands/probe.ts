@@ -39,6 +39,13 @@ const aspectsOption = () =>
     "comma-separated aspects, or all (default): order, order_3, referring_begin, referring_middle, referring_end, grounding_people, grounding_cats, grounding_bloom, blooming, brightness",
   ).argParser(parseAspects);
 
+const videosOption = () =>
+  pathOption(
+    "--videos <DIR>",
+    "the probing videos (probe videos' output)",
+    "input-folder",
+  ).makeOptionMandatory();
+
 const aspects = (given: Probing.ProbingAspect[] | undefined) =>
   given ?? probing().parseAspectList(undefined);
 
@@ -91,13 +98,7 @@ frame captions) and DIR/frame_captions/<aspect>.json (text-only prompts).`,
     stage
       .command("features")
       .description("8 frames per video through the kit's stand-in encoder, as .npy features")
-      .addOption(
-        pathOption(
-          "--videos <DIR>",
-          "the probing videos (probe videos' output)",
-          "input-folder",
-        ).makeOptionMandatory(),
-      )
+      .addOption(videosOption())
       .addOption(
         pathOption("--out <DIR>", "output folder", "output-folder").default(
           outPath("probing", "features"),
@@ -224,13 +225,7 @@ The released probes: linear on the last token (Adam 5e-4, batch 800); LSTM hidde
         "the server's base URL (…/v1) or its /chat/completions URL",
       )
       .requiredOption("--model <NAME>", "the model the server serves")
-      .addOption(
-        pathOption(
-          "--videos <DIR>",
-          "the probing videos (probe videos' output)",
-          "input-folder",
-        ).makeOptionMandatory(),
-      )
+      .addOption(videosOption())
       .addOption(
         new Option(
           "--mode <MODE>",
