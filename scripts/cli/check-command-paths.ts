@@ -9,13 +9,7 @@
 import { resolve, sep } from "node:path";
 import type { Argument, Command, Option } from "commander";
 import { InputError } from "../../lib/errors/index";
-import {
-  refuseOutputOverInput,
-  requireInputFile,
-  requireInputFolder,
-  requireOutputFile,
-  requireOutputFolder,
-} from "../../lib/files/index";
+import type * as Files from "../../lib/files/index";
 import type * as Hub from "../../lib/hub/index";
 import { type PathRole, isInputRole, isOutputRole, roleOf } from "./cli-options";
 import { reportNotice, reportProgress } from "./progress-reporter";
@@ -78,6 +72,15 @@ const inside = (path: string, folder: string) => resolve(path).startsWith(resolv
  */
 export async function checkCommandPaths(cmd: Command, args: unknown[]): Promise<void> {
   const paths = declaredPaths(cmd, args);
+  if (paths.length === 0) return;
+  // The files floor loads when a command runs, not for --help.
+  const {
+    refuseOutputOverInput,
+    requireInputFile,
+    requireInputFolder,
+    requireOutputFile,
+    requireOutputFolder,
+  }: typeof Files = require("../../lib/files/index");
   for (const p of paths) {
     if (isInputRole(p.role) && p.value.startsWith("hub:")) {
       // The Hub client loads only when a hub: path is given.

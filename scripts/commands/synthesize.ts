@@ -1,6 +1,6 @@
 import { Option } from "commander";
 import { outPath } from "../../lib/paths/index";
-import { DEFAULT_LENGTHS, T3_TASKS, TASK_KEYS, type TaskKey } from "../../lib/records/index";
+import type * as Records from "../../lib/records/index";
 import type * as Synthesis from "../../lib/synthesis/index";
 import { intOption, parseChoice, parseInteger, parseList, pathOption } from "../cli/cli-options";
 import { reportProgress } from "../cli/progress-reporter";
@@ -12,8 +12,8 @@ const synthesis = (): typeof Synthesis => require("../../lib/synthesis/index");
 interface SynthesizeFlags {
   captions?: string;
   out: string;
-  tasks: TaskKey[] | "all";
-  lengths: number[];
+  tasks: Records.TaskKey[] | "all";
+  lengths?: number[];
   perTask?: number;
   valPerTask?: number;
   seed: number;
@@ -23,7 +23,12 @@ interface SynthesizeFlags {
   llmCache?: string;
 }
 
-const taskLines = T3_TASKS.map((t) => `  ${t.key.padEnd(26)} ${t.summary}`).join("\n");
+// The T3 vocabulary loads when a flag or the help needs it, not at start-up.
+const records = (): typeof Records => require("../../lib/records/index");
+const taskLines = () =>
+  records()
+    .T3_TASKS.map((t) => `  ${t.key.padEnd(26)} ${t.summary}`)
+    .join("\n");
 
 export const synthesizeStage: Stage = {
   name: "synthesize",
@@ -45,16 +50,14 @@ export const synthesizeStage: Stage = {
       )
       .addOption(
         new Option("--tasks <LIST>", 'comma-separated task keys, or "all" (the tasks are below)')
-          .argParser((v) => (v === "all" ? "all" : parseList(parseChoice(TASK_KEYS))(v)))
+          .argParser((v) => (v === "all" ? "all" : parseList(parseChoice(records().TASK_KEYS))(v)))
           .default("all"),
       )
       .addOption(
         new Option(
           "--lengths <LIST>",
-          "context lengths for order and attribute (at most 16x); the other tasks are released at one length",
-        )
-          .argParser(parseList(parseInteger({ min: 1, max: 16 })))
-          .default([...DEFAULT_LENGTHS], DEFAULT_LENGTHS.join(",")),
+          "context lengths for order and attribute (at most 16x; the default is below); the other tasks are released at one length",
+        ).argParser(parseList(parseInteger({ min: 1, max: 16 }))),
       )
       .addOption(
         intOption(
@@ -97,7 +100,7 @@ export const synthesizeStage: Stage = {
       )
       .addHelpText(
         "after",
-        `
+        () => `
 Synthesises T3's textual temporal tasks from image captions (each caption stands for one
 keyframe of a "video"), in the released formats:
   temp_qa_<task>_train….json   training pairs [{"from":"human",…},{"from":"gpt",…}]
@@ -106,8 +109,8 @@ keyframe of a "video"), in the released formats:
 Every item is re-derived by the verifier before it is written. Outputs appear only when
 the whole run succeeds; the same captions and seed give the same bytes.
 
-Tasks:
-${taskLines}`,
+Default --lengths: ${records().DEFAULT_LENGTHS.join(",")}. Tasks:
+${taskLines()}`,
       )
       .action(
         action<SynthesizeFlags>(async (f) => {
@@ -117,8 +120,8 @@ ${taskLines}`,
           const run = await lib.runSynthesis({
             captionsFile: f.captions ?? lib.EMBEDDED_CAPTIONS,
             outDir: f.out,
-            tasks: f.tasks === "all" ? [...TASK_KEYS] : f.tasks,
-            lengths: f.lengths,
+            tasks: f.tasks === "all" ? [...records().TASK_KEYS] : f.tasks,
+            lengths: f.lengths ?? [...records().DEFAULT_LENGTHS],
             seed: f.seed,
             perTask: f.perTask,
             valPerTask: f.valPerTask,

@@ -3,9 +3,8 @@ import { type Command, Option } from "commander";
 import { outDir } from "../../lib/paths/index";
 import type { Progress } from "../../lib/progress/index";
 import type * as TokenCounting from "../../lib/token-counting/index";
-import { lengthPreset, lengthPresets } from "../../lib/token-counting/index";
 import type * as Tokens from "../../lib/tokens/index";
-import { intOption, pathArgument, pathOption } from "../cli/cli-options";
+import { intOption, parseChoice, pathArgument, pathOption } from "../cli/cli-options";
 import { reportProgress } from "../cli/progress-reporter";
 import { type Stage, action } from "../cli/stage-command";
 import { UsageError } from "../cli/usage-error";
@@ -112,17 +111,23 @@ function countOptions(
   }
 }
 
+/** `--preset NAME`: one of the paper's length presets (read when given, not at start-up). */
+function parsePreset(value: string): string {
+  return parseChoice(Object.keys(counting().lengthPresets))(value);
+}
+
 /** Progress of the video pass, once there are enough videos to wait for. */
 function onVideoProgress(p: Progress): void {
   if ((p.total ?? 0) >= 100) reportProgress({ ...p, note: "videos probed" });
 }
 
-const presetLines = Object.values(lengthPresets)
-  .map(
-    (p) =>
-      `  ${p.name.padEnd(12)} ${String(p.maxTokens).padStart(5)} tokens, ${p.template} template  (${p.source})`,
-  )
-  .join("\n");
+const presetLines = () =>
+  Object.values(counting().lengthPresets)
+    .map(
+      (p) =>
+        `  ${p.name.padEnd(12)} ${String(p.maxTokens).padStart(5)} tokens, ${p.template} template  (${p.source})`,
+    )
+    .join("\n");
 
 export const tokensStage: Stage = {
   name: "tokens",
@@ -175,13 +180,13 @@ export const tokensStage: Stage = {
           new Option(
             "--preset <NAME>",
             "one of the presets below (its limit, template and vision)",
-          ).choices(Object.keys(lengthPresets)),
+          ).argParser(parsePreset),
         )
-        .addHelpText("after", `\nPresets (the paper's three runs):\n${presetLines}`),
+        .addHelpText("after", () => `\nPresets (the paper's three runs):\n${presetLines()}`),
     ).action(
       action<CountFlags & { out: string; report?: string; maxTokens?: number; preset?: string }>(
         async (f, [file]) => {
-          const preset = f.preset === undefined ? undefined : lengthPreset(f.preset);
+          const preset = f.preset === undefined ? undefined : counting().lengthPreset(f.preset);
           const maxTokens = f.maxTokens ?? preset?.maxTokens;
           if (maxTokens === undefined)
             throw new UsageError("filter needs --max-tokens N or --preset NAME");
