@@ -1,88 +1,59 @@
 /**
- * `npx t3kit <stage> …`: one entry for every stage of the kit, on commander. Each stage's
- * command lives in scripts/commands/<stage>.ts (a `Command`: name, summary, run) and only
- * calls lib/; it is loaded when it runs (scripts/commands/index.ts), and its arguments go
- * to it untouched.
+ * `npx t3kit …`: the program (cli/build-program.ts) run inside the one error boundary every
+ * command goes through. Usage errors exit 2 and input errors 1, each as one line that names
+ * the command and what was wrong; an error the kit did not expect is one line too, and the
+ * stack is shown only when T3KIT_DEBUG is set. Children a command started end with it
+ * (lib/processes).
  */
-import type * as Commander from "commander";
-import { InputError } from "../lib/errors/index";
+import type { Command, CommanderError } from "commander";
+import { UserFacingError } from "../lib/errors/index";
 import { endChildrenOnSignal, endingSignal } from "../lib/processes/index";
-import { HelpShown, UsageError } from "./cli-args";
-import type { Command } from "./commands/command";
-import { commands } from "./commands/index";
+import { buildProgram } from "./cli/build-program";
+import { commandPath, lastExitCode } from "./cli/stage-command";
+import { UsageError } from "./cli/usage-error";
+import { usageMessage } from "./cli/usage-message";
 
-function overview(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return [
-    "t3kit: the Video-T3 notebook kit",
-    "",
-    "Usage: npx t3kit <stage> [options]     (npx t3kit <stage> --help for each)",
-    "",
-    "Stages:",
-    ...lines,
-    "",
-  ].join("\n");
-}
-
-/** Runs one stage; its errors become exit codes: 2 for usage, 1 for input and the rest. */
-async function runStage(command: Command, argv: string[]): Promise<number> {
-  endChildrenOnSignal();
-  try {
-    return await command.run(argv);
-  } catch (err) {
-    if (err instanceof HelpShown) return 0;
-    // Errors from children the signal handler is ending are not the user's to read.
-    if (endingSignal()) return 1;
-    if (err instanceof UsageError) {
-      process.stderr.write(`t3kit ${command.name}: ${err.message}\n`);
-      return 2;
-    }
-    if (err instanceof InputError) {
-      process.stderr.write(`t3kit ${command.name}: ${err.message}\n`);
-      return 1;
-    }
-    process.stderr.write(`t3kit ${command.name}: ${(err as Error).stack ?? String(err)}\n`);
-    return 1;
-  }
-}
+const isCommanderError = (err: unknown): err is CommanderError =>
+  err instanceof Error &&
+  typeof (err as CommanderError).code === "string" &&
+  (err as CommanderError).code.startsWith("commander.");
 
 export async function main(argv: string[]): Promise<number> {
-  const [name] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(overview());
-    return name === undefined ? 2 : 0;
-  }
-  if (name === "--version") {
-    process.stdout.write(`${require("../package.json").version}\n`);
-    return 0;
-  }
-  let code = 0;
-  const { Command: Program, CommanderError } = require("commander") as typeof Commander;
-  const program = new Program("t3kit")
-    .exitOverride()
-    .helpOption(false)
-    .helpCommand(false)
-    .enablePositionalOptions()
-    .configureOutput({ writeOut: () => {}, writeErr: () => {} });
-  for (const command of commands) {
-    program
-      .command(command.name)
-      .description(command.summary)
-      .helpOption(false)
-      .passThroughOptions()
-      .allowUnknownOption()
-      .argument("[args...]")
-      .action(async (args: string[]) => {
-        code = await runStage(command, args);
-      });
+  endChildrenOnSignal();
+  let reached: Command | undefined;
+  const program = buildProgram((cmd) => {
+    reached = cmd;
+  });
+  const where = () => commandPath(reached ?? program);
+  if (argv.length === 0) {
+    process.stdout.write(program.helpInformation());
+    return 2;
   }
   try {
     await program.parseAsync(argv, { from: "user" });
+    return lastExitCode();
   } catch (err) {
-    if (!(err instanceof CommanderError)) throw err;
-    process.stderr.write(`t3kit: unknown stage "${name}"\n\n${overview()}`);
-    return 2;
+    // Errors from children the signal handler is ending are not the user's to read.
+    if (endingSignal()) return 1;
+    if (isCommanderError(err)) {
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.version") return 0;
+      if (err.code === "commander.help") return 0;
+      process.stderr.write(`${where()}: ${usageMessage(err.message)} (see ${where()} --help)\n`);
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`${where()}: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof UserFacingError) {
+      process.stderr.write(`${where()}: ${err.message}\n`);
+      return 1;
+    }
+    const e = err as Error;
+    if (process.env.T3KIT_DEBUG) process.stderr.write(`${e?.stack ?? String(err)}\n`);
+    process.stderr.write(
+      `${where()}: ${e?.message ?? String(err)}${process.env.T3KIT_DEBUG ? "" : " (set T3KIT_DEBUG=1 to see where)"}\n`,
+    );
+    return 1;
   }
-  return code;
 }

@@ -2,6 +2,8 @@
  * An error in user input that names where it is: the file, the record (index or line)
  * and the field path, so a user can open the file and go straight to the fault.
  */
+import { UserFacingError } from "./user-facing-error";
+
 export interface InputLocation {
   /** The file (or source name) the bad value came from. */
   file: string;
@@ -13,13 +15,12 @@ export interface InputLocation {
   field?: string;
 }
 
-export class InputError extends Error {
+export class InputError extends UserFacingError {
   readonly location: InputLocation;
   readonly problem: string;
 
   constructor(location: InputLocation, problem: string) {
     super(`${formatLocation(location)}: ${problem}`);
-    this.name = "InputError";
     this.location = location;
     this.problem = problem;
   }

@@ -10,5 +10,10 @@ export { firstInvalidUtf8, utf8ValidPrefix, type Utf8Prefix } from "./utf8-valid
 export { readUtf8Text, utf8TextStream } from "./read-utf8-text";
 export { sweepStaleTemps } from "./sweep-stale-temps";
 export { openRunFolder, type RunFolder } from "./run-folder";
-export { requireInputFile, requireInputFolder, requireOutputFolder } from "./require-paths";
+export {
+  requireInputFile,
+  requireInputFolder,
+  requireOutputFile,
+  requireOutputFolder,
+} from "./require-paths";
 export { lineOfByte } from "./line-of-byte";

@@ -35,3 +35,9 @@ export function requireOutputFolder(path: string, flag = "--out"): void {
   if (kind !== null && kind !== "folder")
     throw new InputError({ file: path }, `${flag}: a file, not a folder`);
 }
+
+/** An output file: absent (it will be written) or a file, never a folder. */
+export function requireOutputFile(path: string, flag = "--out"): void {
+  if (kindOf(path) === "folder")
+    throw new InputError({ file: path }, `${flag}: a folder, not a file`);
+}

@@ -56,7 +56,6 @@ export {
 } from "./download/download-matching-files";
 export { formatGetResult } from "./download/format-get-result";
 export { globRegExp, matchesAny } from "./download/match-globs";
-export { formatBytes } from "./listing/format-bytes";
 export {
   formatHubSpec,
   isHubSpec,

@@ -1,3 +1,4 @@
+import type { OnProgress } from "../progress/index";
 /**
  * Asks an OpenAI-compatible chat server (vLLM, Ollama, llama.cpp server, OpenAI) one
  * question per conversation: greedy decoding (temperature 0), at most `concurrency`
@@ -16,7 +17,7 @@ const DEFAULTS = { concurrency: 4, maxRetries: 5, timeoutMs: 120_000, backoffMs:
 export async function askChatServer(
   options: ChatServerOptions,
   conversations: ChatMessage[][],
-  onProgress?: (done: number, total: number) => void,
+  onProgress?: OnProgress,
 ): Promise<ChatAnswer[]> {
   const url = chatCompletionsUrl(options.endpoint);
   checkOptions(options);
@@ -64,7 +65,7 @@ export async function askChatServer(
         throw err;
       }
       done++;
-      onProgress?.(done, conversations.length);
+      onProgress?.({ done, total: conversations.length, unit: "answers" });
     }
   }
 

@@ -6,7 +6,11 @@
  */
 import { mkdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { $ } from "zx";
+import type * as Zx from "zx";
+
+// zx loads with the first program run, not with the library (about 0.2 s).
+const zx = (): typeof Zx => require("zx");
+import { UserFacingError } from "../errors/index";
 import { projectRoot } from "../paths/index";
 import {
   type Notebook,
@@ -27,7 +31,7 @@ export const JUPYTER_PYTHON = "/usr/bin/python3";
 export const HTML_TEMPLATE_DIR = join(__dirname, "nbconvert-templates");
 export const HTML_TEMPLATE = "t3kit-html";
 
-export class NotebookError extends Error {
+export class NotebookError extends UserFacingError {
   constructor(
     readonly notebook: string,
     readonly cellNumber: number,
@@ -81,7 +85,7 @@ export async function executeNotebook(nbPath: string, opts: ExecuteOptions): Pro
   const env = jupyterEnv(opts.env);
   const timeout = opts.timeoutSeconds ?? 600;
   const started = performance.now();
-  const jupyter = $({ env, nothrow: true, quiet: true, cwd: projectRoot });
+  const jupyter = zx().$({ env, nothrow: true, quiet: true, cwd: projectRoot });
   try {
     const exec = await jupyter`${JUPYTER_PYTHON} -m jupyter nbconvert --to notebook --execute ${`--ExecutePreprocessor.timeout=${timeout}`} --ExecutePreprocessor.kernel_name=tslab --output-dir ${staging} ${nbPath}`;
     if (exec.exitCode !== 0) throw await describeFailure(nbPath, exec.stderr, staging, env);
@@ -124,7 +128,7 @@ async function describeFailure(
   if (index >= 0) {
     const diag = join(staging, "diagnose");
     const rerun =
-      await $({ env, nothrow: true, quiet: true, cwd: projectRoot })`${JUPYTER_PYTHON} -m jupyter nbconvert --to notebook --execute --allow-errors --output-dir ${diag} ${nbPath}`;
+      await zx().$({ env, nothrow: true, quiet: true, cwd: projectRoot })`${JUPYTER_PYTHON} -m jupyter nbconvert --to notebook --execute --allow-errors --output-dir ${diag} ${nbPath}`;
     if (rerun.exitCode === 0) {
       const executed = JSON.parse(await readFile(join(diag, `${name}.ipynb`), "utf8")) as Notebook;
       const stderr = cellStderr(executed.cells[index]);

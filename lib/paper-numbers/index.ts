@@ -24,4 +24,5 @@ export {
   type CorrelationPanel,
 } from "./correlation-panels-figure";
 export { resultsFigures, writeResultsReport, type ResultsReport } from "./write-results-report";
+export { resultsReportLine } from "./results-report-line";
 export { paperTableIndexRows } from "./paper-table-index";

@@ -21,3 +21,11 @@ export {
 } from "./collect-stage-reports";
 export { frontPageHtml, relativeHref } from "./front-page-html";
 export { writeFrontPage, type FrontPage, type FrontPageOptions } from "./write-front-page";
+export { frontPageLine } from "./front-page-line";
+export {
+  runAllNotebooks,
+  notebookTimeLine,
+  notebooksRunLine,
+  type NotebooksRun,
+  type NotebooksRunOptions,
+} from "./run-all-notebooks";

@@ -8,7 +8,7 @@
  * - decimal integers: no leading zero (`09` is a string; `017` is octal 15).
  * Timestamps stay strings: no spec field takes a date, and a Date object would not be one.
  */
-import { parse } from "yaml";
+import type * as Yaml from "yaml";
 
 const PY_TRUE = /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
 const PY_FALSE = /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/;
@@ -61,5 +61,7 @@ function pythonTags(tags: unknown[]): unknown[] {
 
 /** Parses YAML text as PyYAML's safe_load does (throws the yaml package's error). */
 export function parseSpecYaml(text: string): unknown {
+  // yaml loads with the first spec read, not with the library.
+  const { parse } = require("yaml") as typeof Yaml;
   return parse(text, { version: "1.1", customTags: pythonTags as never });
 }

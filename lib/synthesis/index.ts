@@ -104,4 +104,14 @@ export {
 } from "./synthesis-figures";
 export { synthesisExampleHtml, showSynthesisExample } from "./show-synthesis-example";
 export { EMBEDDED_CAPTIONS, captionSample } from "./captions/embedded-captions";
-export { annotateCaptions, type AnnotationSummary } from "./captions/annotate-captions";
+export {
+  annotateCaptions,
+  annotationSummaryLine,
+  type AnnotationSummary,
+} from "./captions/annotate-captions";
+export {
+  runSynthesis,
+  synthesisSummary,
+  type SynthesisRun,
+  type SynthesisRunOptions,
+} from "./run-synthesis";

@@ -34,3 +34,13 @@ export {
 export { tokenAnalysisInputs, type TokenAnalysisInputs } from "./token-analysis-inputs";
 export { writeTokenCounts, type TokenCountOutput } from "./write-token-counts";
 export { writeTokenReport, type TokenReport } from "./write-token-report";
+export {
+  runTokenCount,
+  runTokenFilter,
+  tokenCountSummary,
+  tokenFilterSummary,
+  tokenReportSummary,
+  type TokenCountRun,
+  type TokenFilterOptions,
+  type TokenFilterRun,
+} from "./run-token-commands";

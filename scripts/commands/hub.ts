@@ -1,21 +1,13 @@
-import {
-  downloadMatchingFiles,
-  formatGetResult,
-  formatRepoListing,
-  listRevisionFiles,
-  parseRepoArg,
-} from "../../lib/hub/index";
-import { UsageError, parseCommandArgs } from "../cli-args";
-import { hubReporter } from "../hub-progress-bar";
-import type { Command } from "./command";
+import { Option } from "commander";
+import type * as Hub from "../../lib/hub/index";
+import { repeatable } from "../cli/cli-options";
+import { reportNotice, reportProgress } from "../cli/progress-reporter";
+import { type Stage, action } from "../cli/stage-command";
 
-const usage = `
-Usage: npx t3kit hub list REPO [--revision R] [--type dataset|model]
-       npx t3kit hub get REPO [--files GLOB]... [--revision R] [--type dataset|model]
+// The Hub client loads when a subcommand runs.
+const hub = (): typeof Hub => require("../../lib/hub/index");
 
-The paper's released datasets and checkpoints on the Hugging Face Hub, downloaded into
-the same cache as Python's huggingface_hub ($HF_HOME/hub), resumable and verified.
-
+const repoHelp = `
 REPO is owner/name, datasets/owner/name or models/owner/name. The released ones:
   datasets  MMInstruction/Video-T3-QA, tobiaslee/text_temporal, lyx97/t3_probing_data,
             Lin-Chen/Open-LLaVA-NeXT-mix1M
@@ -23,69 +15,81 @@ REPO is owner/name, datasets/owner/name or models/owner/name. The released ones:
             lmms-lab/LongVA-7B
 Another bare owner/name is taken as a dataset unless --type model says otherwise.
 
-Subcommands:
-  list    files and sizes at a revision, as a table
-  get     download (only what the cache lacks; a second get downloads nothing) and
-          print each file's local path
-
-Options:
-  --revision R   branch, tag or commit sha (default main)
-  --files GLOB   get only matching files (repeatable; * also crosses /, as in Python's
-                 allow_patterns; a pattern ending in / takes a whole folder)
-  --type T       dataset or model, for a bare owner/name
-  --quiet        no progress bar
-
 Environment: HF_ENDPOINT (default https://huggingface.co), HF_TOKEN (gated or private
 repos), HF_HOME (default ~/.cache/huggingface; the cache is $HF_HOME/hub, or
-HF_HUB_CACHE), HF_HUB_OFFLINE=1 (cache only).
-`;
+HF_HUB_CACHE), HF_HUB_OFFLINE=1 (cache only).`;
 
-export const hubCommand: Command = {
+interface RepoFlags {
+  revision?: string;
+  type?: "dataset" | "model";
+}
+
+const revisionOption = () =>
+  new Option("--revision <R>", "branch, tag or commit sha (default main)");
+const typeOption = () =>
+  new Option("--type <T>", "dataset or model, for a bare owner/name").choices(["dataset", "model"]);
+
+export const hubStage: Stage = {
   name: "hub",
   summary: "list and download the paper's datasets and checkpoints (Hugging Face Hub)",
-  async run(argv) {
-    const [sub, ...rest] = argv;
-    if (sub === "--help" || sub === "-h") parseCommandArgs(["--help"], { usage, options: {} });
-    if (sub === undefined) throw new UsageError(`a subcommand is needed\n\n${usage.trim()}`);
-    if (sub !== "list" && sub !== "get")
-      throw new UsageError(`unknown subcommand "${sub}"\n\n${usage.trim()}`);
-    const { values, positionals } = parseCommandArgs(rest, {
-      usage,
-      allowPositionals: true,
-      options: {
-        revision: { type: "string" },
-        type: { type: "string" },
-        files: { type: "string", multiple: true },
-        quiet: { type: "boolean" },
-      },
-    });
-    if (positionals.length !== 1) throw new UsageError(`expected one REPO\n\n${usage.trim()}`);
-    const { ref, typeGuessed } = parseRepoArg(positionals[0], values.type);
-    const reporter = hubReporter();
-    if (sub === "list") {
-      if (values.files) throw new UsageError("--files is for get");
-      const listing = await listRevisionFiles(ref, {
-        revision: values.revision,
-        typeGuessed,
-        notice: reporter.notice,
-      });
-      process.stdout.write(formatRepoListing(listing));
-      return 0;
-    }
-    try {
-      const got = await downloadMatchingFiles(ref, {
-        revision: values.revision,
-        files: values.files,
-        typeGuessed,
-        notice: reporter.notice,
-        onProgress: values.quiet ? undefined : reporter.onProgress,
-      });
-      const { paths, summary } = formatGetResult(got);
-      process.stdout.write(paths);
-      process.stderr.write(summary);
-      return 0;
-    } finally {
-      reporter.end();
-    }
+  define(stage) {
+    stage.addHelpText(
+      "after",
+      `
+The paper's released datasets and checkpoints on the Hugging Face Hub, downloaded into
+the same cache as Python's huggingface_hub ($HF_HOME/hub), resumable and verified.
+${repoHelp}`,
+    );
+    stage
+      .command("list")
+      .description("files and sizes at a revision, as a table")
+      .argument("<REPO>", "the repository (see below)")
+      .addOption(revisionOption())
+      .addOption(typeOption())
+      .addHelpText("after", repoHelp)
+      .action(
+        action<RepoFlags>(async (f, [repo]) => {
+          const lib = hub();
+          const { ref, typeGuessed } = lib.parseRepoArg(repo, f.type);
+          const listing = await lib.listRevisionFiles(ref, {
+            revision: f.revision,
+            typeGuessed,
+            notice: reportNotice,
+          });
+          process.stdout.write(lib.formatRepoListing(listing));
+        }),
+      );
+    stage
+      .command("get")
+      .description(
+        "download (only what the cache lacks; a second get downloads nothing) and print each file's local path",
+      )
+      .argument("<REPO>", "the repository (see below)")
+      .addOption(revisionOption())
+      .addOption(typeOption())
+      .addOption(
+        repeatable(
+          "--files <GLOB>",
+          "get only matching files (repeatable; * also crosses /, as in Python's allow_patterns; a pattern ending in / takes a whole folder)",
+        ),
+      )
+      .option("--quiet", "no progress bar")
+      .addHelpText("after", repoHelp)
+      .action(
+        action<RepoFlags & { files?: string[]; quiet?: boolean }>(async (f, [repo]) => {
+          const lib = hub();
+          const { ref, typeGuessed } = lib.parseRepoArg(repo, f.type);
+          const got = await lib.downloadMatchingFiles(ref, {
+            revision: f.revision,
+            files: f.files,
+            typeGuessed,
+            notice: reportNotice,
+            onProgress: f.quiet ? undefined : reportProgress,
+          });
+          const { paths, summary } = lib.formatGetResult(got);
+          process.stdout.write(paths);
+          process.stderr.write(summary);
+        }),
+      );
   },
 };

@@ -1,19 +1,28 @@
-import { join } from "node:path";
-import { hubSourceSelected } from "../../lib/hub/index";
-import {
-  NotebookError,
-  executeNotebook,
-  listNotebooks,
-  recordNotebookRun,
-} from "../../lib/notebooks/index";
-import { outDir, projectRoot } from "../../lib/paths/index";
-import { writeFrontPage } from "../../lib/report/index";
-import { parseCommandArgs } from "../cli-args";
-import type { Command } from "./command";
+import { Option } from "commander";
+import { outDir } from "../../lib/paths/index";
+import type * as Report from "../../lib/report/index";
+import { parseInteger, repeatable } from "../cli/cli-options";
+import { type Stage, action } from "../cli/stage-command";
 
-const usage = `
-Usage: npx t3kit notebooks [--only NAME]... [--timeout SECONDS]
-
+export const notebooksStage: Stage = {
+  name: "notebooks",
+  summary: "run every notebook headless into out/ (what `make run` calls)",
+  define(cmd) {
+    cmd
+      .addOption(
+        repeatable(
+          "--only <NAME>",
+          "run only notebooks whose file name contains NAME (repeatable)",
+        ),
+      )
+      .addOption(
+        new Option("--timeout <S>", "per-cell timeout in seconds")
+          .argParser(parseInteger({ min: 1 }))
+          .default(600),
+      )
+      .addHelpText(
+        "after",
+        `
 Executes every notebook in notebooks/ headless, in order, on the embedded default data
 (or the Hub with T3KIT_SOURCE=hub), and writes under out/ (or $T3KIT_OUT):
   out/notebooks/*.ipynb   executed notebooks, with outputs
@@ -23,53 +32,23 @@ Executes every notebook in notebooks/ headless, in order, on the embedded defaul
   out/notebooks/runs.json each notebook's run time and data source (embedded or hub)
   out/index.html          the front page over every stage (see \`t3kit report\`)
 A failing notebook stops the run with a non-zero exit, naming the notebook and the cell;
-out/ keeps the last complete outputs.
-
-Options:
-  --only NAME     run only notebooks whose file name contains NAME (repeatable)
-  --timeout S     per-cell timeout in seconds (default 600)
-`;
-
-export const notebooksCommand: Command = {
-  name: "notebooks",
-  summary: "run every notebook headless into out/ (what `make run` calls)",
-  async run(argv) {
-    const { values } = parseCommandArgs(argv, {
-      usage,
-      options: {
-        only: { type: "string", multiple: true },
-        timeout: { type: "string" },
-      },
-    });
-    const notebooks = listNotebooks(join(projectRoot, "notebooks"), values.only);
-    const outRoot = outDir();
-    const source = hubSourceSelected() ? "hub" : "embedded";
-    const total = performance.now();
-    for (const nb of notebooks) {
-      if (process.stderr.isTTY) process.stderr.write(`running ${nb} …\r`);
-      try {
-        const r = await executeNotebook(nb, {
-          outRoot,
-          timeoutSeconds: values.timeout ? Number(values.timeout) : 600,
-          env: { T3KIT_OUT: outRoot },
-        });
-        await recordNotebookRun(outRoot, r.notebook, { seconds: r.seconds, source });
-        process.stdout.write(`${r.notebook.padEnd(24)} ${r.seconds.toFixed(1).padStart(6)} s\n`);
-      } catch (err) {
-        if (err instanceof NotebookError) {
-          process.stderr.write(`t3kit notebooks: ${err.message}\n`);
-          // The front page still shows what the notebooks before this one made.
-          await writeFrontPage(outRoot);
-          return 1;
-        }
-        throw err;
-      }
-    }
-    const page = await writeFrontPage(outRoot);
-    const secs = (performance.now() - total) / 1000;
-    process.stdout.write(
-      `${"all notebooks".padEnd(24)} ${secs.toFixed(1).padStart(6)} s -> ${page.path}\n`,
-    );
-    return 0;
+out/ keeps the last complete outputs.`,
+      )
+      .action(
+        action<{ only?: string[]; timeout: number }>(async ({ only, timeout }) => {
+          const report: typeof Report = require("../../lib/report/index");
+          const run = await report.runAllNotebooks({
+            outRoot: outDir(),
+            only,
+            timeoutSeconds: timeout,
+            onProgress: (p) => {
+              if (process.stderr.isTTY) process.stderr.write(`${p.note}\r`);
+            },
+            onNotebookRan: (name, seconds) =>
+              process.stdout.write(`${report.notebookTimeLine(name, seconds)}\n`),
+          });
+          process.stdout.write(`${report.notebooksRunLine(run)}\n`);
+        }),
+      );
   },
 };

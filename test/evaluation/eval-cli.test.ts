@@ -54,12 +54,12 @@ test("eval ingest --json prints {rows} with every field; bad files exit 1 naming
   assert.match(
     b.stderr,
     new RegExp(
-      `t3kit eval: ${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: JSON in no known format`,
+      `t3kit eval ingest: ${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: JSON in no known format`,
     ),
   );
   const u = await t3kit("eval", "ingest", bad);
   assert.equal(u.code, 2);
-  assert.match(u.stderr, /ingest needs --run NAME/);
+  assert.match(u.stderr, /^t3kit eval ingest: --run NAME is required/);
 });
 
 test("eval correlate prints {benchmark: {r, p, n}}; fewer than three runs exits 1 naming file and column", async () => {

@@ -133,7 +133,7 @@ test("eval ingest, compare and correlate read hub: paths: the same numbers as th
 
   const missing = await t3kit(["eval", "correlate", "hub:t3kit/eval-runs/no-such.csv"]);
   assert.equal(missing.code, 1);
-  assert.match(missing.stderr, /^t3kit eval: .*no-such\.csv.*\n$/);
+  assert.match(missing.stderr, /^t3kit eval correlate: .*no-such\.csv.*\n$/);
 });
 
 test("eval textual --files hub:tobiaslee/text_temporal/…: every released question asked once, accuracy as for the local files", async () => {
@@ -165,9 +165,9 @@ test("eval textual --files hub:tobiaslee/text_temporal/…: every released quest
     const share = rows[i].filter((q) => q.answer.startsWith("(A)")).length / rows[i].length;
     assert.equal(f.accuracy, share);
   });
-  // Progress is the command line's one reporter: "done / total answered" lines on stderr.
+  // Progress is the command line's one reporter: "done / total answers" lines on stderr.
   const total = rows.flat().length;
-  assert.match(r.stderr, new RegExp(`^${total} / ${total} answered$`, "m"));
+  assert.match(r.stderr, new RegExp(`^${total} / ${total} answers$`, "m"));
 });
 
 test("with T3KIT_SOURCE=hub, notebook 07's textual files are the released validation files", async () => {

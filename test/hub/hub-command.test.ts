@@ -84,7 +84,7 @@ test("hub errors: 401 asks for HF_TOKEN, 404 names the repo, bad usage exits 2",
   assert.equal(gated.code, 1);
   assert.match(
     gated.stderr,
-    /^t3kit hub: datasets\/t3kit\/gated\/a\.json@main: 401 Unauthorized: .*Set HF_TOKEN/,
+    /^t3kit hub get: datasets\/t3kit\/gated\/a\.json@main: 401 Unauthorized: .*Set HF_TOKEN/,
   );
   assert.doesNotMatch(gated.stderr, /\n\s+at /, "no stack trace");
   const missing = await t3kit(["list", "t3kit/missing"]);
@@ -96,5 +96,5 @@ test("hub errors: 401 asks for HF_TOKEN, 404 names the repo, bad usage exits 2",
   assert.equal((await t3kit(["fetch", "a/b"])).code, 2);
   const help = await t3kit(["get", "--help"]);
   assert.equal(help.code, 0);
-  assert.match(help.stdout, /Usage: npx t3kit hub list REPO/);
+  assert.match(help.stdout, /^Usage: t3kit hub get \[options\] <REPO>/);
 });

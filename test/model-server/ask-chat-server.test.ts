@@ -42,9 +42,9 @@ test("answers in request order, greedy, within the concurrency bound", async () 
       maxTokens: 16,
     },
     texts.map(ask),
-    (done, total) => {
-      assert.equal(total, texts.length);
-      progress.push(done);
+    (p) => {
+      assert.deepEqual([p.total, p.unit], [texts.length, "answers"]);
+      progress.push(p.done ?? -1);
     },
   );
   assert.deepEqual(

@@ -38,16 +38,17 @@ test("--help describes every option and task", () => {
 test("annotate has its own help and needs both files", () => {
   let r = t3kit("annotate", "--help");
   assert.equal(r.status, 0);
-  assert.match(r.stdout, /npx t3kit synthesize annotate --captions FILE --out FILE\.jsonl/);
+  assert.match(r.stdout, /^Usage: t3kit synthesize annotate \[options\]/);
+  assert.match(r.stdout, /--captions <FILE> +the captions to tag/);
   r = t3kit("annotate", "--captions", "x.jsonl");
   assert.equal(r.status, 2);
-  assert.match(r.stderr, /annotate needs --captions and --out/);
+  assert.match(r.stderr, /^t3kit synthesize annotate: --out FILE is required/);
 });
 
 test("bad flags are usage errors (exit 2)", () => {
   let r = t3kit("--tasks", "order,sorting");
   assert.equal(r.status, 2);
-  assert.match(r.stderr, /unknown task "sorting"/);
+  assert.match(r.stderr, /--tasks: "order,sorting" has "sorting", which is not one of order, /);
   r = t3kit("--lengths", "1,x");
   assert.equal(r.status, 2);
   r = t3kit("--llm-endpoint", "http://127.0.0.1:9/v1");

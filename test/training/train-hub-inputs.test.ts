@@ -116,7 +116,7 @@ test("plan hub:SPEC --data hub:FILE: the spec and the data come from the Hub cac
   // A name that is not on the Hub: one line naming it, exit 1.
   const missing = await t3kit(["plan", "hub:t3kit/training/specs/none.yaml", "--out", out]);
   assert.equal(missing.code, 1);
-  assert.match(missing.stderr, /^t3kit train: .*none\.yaml.*\n$/);
+  assert.match(missing.stderr, /^t3kit train plan: .*none\.yaml.*\n$/);
 });
 
 test("convert --data hub: --videos hub: gives the bytes the same files on disk give", async () => {

@@ -70,9 +70,6 @@ export async function readTextualItems(file: string): Promise<TextualItem[]> {
   return items;
 }
 
-// At most about a hundred progress reports however many questions are asked.
-const REPORTS = 100;
-
 /**
  * Textual validation accuracy per file, the x-axis of the paper's correlation plots: every
  * question sent unchanged as the user message to an OpenAI-compatible server (the shared
@@ -90,13 +87,10 @@ export async function textualAccuracy(
     perFile.push({ file: path, items: await readTextualItems(path) });
   }
   const all = perFile.flatMap((f) => f.items);
-  const step = Math.max(1, Math.ceil(all.length / REPORTS));
   const answers = await askChatServer(
     server,
     all.map((item) => [{ role: "user" as const, content: item.question }]),
-    (done, total) => {
-      if (done % step === 0 || done === total) onProgress?.({ done, total, unit: "answered" });
-    },
+    onProgress,
   );
   let next = 0;
   return perFile.map(({ file, items }) => {

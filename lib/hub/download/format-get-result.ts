@@ -2,7 +2,7 @@
  * What `hub get` prints: each file's local path (stdout, for scripts to read) and one
  * summary line (stderr): the commit, what was downloaded, linked or already cached, where.
  */
-import { formatBytes } from "../listing/format-bytes";
+import { formatBytes } from "../../progress/index";
 import { repoLabel } from "../refs/repo-ref";
 import type { GetResult } from "./fetch-repo-files";
 

@@ -1,8 +1,8 @@
+/** `hub list`: the files of a repository at a revision, with sizes, as a table. */
+import { formatBytes } from "../../progress/index";
 import { type HubOptions, resolveHubOptions } from "../client/hub-options";
 import { type RepoRef, repoLabel } from "../refs/repo-ref";
 import { resolveCommit } from "../refs/resolve-commit";
-/** `hub list`: the files of a repository at a revision, with sizes, as a table. */
-import { formatBytes } from "./format-bytes";
 import { listRepoFiles } from "./list-repo-files";
 import type { RepoFile } from "./repo-file";
 

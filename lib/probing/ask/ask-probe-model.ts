@@ -127,6 +127,7 @@ export async function askProbeModel(options: AskOptions): Promise<AskRecord[]> {
       }
     }
   }
+  const answered = tenthsProgress(options.onProgress, "answers");
   const answers = await askChatServer(
     {
       endpoint: options.endpoint,
@@ -139,7 +140,7 @@ export async function askProbeModel(options: AskOptions): Promise<AskRecord[]> {
       backoffMs: options.backoffMs,
     },
     items.map((i) => i.conversation),
-    tenthsProgress(options.onProgress, "answers"),
+    (p) => answered(p.done ?? 0, p.total ?? 0),
   ).catch((err: Error) => {
     // The client counts conversations; a user looks for the video.
     const index = /conversation (\d+)/.exec(err.message)?.[1];

@@ -15,6 +15,16 @@ export interface AnnotationSummary {
   captions: number;
   withMainObject: number;
   withAttribute: number;
+  /** Wall time of the run. */
+  seconds: number;
+}
+
+/** What `t3kit synthesize annotate` prints. */
+export function annotationSummaryLine(s: AnnotationSummary, outFile: string): string {
+  return (
+    `${s.captions} captions tagged in ${s.seconds.toFixed(1)} s: ${s.withMainObject} with a main object, ` +
+    `${s.withAttribute} with a lexicon attribute -> ${outFile}`
+  );
 }
 
 /** Reads `captionsFile`, writes the annotated JSONL to `outFile` (atomically). */
@@ -23,8 +33,14 @@ export async function annotateCaptions(
   outFile: string,
   onProgress?: OnProgress,
 ): Promise<AnnotationSummary> {
+  const started = performance.now();
   const out = await openAtomicWriteStream(outFile);
-  const summary: AnnotationSummary = { captions: 0, withMainObject: 0, withAttribute: 0 };
+  const summary: AnnotationSummary = {
+    captions: 0,
+    withMainObject: 0,
+    withAttribute: 0,
+    seconds: 0,
+  };
   try {
     let lines: string[] = [];
     for await (const caption of readCaptions(captionsFile)) {
@@ -54,6 +70,7 @@ export async function annotateCaptions(
     }
     if (lines.length > 0) await out.write(`${lines.join("\n")}\n`);
     await out.commit();
+    summary.seconds = (performance.now() - started) / 1000;
     return summary;
   } catch (err) {
     await out.abort();

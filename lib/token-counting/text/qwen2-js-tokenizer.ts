@@ -3,7 +3,9 @@
  * fork of transformers.js's tokenizers). Slower than the Rust binding here, so it serves as
  * the independent oracle in test/tokens/qwen2-oracle.test.ts; `--qwen2-impl js` selects it.
  */
-import { TokenizerLoader } from "@lenml/tokenizers";
+import type * as Lenml from "@lenml/tokenizers";
+
+// Loaded with the first tokenizer: importing the counting floor costs nothing.
 import { qwen2TokenizerConfig, qwen2TokenizerJson } from "./qwen2-tokenizer-json";
 import { type TextTokenizer, countGroupsBySeparator } from "./text-tokenizer";
 
@@ -13,7 +15,7 @@ interface JsTokenizer {
 
 /** Loads the pure-JS Qwen2 tokenizer (~0.3 s). */
 export function loadQwen2JsTokenizer(): TextTokenizer {
-  const tokenizer = TokenizerLoader.fromPreTrained({
+  const tokenizer = (require("@lenml/tokenizers") as typeof Lenml).TokenizerLoader.fromPreTrained({
     tokenizerJSON: qwen2TokenizerJson() as never,
     tokenizerConfig: qwen2TokenizerConfig() as never,
   }) as unknown as JsTokenizer;

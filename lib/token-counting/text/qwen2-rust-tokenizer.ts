@@ -5,7 +5,9 @@
  * the caller can read the next batch meanwhile. The default Qwen2 implementation (the
  * faster one here; `npm run bench:tokens` prints both).
  */
-import { Tokenizer } from "tokenizers";
+import type * as RustTokenizers from "tokenizers";
+
+// Loaded with the first tokenizer: importing the counting floor costs nothing.
 import { qwen2TokenizerJson } from "./qwen2-tokenizer-json";
 import { type TextTokenizer, countGroupsBySeparator } from "./text-tokenizer";
 
@@ -13,7 +15,9 @@ const encodeOptions = { addSpecialTokens: false };
 
 /** Loads the Rust Qwen2 tokenizer (~0.4 s). */
 export function loadQwen2RustTokenizer(): TextTokenizer {
-  const tokenizer = Tokenizer.fromString(JSON.stringify(qwen2TokenizerJson()));
+  const tokenizer = (require("tokenizers") as typeof RustTokenizers).Tokenizer.fromString(
+    JSON.stringify(qwen2TokenizerJson()),
+  );
   const self: TextTokenizer = {
     name: "qwen2",
     implementation: "tokenizers@0.23.2 (Rust binding)",

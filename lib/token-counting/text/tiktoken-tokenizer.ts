@@ -4,12 +4,16 @@
  * Special-token strings such as "<|endoftext|>" inside a text are counted as ordinary
  * text (tiktoken would otherwise throw), as the OpenAI API does for user content.
  */
-import { getEncoding } from "js-tiktoken";
+import type * as Tiktoken from "js-tiktoken";
+
+// Loaded with the first tokenizer: importing the counting floor costs nothing.
 import { type TextTokenizer, countGroupsByText } from "./text-tokenizer";
 
 /** Loads cl100k (~0.2 s) or o200k (~0.6 s). */
 export function loadTiktokenTokenizer(name: "cl100k" | "o200k"): TextTokenizer {
-  const encoding = getEncoding(name === "cl100k" ? "cl100k_base" : "o200k_base");
+  const encoding = (require("js-tiktoken") as typeof Tiktoken).getEncoding(
+    name === "cl100k" ? "cl100k_base" : "o200k_base",
+  );
   const ids = (text: string) => encoding.encode(text, [], []);
   const self: TextTokenizer = {
     name,

@@ -5,7 +5,8 @@
  * count and the average frame rate (decord's `len(vr)` and `get_avg_fps()`), `smart_resize`
  * from the frame size.
  */
-import ffmpeg from "fluent-ffmpeg";
+import type ffmpeg from "fluent-ffmpeg";
+import { UserFacingError } from "../../errors/index";
 
 export interface VideoInfo {
   /** Displayed width: the stored width, or the stored height when rotated by 90/270°. */
@@ -31,7 +32,7 @@ export class VideoProbeError extends Error {
 }
 
 /** ffprobe is not installed (or FFPROBE_PATH points at nothing). */
-export class FfprobeMissingError extends Error {
+export class FfprobeMissingError extends UserFacingError {
   constructor(detail: string) {
     super(
       `cannot run ffprobe (${detail}): install ffmpeg (Debian: apt-get install ffmpeg) or set FFPROBE_PATH to the ffprobe binary`,
@@ -42,16 +43,20 @@ export class FfprobeMissingError extends Error {
 
 function probe(path: string): Promise<ffmpeg.FfprobeData> {
   return new Promise((resolve, reject) => {
-    ffmpeg.ffprobe(path, (err: Error | null, data: ffmpeg.FfprobeData) => {
-      if (!err) return resolve(data);
-      const code = (err as NodeJS.ErrnoException).code;
-      if (/Cannot find ffprobe/.test(err.message) || code === "ENOENT" || code === "EACCES") {
-        return reject(new FfprobeMissingError(err.message.split("\n")[0]));
-      }
-      // ffprobe's stderr ends its message: keep the last line, the reason.
-      const lines = err.message.trim().split("\n");
-      reject(new VideoProbeError(`ffprobe failed: ${lines[lines.length - 1]}`));
-    });
+    // fluent-ffmpeg loads with the first probe: importing the counting floor costs nothing.
+    (require("fluent-ffmpeg") as typeof ffmpeg).ffprobe(
+      path,
+      (err: Error | null, data: ffmpeg.FfprobeData) => {
+        if (!err) return resolve(data);
+        const code = (err as NodeJS.ErrnoException).code;
+        if (/Cannot find ffprobe/.test(err.message) || code === "ENOENT" || code === "EACCES") {
+          return reject(new FfprobeMissingError(err.message.split("\n")[0]));
+        }
+        // ffprobe's stderr ends its message: keep the last line, the reason.
+        const lines = err.message.trim().split("\n");
+        reject(new VideoProbeError(`ffprobe failed: ${lines[lines.length - 1]}`));
+      },
+    );
   });
 }
 

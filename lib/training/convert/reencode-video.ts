@@ -7,7 +7,10 @@
  */
 import { mkdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import { $ } from "zx";
+import type * as Zx from "zx";
+
+// zx loads with the first program run, not with the library (about 0.2 s).
+const zx = (): typeof Zx => require("zx");
 import { tempPathFor } from "../../files/index";
 
 /** `<stem>_fps2.mp4`, the released name of a 2 fps copy. */
@@ -18,7 +21,7 @@ export function fpsVideoName(path: string, fps = 2): string {
 export async function reencodeVideo(src: string, dst: string, fps = 2): Promise<string> {
   await mkdir(dirname(dst), { recursive: true });
   const tmp = `${tempPathFor(dst)}.mp4`;
-  const ffmpeg = $({ nothrow: true, quiet: true });
+  const ffmpeg = zx().$({ nothrow: true, quiet: true });
   try {
     const r =
       await ffmpeg`ffmpeg -nostdin -loglevel error -y -i ${src} -vf ${`fps=${fps}`} -an -c:v libx264 -pix_fmt yuv420p ${tmp}`;

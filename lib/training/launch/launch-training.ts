@@ -7,6 +7,7 @@
  * train.py (LLaVA lineage) resumes by itself when the output folder holds checkpoints.
  * Without `resume`, a run whose output folder already holds checkpoints is refused.
  */
+import { UserFacingError } from "../../errors/index";
 import type { TrainingPlan } from "../plan/plan-training";
 import { type TrainingRequest, resolveTrainingPlan } from "../plan/resolve-training-plan";
 import type { Launcher } from "../render/codebase-run";
@@ -30,12 +31,11 @@ export interface LaunchOptions {
   checkpointBytes?: number;
 }
 
-export class PreflightFailed extends Error {
+export class PreflightFailed extends UserFacingError {
   constructor(readonly checks: PreflightCheck[]) {
     super(
       `preflight failed; nothing was started:\n${formatPreflight(checks.filter((c) => !c.ok))}`,
     );
-    this.name = "PreflightFailed";
   }
 }
 

@@ -6,7 +6,10 @@
  */
 import { constants, accessSync, existsSync, statSync, statfsSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
-import { $ } from "zx";
+import type * as Zx from "zx";
+
+// zx loads with the first program run, not with the library (about 0.2 s).
+const zx = (): typeof Zx => require("zx");
 import { planModelStateMemory } from "../plan/memory-estimate";
 import type { TrainingPlan } from "../plan/plan-training";
 import type { Codebase } from "../presets/training-preset";
@@ -208,7 +211,7 @@ async function importCheck(
   const PYTHONPATH = pythonPath
     ? [pythonPath, base.PYTHONPATH].filter((p) => p).join(delimiter)
     : base.PYTHONPATH;
-  const r = await $({
+  const r = await zx().$({
     nothrow: true,
     quiet: true,
     timeout: "120s",
@@ -250,7 +253,7 @@ async function gpuChecks(
         fix: "run on a GPU machine with the NVIDIA driver, or use --launcher slurm from a login node",
       },
     ];
-  const r = await $({
+  const r = await zx().$({
     nothrow: true,
     quiet: true,
     env: { ...process.env, ...env, PATH: path },

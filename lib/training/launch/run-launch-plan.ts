@@ -10,7 +10,10 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
-import { $ } from "zx";
+import type * as Zx from "zx";
+
+// zx loads with the first program run, not with the library (about 0.2 s).
+const zx = (): typeof Zx => require("zx");
 import { type LaunchPlan, commandLine } from "../render/launch-plan";
 
 export interface LaunchResult {
@@ -52,7 +55,7 @@ export async function runLaunchPlan(plan: LaunchPlan, o: RunOptions = {}): Promi
   const log = createWriteStream(plan.logFile, { flags: "a" });
   log.write(`# ${o.header ?? commandLine(plan)}\n`);
   const store = { stdout: new TailChunks(), stderr: new TailChunks(), stdall: new TailChunks() };
-  const run = $({
+  const run = zx().$({
     cwd: plan.cwd,
     env: { ...process.env, ...plan.env },
     nothrow: true,

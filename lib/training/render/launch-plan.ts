@@ -5,7 +5,7 @@
  * probing section suggests it for feature extraction); the kit's own probing stage does
  * not import it (probing stands beside the stages and imports floors only).
  */
-import { quote } from "zx";
+import { shellQuote as quote } from "./shell-quote";
 
 export interface LaunchPlan {
   /** The executable, found on PATH or given as a path. */

@@ -1,3 +1,5 @@
+import type { TrainingPlan } from "../plan/plan-training";
+import { singleQuoted } from "./launch-plan";
 /**
  * The sbatch scripts of all three runs share one frame: one task per node, the first node
  * as master (`scontrol show hostnames`), and `srun` running a per-node body in which
@@ -5,9 +7,7 @@
  * longva_t3.sh inside that frame (render-longva.ts); the Qwen runs (LLaMA-Factory and
  * ms-swift) start the codebase's own launcher with `NODE_RANK=$SLURM_NODEID`.
  */
-import { quote } from "zx";
-import type { TrainingPlan } from "../plan/plan-training";
-import { singleQuoted } from "./launch-plan";
+import { shellQuote as quote } from "./shell-quote";
 
 export interface SbatchParts {
   /** `#SBATCH` lines (and comments) after `--ntasks-per-node=1`. */

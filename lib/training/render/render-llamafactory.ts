@@ -7,13 +7,13 @@
  * (v0.9.1 `cli.py`; its examples/README once said RANK, but cli.py reads NODE_RANK).
  */
 import { join } from "node:path";
-import { quote } from "zx";
 import { type TrainingPlan, planArg, planEnv } from "../plan/plan-training";
 import type { CodebaseRun, RenderTarget } from "./codebase-run";
 import { yamlScalar } from "./format-arg-value";
 import type { LaunchPlan } from "./launch-plan";
 import { oneTaskPerNodeSbatch } from "./one-task-per-node-sbatch";
 import { SBATCH_FILE, sbatchLaunch } from "./sbatch-launch";
+import { shellQuote as quote } from "./shell-quote";
 
 const CONFIG_FILE = "train.yaml";
 

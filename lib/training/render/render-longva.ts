@@ -9,13 +9,13 @@
  * The folder always holds the sbatch script and the hostfile, whichever launcher runs it.
  */
 import { join } from "node:path";
-import { quote } from "zx";
 import { type TrainingPlan, planEnv } from "../plan/plan-training";
 import type { CodebaseRun, RenderTarget } from "./codebase-run";
 import { cliWord } from "./format-arg-value";
 import type { LaunchPlan } from "./launch-plan";
 import { exportLines, sbatchScript } from "./one-task-per-node-sbatch";
 import { SBATCH_FILE, sbatchLaunch } from "./sbatch-launch";
+import { shellQuote as quote } from "./shell-quote";
 
 export const LONGVA_ENTRY = "longva/train/train_mem.py";
 const HOSTFILE = "hostfile";

@@ -6,13 +6,13 @@
  * MASTER_ADDR, MASTER_PORT for more nodes.
  */
 import { join } from "node:path";
-import { quote } from "zx";
 import { type TrainingPlan, planEnv } from "../plan/plan-training";
 import type { CodebaseRun, RenderTarget } from "./codebase-run";
 import { cliWord } from "./format-arg-value";
 import type { LaunchPlan } from "./launch-plan";
 import { oneTaskPerNodeSbatch } from "./one-task-per-node-sbatch";
 import { SBATCH_FILE, sbatchLaunch } from "./sbatch-launch";
+import { shellQuote as quote } from "./shell-quote";
 
 /**
  * The run folder's sbatch script and the launch for `t.launcher`; resuming adds

@@ -13,8 +13,8 @@ import { lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
-import { downloadMatchingFiles, parseRepoRef } from "../lib/hub/index";
-import { startFixture } from "../test/hub/stand-in-fixture";
+import { downloadMatchingFiles, parseRepoRef } from "../../lib/hub/index";
+import { startFixture } from "../hub/stand-in-fixture";
 
 function tree(root: string): string[] {
   const out: string[] = [];
