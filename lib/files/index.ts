@@ -17,3 +17,14 @@ export {
   requireOutputFolder,
 } from "./require-paths";
 export { lineOfByte } from "./line-of-byte";
+export {
+  runWithOutputGuard,
+  placeOutput,
+  makeOutputFolder,
+  claimAppendedOutput,
+  ownOutputFolder,
+  type GuardedInput,
+  type OutputGuardOptions,
+  type PlaceOptions,
+} from "./output-guard";
+export { kitStateDir } from "./kit-state-dir";
