@@ -19,6 +19,7 @@ export {
 export { lineOfByte } from "./line-of-byte";
 export {
   runWithOutputGuard,
+  declareInputs,
   placeOutput,
   makeOutputFolder,
   claimAppendedOutput,

@@ -168,6 +168,21 @@ export function claimAppendedOutput(target: string): void {
   if (run) run.placed.add(checkOutput(run, target, "merge"));
 }
 
+/**
+ * Adds inputs the command line could not name (a spec's source files, a mix read through
+ * lib/json): the rest of the run may not write over them. Files this run wrote itself and
+ * reads back stay its outputs.
+ */
+export function declareInputs(inputs: readonly GuardedInput[]): void {
+  const run = store.getStore();
+  if (!run) return;
+  for (const input of inputs) {
+    const known = realInput(input);
+    if (run.placed.has(known.real) || run.inputs.some((i) => i.real === known.real)) continue;
+    run.inputs.push(known);
+  }
+}
+
 /** Makes `dir` (and missing parents) for outputs; a failed run removes them again. */
 export function makeOutputFolder(dir: string): void {
   const first = mkdirSync(dir, { recursive: true });
