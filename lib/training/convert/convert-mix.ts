@@ -15,6 +15,7 @@ import { InputError } from "../../errors/index";
 import { openAtomicWriteStream, writeFileAtomic } from "../../files/index";
 import { isJsonObject, readRecords } from "../../json/index";
 import { datasetNameOf } from "../plan/plan-training";
+import { mergeDatasetInfo } from "../render/merge-dataset-info";
 import { llamafactoryDatasetInfo } from "../render/render-llamafactory";
 import { type MediaFolders, toSharegptRow } from "./llava-to-sharegpt";
 import { toSwiftRow } from "./llava-to-swift";
@@ -142,18 +143,5 @@ export async function writeDatasetInfo(
   fileName: string,
 ): Promise<string> {
   const path = join(resolve(dir), "dataset_info.json");
-  let info: Record<string, unknown> = {};
-  if (existsSync(path)) {
-    try {
-      const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
-      if (!isJsonObject(parsed)) throw new Error("not an object");
-      info = parsed;
-    } catch (e) {
-      throw new InputError({ file: path }, `cannot add an entry: ${(e as Error).message}`);
-    }
-  }
-  info = { ...info, ...llamafactoryDatasetInfo(name, fileName) };
-  // The user's other entries are kept: a merge, not a replacement.
-  await writeFileAtomic(path, `${JSON.stringify(info, null, 2)}\n`, { merged: true });
-  return path;
+  return mergeDatasetInfo(path, llamafactoryDatasetInfo(name, fileName));
 }
