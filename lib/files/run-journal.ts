@@ -15,6 +15,7 @@ import {
   rmdirSync,
 } from "node:fs";
 import { join } from "node:path";
+import { processIsGone } from "../processes/index";
 import { kitStateDir } from "./kit-state-dir";
 import { type LedgerEntry, restoreLedgerEntry } from "./output-ledger";
 
@@ -67,15 +68,6 @@ export function readJournal(journal: string): JournalStep[] {
     } catch {}
   }
   return steps;
-}
-
-function processIsGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "ESRCH";
-  }
 }
 
 /** Undoes the runs whose process died without finishing; returns how many outputs it undid. */

@@ -21,6 +21,7 @@ import {
   failingCellIndex,
   timedOutAfter,
 } from "./notebook-failure";
+import { removeDeadStaging } from "./remove-dead-staging";
 
 export const JUPYTER_PYTHON = "/usr/bin/python3";
 
@@ -80,6 +81,7 @@ function jupyterEnv(extra: Record<string, string> = {}): Record<string, string |
 /** Executes `nbPath`; throws NotebookError naming the failing cell. */
 export async function executeNotebook(nbPath: string, opts: ExecuteOptions): Promise<ExecuteResult> {
   const name = basename(nbPath, ".ipynb");
+  await removeDeadStaging(join(opts.outRoot, ".staging"));
   const staging = join(opts.outRoot, ".staging", `${name}-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });

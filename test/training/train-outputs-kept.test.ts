@@ -36,7 +36,16 @@ test("train plan into a LLaMA-Factory data folder keeps the user's entries and t
   assert.equal(refused.stderr.trim().split("\n").length, 1);
   assert.deepEqual(readdirSync(out).sort(), ["command.sh", "dataset_info.json"]);
   assert.equal(readFileSync(join(out, "command.sh"), "utf8"), "#!/bin/sh\necho my own\n");
-  const forced = train(["plan", "--preset", "qwen2-vl-7b-t3", "--data", data, "--out", out, "--force"]);
+  const forced = train([
+    "plan",
+    "--preset",
+    "qwen2-vl-7b-t3",
+    "--data",
+    data,
+    "--out",
+    out,
+    "--force",
+  ]);
   assert.equal(forced.status, 0, forced.stderr);
   const info = JSON.parse(readFileSync(join(out, "dataset_info.json"), "utf8"));
   assert.deepEqual(info.mine, { file_name: "mine.json", formatting: "sharegpt" });
