@@ -40,6 +40,8 @@ export interface GuardedInput {
   path: string;
   /** The flag or argument that named it, for the message. */
   label?: string;
+  /** A folder outputs may be made in (a codebase checkout); its files are never replaced. */
+  outputsInside?: boolean;
 }
 
 export interface OutputGuardOptions {
@@ -51,7 +53,13 @@ export interface OutputGuardOptions {
 }
 
 interface GuardRun {
-  inputs: { real: string; identity: string | null; isFolder: boolean; label: string }[];
+  inputs: {
+    real: string;
+    identity: string | null;
+    isFolder: boolean;
+    label: string;
+    outputsInside: boolean;
+  }[];
   force: boolean;
   journal: string;
   steps: JournalStep[];
@@ -87,7 +95,13 @@ function realInput(input: GuardedInput): GuardRun["inputs"][number] {
     real = realpathSync(real);
     isFolder = statSync(real).isDirectory();
   } catch {}
-  return { real, identity: identityOf(real), isFolder, label: input.label ?? "an input" };
+  return {
+    real,
+    identity: identityOf(real),
+    isFolder,
+    label: input.label ?? "an input",
+    outputsInside: input.outputsInside === true,
+  };
 }
 
 function record(run: GuardRun, step: JournalStep): void {
@@ -101,7 +115,11 @@ function checkOutput(run: GuardRun, target: string, replacing: "refuse" | "merge
   const identity = identityOf(real);
   for (const input of run.inputs) {
     const over = real === input.real || (identity !== null && identity === input.identity);
-    if (over || (input.isFolder && real.startsWith(input.real + sep)))
+    const within = input.isFolder && real.startsWith(input.real + sep);
+    // In a checkout, new files may be made (and the kit's own remade); the checkout's own
+    // files are inputs, even with --force.
+    const checkoutFile = identity !== null && !writtenByKit(real);
+    if (over || (within && (!input.outputsInside || checkoutFile)))
       throw new InputError(
         { file: target },
         over

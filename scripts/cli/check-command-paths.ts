@@ -104,7 +104,8 @@ export async function checkCommandPaths(
   }
   for (const p of paths) {
     if (p.role === "input-file") requireInputFile(p.value, p.label);
-    else if (p.role === "input-folder") requireInputFolder(p.value, p.label);
+    else if (p.role === "input-folder" || p.role === "input-checkout")
+      requireInputFolder(p.value, p.label);
     else if (p.role === "output-folder") requireOutputFolder(p.value, p.label);
     else if (p.role === "output-file") requireOutputFile(p.value, p.label);
   }
@@ -116,7 +117,7 @@ export async function checkCommandPaths(
   );
   for (const o of outputs) {
     for (const i of inputs) {
-      if (inside(o.value, i.value))
+      if (i.role !== "input-checkout" && inside(o.value, i.value))
         throw new InputError(
           { file: o.value },
           `${o.label} lies inside the input folder ${i.value} (${i.label}); writing there could replace an input. Nothing was read or written: choose another output path`,
@@ -132,5 +133,9 @@ export async function checkCommandPaths(
         );
     }
   }
-  return inputs.map((i) => ({ path: i.value, label: i.label }));
+  return inputs.map((i) => ({
+    path: i.value,
+    label: i.label,
+    outputsInside: i.role === "input-checkout",
+  }));
 }

@@ -20,6 +20,7 @@ export interface Stage {
 }
 
 /** What a handler gets: the parsed options (paths checked, `hub:` fetched) and arguments. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler that returns nothing exits 0
 export type Handler<O> = (opts: O, args: string[], cmd: Command) => Promise<number | void>;
 
 /** The exit code of the action that ran (commander's parseAsync returns the program). */

@@ -172,3 +172,25 @@ test("after kill -9 mid-run, the next guarded run undoes the dead run's outputs"
   assert.equal(existsSync(join(dir, "new")), false);
   assert.match(notices.join("\n"), /undid 2 output\(s\) of 1 run/);
 });
+
+test("a checkout input: new outputs may be made inside it, its own files are never replaced, even with force", async () => {
+  const dir = sandbox();
+  const checkout = join(dir, "LLaMA-Factory");
+  mkdirSync(join(checkout, "data"), { recursive: true });
+  writeFileSync(join(checkout, "data", "dataset_info.json"), "{}\n");
+  const inputs = [{ path: checkout, label: "--codebase", outputsInside: true }];
+  await runWithOutputGuard({ inputs }, () =>
+    writeFileAtomic(join(checkout, "runs", "r1", "command.sh"), "a"),
+  );
+  await runWithOutputGuard({ inputs }, () =>
+    writeFileAtomic(join(checkout, "runs", "r1", "command.sh"), "b"),
+  );
+  assert.equal(readFileSync(join(checkout, "runs", "r1", "command.sh"), "utf8"), "b");
+  await assert.rejects(
+    runWithOutputGuard({ inputs, force: true }, () =>
+      writeFileAtomic(join(checkout, "data", "dataset_info.json"), "kit"),
+    ),
+    refusal(/inside the input folder/),
+  );
+  assert.equal(readFileSync(join(checkout, "data", "dataset_info.json"), "utf8"), "{}\n");
+});
