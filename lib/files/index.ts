@@ -17,3 +17,15 @@ export {
   requireOutputFolder,
 } from "./require-paths";
 export { lineOfByte } from "./line-of-byte";
+export {
+  runWithOutputGuard,
+  declareInputs,
+  placeOutput,
+  makeOutputFolder,
+  claimAppendedOutput,
+  ownOutputFolder,
+  type GuardedInput,
+  type OutputGuardOptions,
+  type PlaceOptions,
+} from "./output-guard";
+export { kitStateDir } from "./kit-state-dir";

@@ -6,6 +6,7 @@
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { InputError } from "../errors/index";
+import { declareInputs } from "./output-guard";
 import { firstInvalidUtf8, utf8ValidPrefix } from "./utf8-valid-prefix";
 
 function lineAt(lines: number, buf: Uint8Array, upTo: number): number {
@@ -23,6 +24,7 @@ function badUtf8(file: string, line: number, offset: number): InputError {
 
 /** The file's text, a chunk at a time, every chunk whole characters. */
 export async function* readUtf8Text(file: string, highWaterMark = 1 << 20): AsyncGenerator<string> {
+  declareInputs([{ path: file }]);
   let carry: Buffer = Buffer.alloc(0);
   let offset = 0; // file offset of carry[0]
   let line = 1; // line number at carry[0]

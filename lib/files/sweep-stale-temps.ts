@@ -6,20 +6,10 @@
  */
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { processIsGone } from "../processes/index";
 
 const TEMP_NAME = /^\..+\.(\d+)\.[a-z0-9]+\.tmp$/;
 const swept = new Set<string>();
-
-function processIsGone(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (e) {
-    // EPERM: the process exists (another user's): not ours to judge.
-    return (e as NodeJS.ErrnoException).code === "ESRCH";
-  }
-}
 
 /** Removes stale temp files in `dir` (once per folder per process); returns what it removed. */
 export function sweepStaleTemps(dir: string): string[] {

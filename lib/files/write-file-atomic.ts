@@ -6,8 +6,9 @@
 import { once } from "node:events";
 import { type WriteStream, createWriteStream } from "node:fs";
 import { rmSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { type PlaceOptions, makeOutputFolder, placeOutput } from "./output-guard";
 import { sweepStaleTemps } from "./sweep-stale-temps";
 
 const pendingTemps = new Set<string>();
@@ -34,15 +35,19 @@ export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${rand}.tmp`);
 }
 
-/** Writes `data` to `target` through a temp file and a rename. */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
+/** Writes `data` to `target` through a temp file and the output guard's rename. */
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  options: PlaceOptions = {},
+): Promise<void> {
+  makeOutputFolder(dirname(target));
   const tmp = tempPathFor(target);
   installCleanupHooks();
   pendingTemps.add(tmp);
   try {
     await writeFile(tmp, data);
-    await rename(tmp, target);
+    placeOutput(tmp, target, options);
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
@@ -65,7 +70,7 @@ export async function openAtomicWriteStream(
   target: string,
   highWaterMark = 1 << 20,
 ): Promise<AtomicWriteStream> {
-  await mkdir(dirname(target), { recursive: true });
+  makeOutputFolder(dirname(target));
   const tmp = tempPathFor(target);
   installCleanupHooks();
   pendingTemps.add(tmp);
@@ -85,8 +90,11 @@ export async function openAtomicWriteStream(
       if (failure) throw failure;
       stream.end();
       await once(stream, "finish");
-      await rename(tmp, target);
-      pendingTemps.delete(tmp);
+      try {
+        placeOutput(tmp, target);
+      } finally {
+        pendingTemps.delete(tmp);
+      }
     },
     async abort() {
       stream.destroy();

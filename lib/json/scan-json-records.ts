@@ -11,7 +11,7 @@ import { InputError } from "../errors/index";
  * Errors are InputErrors naming the file, the record index (array) or line (JSONL),
  * and the field path where the JSON went wrong.
  */
-import { firstInvalidUtf8, lineOfByte } from "../files/index";
+import { declareInputs, firstInvalidUtf8, lineOfByte } from "../files/index";
 import type { OnProgress } from "../progress/index";
 import {
   JsonSyntaxFault,
@@ -146,6 +146,8 @@ export async function* scanRecordBatches(
   format: "array" | "jsonl",
   options: ScanOptions = {},
 ): AsyncGenerator<RecordSpan[]> {
+  // What a command reads, it may not write over (the output guard).
+  declareInputs([{ path }]);
   const chunkSize = options.chunkSize ?? CHUNK;
   const probe: TopKeyProbe | null =
     options.topKeys || options.turns
@@ -290,6 +292,7 @@ async function scanFile(
   onRecord: (span: RecordSpan) => void,
   options: ScanOptions,
 ): Promise<number> {
+  declareInputs([{ path }]);
   let n = 0;
   for await (const spans of scanRecordBatches(path, format, options)) {
     for (const s of spans) onRecord(s);

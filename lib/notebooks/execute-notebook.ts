@@ -4,13 +4,14 @@
  * in a staging folder and renamed into place, so out/ keeps the last complete outputs when
  * a run fails. A small notebook takes 6-10 s (kernel start about 3.5 s).
  */
-import { mkdir, readFile, rename, rm, rmdir } from "node:fs/promises";
+import { mkdir, readFile, rm, rmdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type * as Zx from "zx";
 
 // zx loads with the first program run, not with the library (about 0.2 s).
 const zx = (): typeof Zx => require("zx");
 import { UserFacingError } from "../errors/index";
+import { makeOutputFolder, placeOutput } from "../files/index";
 import { projectRoot } from "../paths/index";
 import {
   type Notebook,
@@ -20,6 +21,7 @@ import {
   failingCellIndex,
   timedOutAfter,
 } from "./notebook-failure";
+import { removeDeadStaging } from "./remove-dead-staging";
 
 export const JUPYTER_PYTHON = "/usr/bin/python3";
 
@@ -79,6 +81,7 @@ function jupyterEnv(extra: Record<string, string> = {}): Record<string, string |
 /** Executes `nbPath`; throws NotebookError naming the failing cell. */
 export async function executeNotebook(nbPath: string, opts: ExecuteOptions): Promise<ExecuteResult> {
   const name = basename(nbPath, ".ipynb");
+  await removeDeadStaging(join(opts.outRoot, ".staging"));
   const staging = join(opts.outRoot, ".staging", `${name}-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
@@ -95,10 +98,10 @@ export async function executeNotebook(nbPath: string, opts: ExecuteOptions): Pro
     const seconds = (performance.now() - started) / 1000;
     const executedPath = join(opts.outRoot, "notebooks", `${name}.ipynb`);
     const htmlPath = join(opts.outRoot, "html", `${name}.html`);
-    await mkdir(join(opts.outRoot, "notebooks"), { recursive: true });
-    await mkdir(join(opts.outRoot, "html"), { recursive: true });
-    await rename(executed, executedPath);
-    await rename(join(staging, `${name}.html`), htmlPath);
+    makeOutputFolder(join(opts.outRoot, "notebooks"));
+    makeOutputFolder(join(opts.outRoot, "html"));
+    placeOutput(executed, executedPath);
+    placeOutput(join(staging, `${name}.html`), htmlPath);
     return { notebook: name, executedPath, htmlPath, seconds };
   } finally {
     await rm(staging, { recursive: true, force: true });

@@ -27,3 +27,4 @@ export {
   type Notebook,
   type NotebookCell,
 } from "./notebook-failure";
+export { removeDeadStaging } from "./remove-dead-staging";

@@ -1,6 +1,6 @@
-import { mkdir, rename, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { tempPathFor, writeFileAtomic } from "../files/index";
+import { makeOutputFolder, placeOutput, tempPathFor, writeFileAtomic } from "../files/index";
 import { outPath } from "../paths/index";
 import { type Figure, figureSize } from "./figure";
 import { figureHtml } from "./figure-html";
@@ -20,7 +20,7 @@ export async function saveFigure(
   name: string,
   dir = outPath("figures"),
 ): Promise<SavedFigure> {
-  await mkdir(dir, { recursive: true });
+  makeOutputFolder(dir);
   const html = join(dir, `${name}.html`);
   const png = join(dir, `${name}.png`);
   const page = figureHtml(fig, name);
@@ -29,7 +29,7 @@ export async function saveFigure(
   const tmpPng = `${tempPathFor(png)}.png`;
   try {
     await renderHtmlToPng(html, tmpPng, figureSize(fig));
-    await rename(tmpPng, png);
+    placeOutput(tmpPng, png);
   } catch (err) {
     await rm(tmpPng, { force: true });
     throw err;

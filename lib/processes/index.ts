@@ -1,2 +1,3 @@
 export { descendantPids } from "./descendant-pids";
 export { atSignalDeath, endChildrenOnSignal, endingSignal } from "./end-children-on-signal";
+export { processIsGone } from "./process-is-gone";

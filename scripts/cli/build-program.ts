@@ -5,6 +5,7 @@
  */
 import { Command } from "commander";
 import { stages } from "../commands/index";
+import { hasOutputPaths } from "./check-command-paths";
 
 export const PROGRAM = "t3kit";
 
@@ -39,6 +40,10 @@ export function buildProgram(reached: (cmd: Command) => void = () => {}): Comman
     stage.define(cmd);
   }
   for (const cmd of allCommands(program)) {
+    // One flag, on every command that writes: existing files the kit did not write are
+    // replaced only when asked (they are still put back if the run fails).
+    if (hasOutputPaths(cmd) && !cmd.options.some((o) => o.long === "--force"))
+      cmd.option("--force", "replace existing files t3kit did not write");
     cmd.exitOverride().configureOutput({ outputError: () => {} });
     cmd.hook("preSubcommand", (_parent, sub) => reached(sub));
   }

@@ -66,13 +66,23 @@ function declaredPaths(cmd: Command, args: unknown[]): DeclaredPath[] {
 
 const inside = (path: string, folder: string) => resolve(path).startsWith(resolve(folder) + sep);
 
+/** Whether `cmd` declares an output path (it then takes --force). */
+export function hasOutputPaths(cmd: Command): boolean {
+  const items = [...(cmd.options as Option[]), ...(cmd.registeredArguments as Argument[])];
+  return items.some((item) => isOutputRole(roleOf(item)));
+}
+
 /**
  * Checks the declared paths of `cmd` (parsed, with its positional `args`), fetching `hub:`
- * inputs and writing their local paths back into the options and `args`.
+ * inputs and writing their local paths back into the options and `args`. Returns the
+ * inputs, for the output guard that checks every file the command then writes.
  */
-export async function checkCommandPaths(cmd: Command, args: unknown[]): Promise<void> {
+export async function checkCommandPaths(
+  cmd: Command,
+  args: unknown[],
+): Promise<Files.GuardedInput[]> {
   const paths = declaredPaths(cmd, args);
-  if (paths.length === 0) return;
+  if (paths.length === 0) return [];
   // The files floor loads when a command runs, not for --help.
   const {
     refuseOutputOverInput,
@@ -94,7 +104,8 @@ export async function checkCommandPaths(cmd: Command, args: unknown[]): Promise<
   }
   for (const p of paths) {
     if (p.role === "input-file") requireInputFile(p.value, p.label);
-    else if (p.role === "input-folder") requireInputFolder(p.value, p.label);
+    else if (p.role === "input-folder" || p.role === "input-checkout")
+      requireInputFolder(p.value, p.label);
     else if (p.role === "output-folder") requireOutputFolder(p.value, p.label);
     else if (p.role === "output-file") requireOutputFile(p.value, p.label);
   }
@@ -106,7 +117,7 @@ export async function checkCommandPaths(cmd: Command, args: unknown[]): Promise<
   );
   for (const o of outputs) {
     for (const i of inputs) {
-      if (inside(o.value, i.value))
+      if (i.role !== "input-checkout" && inside(o.value, i.value))
         throw new InputError(
           { file: o.value },
           `${o.label} lies inside the input folder ${i.value} (${i.label}); writing there could replace an input. Nothing was read or written: choose another output path`,
@@ -122,4 +133,9 @@ export async function checkCommandPaths(cmd: Command, args: unknown[]): Promise<
         );
     }
   }
+  return inputs.map((i) => ({
+    path: i.value,
+    label: i.label,
+    outputsInside: i.role === "input-checkout",
+  }));
 }

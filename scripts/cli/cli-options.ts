@@ -10,9 +10,16 @@ import { Argument, InvalidArgumentError, Option } from "commander";
 /**
  * What a path flag or argument is to its command. `input` is an input the command itself
  * checks (a folder whose missing files it reports one by one, say): only outputs are kept
- * out of it.
+ * out of it. `input-checkout` is a folder that must exist and whose files are never
+ * replaced, but in which outputs may be made (a run folder inside a LLaMA-Factory checkout).
  */
-export type PathRole = "input-file" | "input-folder" | "input" | "output-file" | "output-folder";
+export type PathRole =
+  | "input-file"
+  | "input-folder"
+  | "input-checkout"
+  | "input"
+  | "output-file"
+  | "output-folder";
 
 const roles = new WeakMap<Option | Argument, PathRole>();
 

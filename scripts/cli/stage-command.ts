@@ -7,8 +7,9 @@
  * `t3kit --help` and every stage's help start fast.
  */
 import type { Command } from "commander";
+import type * as Files from "../../lib/files/index";
 import { checkCommandPaths } from "./check-command-paths";
-import { endProgress } from "./progress-reporter";
+import { endProgress, reportNotice } from "./progress-reporter";
 
 export interface Stage {
   name: string;
@@ -19,21 +20,32 @@ export interface Stage {
 }
 
 /** What a handler gets: the parsed options (paths checked, `hub:` fetched) and arguments. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler that returns nothing exits 0
 export type Handler<O> = (opts: O, args: string[], cmd: Command) => Promise<number | void>;
 
 /** The exit code of the action that ran (commander's parseAsync returns the program). */
 let exitCode = 0;
 export const lastExitCode = (): number => exitCode;
 
-/** Wraps a handler as a commander action. */
+/**
+ * Wraps a handler as a commander action: the paths are checked, then the handler runs as
+ * one guarded run (lib/files' output guard), so every file it writes is checked against
+ * the command's inputs and other outputs, and all of them are undone if it fails.
+ */
 export function action<O = Record<string, unknown>>(handler: Handler<O>) {
   return async (...received: unknown[]): Promise<void> => {
     const cmd = received[received.length - 1] as Command;
     const args = received.slice(0, cmd.registeredArguments.length);
-    await checkCommandPaths(cmd, args);
+    const inputs = await checkCommandPaths(cmd, args);
     const flat = args.flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a]));
+    // The files floor loads when a command runs, not for --help.
+    const { runWithOutputGuard }: typeof Files = require("../../lib/files/index");
+    const force = cmd.opts().force === true;
     try {
-      exitCode = (await handler(cmd.opts() as O, flat as string[], cmd)) ?? 0;
+      exitCode =
+        (await runWithOutputGuard({ inputs, force, notice: reportNotice }, () =>
+          handler(cmd.opts() as O, flat as string[], cmd),
+        )) ?? 0;
       endProgress(true);
     } catch (err) {
       // A failed download's bar is closed, not drawn as if complete.

@@ -208,7 +208,7 @@ commit, sha256 of the data). Prints the batch arithmetic and a model-state memor
           pathOption(
             "--codebase <DIR>",
             "LongVA: the root of a LongVA clone (runs from its longva/ folder); LLaMA-Factory: its checkout; ms-swift: any folder (swift must be on PATH)",
-            "input-folder",
+            "input-checkout",
           ).makeOptionMandatory(),
         )
         .option("--resume", "continue from the last checkpoint-N")

@@ -56,13 +56,18 @@ test("an interrupted synthesize leaves no output folder", async () => {
   assert.deepEqual(readdirSync(dir), [], "the interrupted run left its folder");
 });
 
-test("the sweep summary CSV is replaced by a rename, never written in place", () => {
+test("the sweep summary CSV is replaced (with --force) by a rename, never written in place", () => {
   const dir = mkdtempSync(join(tmpdir(), "t3kit-leftover-"));
   const other = join(dir, "someone-elses.csv");
   writeFileSync(other, "precious\n");
   // A hard link: a write in place would change the other file as well.
   linkSync(other, join(dir, "sweep-embedded-demo.sweep.csv"));
-  const r = cli(["mix", "run", "data/mixes/sweeps/embedded-demo.yaml", "--out", dir]);
+  // Not the kit's file: refused (the output guard) and left as it was, then replaced with --force.
+  const refused = cli(["mix", "run", "data/mixes/sweeps/embedded-demo.yaml", "--out", dir]);
+  assert.equal(refused.status, 1, refused.stderr);
+  assert.match(refused.stderr, /sweep\.csv: exists and was not written by t3kit.*--force/);
+  assert.deepEqual(readdirSync(dir).sort(), ["someone-elses.csv", "sweep-embedded-demo.sweep.csv"]);
+  const r = cli(["mix", "run", "data/mixes/sweeps/embedded-demo.yaml", "--out", dir, "--force"]);
   assert.equal(r.status, 0, r.stderr);
   assert.equal(readFileSync(other, "utf8"), "precious\n");
   assert.match(readFileSync(join(dir, "sweep-embedded-demo.sweep.csv"), "utf8"), /^point,/);

@@ -3,8 +3,8 @@
  * end (`commitAll`), or all removed (`abortAll`, also on exit and on Ctrl-C): a run that
  * fails or is interrupted leaves no partial file and no new file at all.
  */
-import { closeSync, openSync, renameSync, rmSync } from "node:fs";
-import { tempPathFor } from "../../files/index";
+import { closeSync, openSync, rmSync } from "node:fs";
+import { placeOutput, tempPathFor } from "../../files/index";
 
 const live = new Set<string>();
 let hooked = false;
@@ -43,7 +43,7 @@ export class TempOutputs {
   /** Renames every temp file onto its target, in the order they were reserved. */
   commitAll(): void {
     for (const { temp, target } of this.pending) {
-      renameSync(temp, target);
+      placeOutput(temp, target);
       live.delete(temp);
     }
     this.pending.length = 0;

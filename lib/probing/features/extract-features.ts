@@ -8,12 +8,13 @@
  */
 import { mkdir } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { writeFileAtomic } from "../../files/index";
+import { ownOutputFolder, writeFileAtomic } from "../../files/index";
 import type { OnProgress } from "../../progress/index";
 import type { ProbingAspect } from "../aspects/probing-aspects";
 import { resolveInputFolder } from "../resolve-input-folder";
 import { tenthsProgress } from "../tenths-progress";
 import { type AspectVideos, listAspectVideos } from "../videos/list-aspect-videos";
+import { refuseAspectsNotDrawn } from "../videos/refuse-aspects-not-drawn";
 import { writePng } from "../videos/write-png";
 import { decodeFrames } from "./decode-frames";
 import { npyBytes } from "./npy-file";
@@ -42,6 +43,9 @@ export interface ExtractOptions {
 
 export async function extractFeatures(options: ExtractOptions): Promise<FeatureManifest> {
   const videosDir = await resolveInputFolder(options.videos);
+  refuseAspectsNotDrawn(videosDir, options.aspects);
+  // The folder is this run's: features of a larger earlier run do not stay beside these.
+  ownOutputFolder(options.out);
   const listed: AspectVideos[] = [];
   for (const aspect of options.aspects) listed.push(await listAspectVideos(videosDir, aspect));
   const jobs: { video: string; target: string }[] = [];

@@ -3,11 +3,11 @@
  * beside the target and the file is renamed when it has finished, so a failed encode
  * leaves nothing. Videos and PNGs of the probing stage both go through here.
  */
-import { mkdir, rename, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { dirname, extname } from "node:path";
 import { Readable } from "node:stream";
 import ffmpeg from "fluent-ffmpeg";
-import { tempPathFor } from "../../files/index";
+import { makeOutputFolder, placeOutput, tempPathFor } from "../../files/index";
 
 export interface RgbEncoding {
   width: number;
@@ -28,7 +28,7 @@ export async function ffmpegFromRgb(
 ): Promise<void> {
   // The temp name keeps the target's extension: ffmpeg picks details by it.
   const tmp = `${tempPathFor(target)}${extname(target)}`;
-  await mkdir(dirname(target), { recursive: true });
+  makeOutputFolder(dirname(target));
   try {
     await new Promise<void>((resolve, reject) => {
       ffmpeg()
@@ -47,7 +47,7 @@ export async function ffmpegFromRgb(
         .on("end", () => resolve())
         .save(tmp);
     });
-    await rename(tmp, target);
+    placeOutput(tmp, target);
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;

@@ -8,7 +8,7 @@
  * aside and renamed; the manifest is written last, so its presence means a complete set.
  */
 import { join } from "node:path";
-import { writeFileAtomic } from "../../files/index";
+import { ownOutputFolder, writeFileAtomic } from "../../files/index";
 import type { OnProgress } from "../../progress/index";
 import { textQuestion } from "../aspects/probe-prompts";
 import type { ProbingAspect } from "../aspects/probing-aspects";
@@ -52,6 +52,8 @@ export const VIDEO_MANIFEST = "probing-videos.json";
 export async function makeProbingVideos(options: MakeVideosOptions): Promise<ProbingVideoManifest> {
   if (!Number.isInteger(options.perClass) || options.perClass < 1)
     throw new Error(`--per-class must be a whole number >= 1, got ${options.perClass}`);
+  // The folder is this run's: videos of a larger earlier draw do not stay beside these.
+  ownOutputFolder(options.out);
   const plans: { plan: VideoPlan; path: string }[] = [];
   for (const aspect of options.aspects)
     for (const split of ["train", "val"] as const)

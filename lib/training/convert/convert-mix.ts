@@ -8,12 +8,14 @@
  * Every record is checked first (turns, tags against media); a bad one stops the run naming
  * the file, record and field, and nothing is left behind (atomic writes).
  */
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { InputError } from "../../errors/index";
 import { openAtomicWriteStream, writeFileAtomic } from "../../files/index";
 import { isJsonObject, readRecords } from "../../json/index";
 import { datasetNameOf } from "../plan/plan-training";
+import { mergeDatasetInfo } from "../render/merge-dataset-info";
 import { llamafactoryDatasetInfo } from "../render/render-llamafactory";
 import { type MediaFolders, toSharegptRow } from "./llava-to-sharegpt";
 import { toSwiftRow } from "./llava-to-swift";
@@ -32,7 +34,8 @@ export interface ConvertOptions extends MediaFolders {
   /**
    * Re-encode every video at 2 fps with ffmpeg into this folder (`<stem>_fps2.mp4`, as the
    * released prepare_video_sft.py names them) and point the rows at the copies. Each
-   * distinct video is encoded once; an existing copy is reused.
+   * distinct video is encoded once; two videos with one stem (`x/a.mp4`, `y/a.mp4`) get
+   * names told apart by their paths' hash, never one copy for both.
    */
   reencodeVideosInto?: string;
 }
@@ -67,7 +70,7 @@ export async function convertMix(o: ConvertOptions): Promise<ConvertReport> {
     textOnly: 0,
     multiTurn: 0,
   };
-  const encoded = new Map<string, Promise<string>>();
+  const encoded: Reencoded = { byVideo: new Map(), byName: new Map() };
   const sink = await openAtomicWriteStream(output);
   try {
     await sink.write(o.to === "llamafactory" ? "[" : "");
@@ -100,17 +103,23 @@ export async function convertMix(o: ConvertOptions): Promise<ConvertReport> {
   return report;
 }
 
-/** The 2 fps copy of `video` in `folder`, made once per distinct video (and kept if already there). */
-function reencoded(
-  video: string,
-  folder: string,
-  done: Map<string, Promise<string>>,
-): Promise<string> {
-  let p = done.get(video);
+interface Reencoded {
+  byVideo: Map<string, Promise<string>>;
+  /** Which video each copy's name was given to. */
+  byName: Map<string, string>;
+}
+
+/** The 2 fps copy of `video` in `folder`, made once per distinct video. */
+function reencoded(video: string, folder: string, done: Reencoded): Promise<string> {
+  const source = resolve(video);
+  let p = done.byVideo.get(source);
   if (!p) {
-    const target = join(resolve(folder), fpsVideoName(video));
-    p = existsSync(target) ? Promise.resolve(target) : reencodeVideo(video, target);
-    done.set(video, p);
+    let name = fpsVideoName(source);
+    if (done.byName.has(name) && done.byName.get(name) !== source)
+      name = fpsVideoName(source, 2, createHash("sha256").update(source).digest("hex").slice(0, 8));
+    done.byName.set(name, source);
+    p = reencodeVideo(source, join(resolve(folder), name));
+    done.byVideo.set(source, p);
   }
   return p;
 }
@@ -134,17 +143,5 @@ export async function writeDatasetInfo(
   fileName: string,
 ): Promise<string> {
   const path = join(resolve(dir), "dataset_info.json");
-  let info: Record<string, unknown> = {};
-  if (existsSync(path)) {
-    try {
-      const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
-      if (!isJsonObject(parsed)) throw new Error("not an object");
-      info = parsed;
-    } catch (e) {
-      throw new InputError({ file: path }, `cannot add an entry: ${(e as Error).message}`);
-    }
-  }
-  info = { ...info, ...llamafactoryDatasetInfo(name, fileName) };
-  await writeFileAtomic(path, `${JSON.stringify(info, null, 2)}\n`);
-  return path;
+  return mergeDatasetInfo(path, llamafactoryDatasetInfo(name, fileName));
 }

@@ -5,28 +5,28 @@
  * sources; ffmpeg's fps filter is). The output appears complete or not at all.
  * About real time / 20 on 2 cores for 360p clips.
  */
-import { mkdir, rename, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import type * as Zx from "zx";
 
 // zx loads with the first program run, not with the library (about 0.2 s).
 const zx = (): typeof Zx => require("zx");
-import { tempPathFor } from "../../files/index";
+import { makeOutputFolder, placeOutput, tempPathFor } from "../../files/index";
 
-/** `<stem>_fps2.mp4`, the released name of a 2 fps copy. */
-export function fpsVideoName(path: string, fps = 2): string {
-  return `${basename(path, extname(path))}_fps${fps}.mp4`;
+/** `<stem>_fps2.mp4`, the released name of a 2 fps copy (`<stem>-<tag>_fps2.mp4` to tell two apart). */
+export function fpsVideoName(path: string, fps = 2, tag?: string): string {
+  return `${basename(path, extname(path))}${tag ? `-${tag}` : ""}_fps${fps}.mp4`;
 }
 
 export async function reencodeVideo(src: string, dst: string, fps = 2): Promise<string> {
-  await mkdir(dirname(dst), { recursive: true });
+  makeOutputFolder(dirname(dst));
   const tmp = `${tempPathFor(dst)}.mp4`;
   const ffmpeg = zx().$({ nothrow: true, quiet: true });
   try {
     const r =
       await ffmpeg`ffmpeg -nostdin -loglevel error -y -i ${src} -vf ${`fps=${fps}`} -an -c:v libx264 -pix_fmt yuv420p ${tmp}`;
     if (r.exitCode !== 0) throw new Error(`ffmpeg could not re-encode ${src}: ${r.stderr.trim()}`);
-    await rename(tmp, dst);
+    placeOutput(tmp, dst);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;

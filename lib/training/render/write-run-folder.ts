@@ -13,6 +13,7 @@ import { sha256File, writeFileAtomic } from "../../files/index";
 import { projectRoot } from "../../paths/index";
 import type { TrainingPlan } from "../plan/plan-training";
 import { commandLine } from "./launch-plan";
+import { mergeDatasetInfo } from "./merge-dataset-info";
 import type { RenderedRun } from "./render-run";
 
 /** The resolved spec as plain data (what plan.json holds). */
@@ -82,7 +83,9 @@ export async function writeRunFolder(plan: TrainingPlan, run: RenderedRun): Prom
   const written: string[] = [];
   for (const [name, text] of Object.entries(files)) {
     const path = join(plan.runDir, name);
-    await writeFileAtomic(path, text);
+    if (name === "dataset_info.json")
+      await mergeDatasetInfo(path, JSON.parse(text) as Record<string, unknown>);
+    else await writeFileAtomic(path, text);
     written.push(path);
   }
   return written;
