@@ -1,5 +1,6 @@
 import { InputError } from "../../errors/index";
 import type { JsonObject } from "../../json/index";
+import { pickRunValue } from "../compare/pick-run-value";
 import type { EvaluationRow, IngestedRun, SampleOutcome } from "../evaluation-row";
 import { detectResultFormat } from "./detect-result-format";
 import { matchSamplesToResults } from "./match-samples-to-results";
@@ -17,6 +18,7 @@ interface ReadFiles {
   results: LmmsEvalResults[];
   samples: LmmsEvalSamples[];
   outcomes: Map<string, { file: string; outcomes: SampleOutcome[] }>;
+  notes: string[];
 }
 
 function addOutcomes(into: ReadFiles, benchmark: string, file: string, outcomes: SampleOutcome[]) {
@@ -37,6 +39,7 @@ async function readOne(given: string, run: string, into: ReadFiles): Promise<voi
     const r = readLmmsEvalResults(parsePlainJson(text, file) as JsonObject, file, run);
     into.results.push(r);
     into.rows.push(...r.rows);
+    into.notes.push(...r.notes);
   } else if (format === "lmms-eval-samples") {
     into.samples.push(await readLmmsEvalSamples(file));
   } else if (format === "tempcompass-output") {
@@ -72,6 +75,34 @@ function sampleRows(
   });
 }
 
+// A results file counts a TempCompass task's questions, not each dimension's: the samples do.
+function withDimensionCounts(
+  rows: EvaluationRow[],
+  s: LmmsEvalSamples,
+  m: ReturnType<typeof matchSamplesToResults>,
+): EvaluationRow[] {
+  const counts = new Map(
+    sampleBreakdown(m.task.benchmark, s.outcomes).map((b) => [b.dimension, b.n]),
+  );
+  return rows.map((r) =>
+    r.source === m.results.file && r.benchmark === m.task.benchmark && r.n === null
+      ? { ...r, n: counts.get(r.dimension) ?? null }
+      : r,
+  );
+}
+
+// One run gives one value per benchmark dimension: two files (or two metrics) that disagree
+// are refused here, naming both, rather than when the run is compared.
+function checkOneValuePerDimension(rows: readonly EvaluationRow[]): void {
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const id = `${r.benchmark}\u0000${r.dimension}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    pickRunValue(rows, r.benchmark, r.dimension);
+  }
+}
+
 /**
  * Reads one run's evaluation files, recognising each format from its content: lmms-eval
  * results and samples, TempCompass's output, plain CSV. Samples files are checked against
@@ -83,7 +114,13 @@ function sampleRows(
 export async function ingestResults(files: string[], run: string): Promise<IngestedRun> {
   if (run.trim() === "") throw new InputError({ file: "--run" }, "the run needs a name");
   if (files.length === 0) throw new InputError({ file: run }, "no result files given");
-  const into: ReadFiles = { rows: [], results: [], samples: [], outcomes: new Map() };
+  const into: ReadFiles = {
+    rows: [],
+    results: [],
+    samples: [],
+    outcomes: new Map(),
+    notes: [],
+  };
   const twice = files.find((f, i) => files.indexOf(f) !== i);
   if (twice !== undefined) throw new InputError({ file: twice }, `given twice for run ${run}`);
   for (const file of files) await readOne(file, run, into);
@@ -91,10 +128,12 @@ export async function ingestResults(files: string[], run: string): Promise<Inges
     const m = matchSamplesToResults(s, into.results);
     const outcomes = s.outcomes.map((o) => ({ ...o, benchmark: m.task.benchmark }));
     addOutcomes(into, m.task.benchmark, s.file, outcomes);
+    into.rows = withDimensionCounts(into.rows, s, m);
     into.rows.push(...sampleRows(run, { ...s, outcomes }, m));
   }
+  checkOneValuePerDimension(into.rows);
   const samples = new Map([...into.outcomes].map(([b, v]) => [b, v.outcomes]));
-  return { run, rows: into.rows, samples };
+  return { run, rows: into.rows, samples, notes: into.notes };
 }
 
 /** One run to read: its name and its result files (local or `hub:` paths). */
