@@ -1,6 +1,5 @@
 import { InputError } from "../../errors/index";
 import type { JsonObject } from "../../json/index";
-import { pickRunValue } from "../compare/pick-run-value";
 import type { EvaluationRow, IngestedRun, SampleOutcome } from "../evaluation-row";
 import { detectResultFormat } from "./detect-result-format";
 import { matchSamplesToResults } from "./match-samples-to-results";
@@ -11,6 +10,8 @@ import { type LmmsEvalSamples, readLmmsEvalSamples } from "./read-lmms-eval-samp
 import { readScoreCsv } from "./read-score-csv";
 import { readTempCompassOutput } from "./read-tempcompass-output";
 import { breakdownRows, sampleBreakdown } from "./sample-accuracy";
+
+const RECOMPUTED = "recomputed from per-sample results";
 
 /** A run's files as read, before samples are matched to results. */
 interface ReadFiles {
@@ -69,7 +70,7 @@ function sampleRows(
     run,
     benchmark: task.benchmark,
     evaluator: "lmms-eval",
-    version: `${task.version}; recomputed from per-sample results`,
+    version: `${task.version}; ${RECOMPUTED}`,
     settings: task.settings,
     source: s.file,
   });
@@ -92,14 +93,29 @@ function withDimensionCounts(
 }
 
 // One run gives one value per benchmark dimension: two files (or two metrics) that disagree
-// are refused here, naming both, rather than when the run is compared.
+// are refused here, naming both, rather than when the run is compared. Numbers recomputed
+// from samples are checked among themselves: lmms-eval's TempCompass dimensions may differ
+// from them on purpose (TempCompass README).
 function checkOneValuePerDimension(rows: readonly EvaluationRow[]): void {
-  const seen = new Set<string>();
+  const groups = new Map<string, EvaluationRow[]>();
   for (const r of rows) {
-    const id = `${r.benchmark}\u0000${r.dimension}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    pickRunValue(rows, r.benchmark, r.dimension);
+    const recomputed = r.version.endsWith(RECOMPUTED);
+    const id = `${r.benchmark}\u0000${r.dimension}\u0000${recomputed}`;
+    const list = groups.get(id);
+    if (list) list.push(r);
+    else groups.set(id, [r]);
+  }
+  for (const list of groups.values()) {
+    const first = list[0];
+    const other = list.find((r) => r.value !== first.value);
+    if (other === undefined) continue;
+    throw new InputError(
+      {
+        file: `${first.source} and ${other.source}`,
+        field: `${first.benchmark}.${first.dimension}`,
+      },
+      `run ${first.run} has 2 different values: ${first.value} (${first.source}), ${other.value} (${other.source})`,
+    );
   }
 }
 
