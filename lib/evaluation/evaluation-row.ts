@@ -45,4 +45,6 @@ export interface IngestedRun {
   rows: EvaluationRow[];
   /** Per-question outcomes by benchmark; absent benchmarks have only aggregate numbers. */
   samples: Map<string, SampleOutcome[]>;
+  /** What the files lack that a full run has (a --limit run's unasked dimensions …). */
+  notes?: string[];
 }

@@ -63,6 +63,10 @@ export {
   qwen2vlVideoTokens,
   qwen2vlVideoFrames,
   smartResize,
+  llamaFactoryImageSize,
+  llamaFactoryVideoFrames,
+  llamaFactoryV091Limits,
+  type LlamaFactoryMediaLimits,
 } from "./visual/qwen2vl-visual-tokens";
 export {
   readImageSize,

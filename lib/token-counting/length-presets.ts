@@ -3,6 +3,7 @@
  * each names the limit, the template and the vision settings its framework uses.
  */
 import type { TemplateName } from "./template/chat-template-pieces";
+import { llamaFactoryV091Limits } from "./visual/qwen2vl-visual-tokens";
 import type { VisualSettings } from "./visual/visual-settings";
 
 export interface LengthPreset {
@@ -26,8 +27,10 @@ export const lengthPresets: Record<string, LengthPreset> = {
     name: "qwen2vl-7b",
     maxTokens: 8192,
     template: "qwen2vl",
-    visual: { vision: "qwen2vl" },
-    source: "llyx97/video-t3 t3_sft/qwen_exp/7b/llama_factory_7b_config.yaml: cutoff_len 8192",
+    // The config sets no image_resolution / video_* keys: LLaMA-Factory v0.9.1's defaults.
+    visual: { vision: "qwen2vl", llamaFactory: llamaFactoryV091Limits },
+    source:
+      "llyx97/video-t3 t3_sft/qwen_exp/7b/llama_factory_7b_config.yaml: cutoff_len 8192; hiyouga/LLaMA-Factory v0.9.1 mm_plugin.py image and video limits",
   },
   "qwen2vl-72b": {
     name: "qwen2vl-72b",

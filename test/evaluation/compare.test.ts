@@ -60,12 +60,19 @@ test("benchmarks no run has are left out; two different values for one cell are 
     compareWithPaper([one], loadPaperTables()).map((c) => c.benchmark),
     ["mlvu"],
   );
-  const both = await ingestResults([a, b], "both");
-  assert.throws(
-    () => compareWithPaper([both], loadPaperTables()),
+  // Refused when the run is read (issue #21), not only when it is compared.
+  await assert.rejects(
+    ingestResults([a, b], "both"),
     (err: InputError) =>
       err instanceof InputError &&
       err.location.file === `${a} and ${b}` &&
-      /2 different values: 50, 51/.test(err.message),
+      err.location.field === "mlvu.macro_avg" &&
+      err.message.includes(`2 different values: 50 (${a}), 51 (${b})`),
+  );
+  // Rows read elsewhere reach the same check when compared.
+  const rows = [...one.rows, { ...one.rows[0], value: 51, source: b }];
+  assert.throws(
+    () => compareWithPaper([{ ...one, rows }], loadPaperTables()),
+    (err: InputError) => err instanceof InputError && err.location.file === `${a} and ${b}`,
   );
 });

@@ -49,7 +49,17 @@ test("the fit check counts, per source, the records over the run's limit (tokens
   const expected = new Map<string, { records: number; over: number }>();
   for await (const row of countFileTokens(data, {
     template: "qwen2vl",
-    visual: { vision: "qwen2vl", missingImages: "default" },
+    // The run's LLaMA-Factory v0.9.1 limits (mm_plugin.py defaults; the config sets none).
+    visual: {
+      vision: "qwen2vl",
+      missingImages: "default",
+      llamaFactory: {
+        imageMaxPixels: 512 * 512,
+        videoMaxPixels: 128 * 128,
+        videoFps: 2,
+        videoMaxlen: 64,
+      },
+    },
     workers: 0,
   })) {
     const e = expected.get(row.source) ?? { records: 0, over: 0 };

@@ -19,7 +19,9 @@ export function pickRunValue(
   if (values.size > 1) {
     throw new InputError(
       { file: best.map((r) => r.source).join(" and "), field: `${benchmark}.${dimension}` },
-      `run ${best[0].run} has ${values.size} different values: ${[...values].join(", ")}`,
+      `run ${best[0].run} has ${values.size} different values: ${[...values]
+        .map((v) => `${v} (${best.find((r) => r.value === v)?.source})`)
+        .join(", ")}`,
     );
   }
   return best[0].value;

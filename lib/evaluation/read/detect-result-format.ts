@@ -33,6 +33,23 @@ function isTempCompassOutput(v: unknown): boolean {
   );
 }
 
+// Whether JSON text stops inside a string, object or array: a file cut short (a run killed
+// while writing, a partial download) rather than a wrong format.
+function endsUnclosed(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") depth--;
+  }
+  return inString || depth > 0;
+}
+
 function firstLine(text: string): string {
   for (const line of text.split("\n")) if (line.trim() !== "") return line;
   return "";
@@ -45,10 +62,12 @@ export function detectResultFormat(text: string, file: string): ResultFormat {
   if (trimmed === "") throw new InputError({ file }, `empty file; expected ${KNOWN_FORMATS}`);
   if (trimmed.startsWith("{")) {
     let whole: unknown;
+    let broken: InputError | undefined;
     try {
       whole = parsePlainJson(body, file);
-    } catch {
+    } catch (err) {
       whole = undefined;
+      broken = err as InputError;
     }
     if (whole !== undefined) {
       const obj = isJsonObject(whole) ? whole : null;
@@ -65,6 +84,14 @@ export function detectResultFormat(text: string, file: string): ResultFormat {
         first = undefined;
       }
       if (isJsonObject(first) && "doc_id" in first) return "lmms-eval-samples";
+      // Neither one JSON value nor JSON lines: a file cut short or broken, not an unknown format.
+      if (endsUnclosed(body)) {
+        throw new InputError(
+          { file },
+          `truncated: the JSON ends inside an unclosed string, object or array (${Buffer.byteLength(body)} bytes read)`,
+        );
+      }
+      if (broken) throw broken;
     }
     throw new InputError({ file }, `JSON in no known format; expected ${KNOWN_FORMATS}`);
   }

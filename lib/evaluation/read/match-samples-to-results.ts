@@ -29,7 +29,8 @@ function candidates(samples: LmmsEvalSamples, results: LmmsEvalResults[]) {
 /**
  * The results-file task a samples file belongs to, checked: same task (from the lmms-eval
  * file name, else the benchmark), same run date, as many questions as the results file
- * counted, and the same overall score recomputed. Any mismatch is refused, naming both files.
+ * counted, the same `task_hashes` entry (when the results file keeps one and the samples their
+ * hashes), and the same overall score recomputed. Any mismatch is refused, naming both files.
  */
 export function matchSamplesToResults(
   samples: LmmsEvalSamples,
@@ -62,6 +63,13 @@ export function matchSamplesToResults(
     throw new InputError(
       { file, field: "doc_id" },
       `${samples.outcomes.length} samples, but ${found[0].results.file} counts ${task.n} for ${task.task} (field n-samples.${task.task}.effective)`,
+    );
+  }
+  const kept = found[0].results.hashes.get(task.task);
+  if (kept !== undefined && kept !== "" && samples.hash !== null && kept !== samples.hash) {
+    throw new InputError(
+      { file, field: "doc_hash" },
+      `its questions, prompts and answers hash to ${samples.hash.slice(0, 12)}…, but ${found[0].results.file} has task_hashes.${task.task} ${kept.slice(0, 12)}…: not the same run`,
     );
   }
   const recomputed = sampleBreakdown(task.benchmark, samples.outcomes);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { InputError } from "../../errors/index";
 import { type JsonObject, isJsonObject, readJsonlRecords } from "../../json/index";
@@ -15,10 +16,27 @@ export interface LmmsEvalSamples {
   task: string | null;
   date: string | null;
   outcomes: SampleOutcome[];
+  /**
+   * sha256 over every line's doc_hash + prompt_hash + target_hash, as lmms-eval's
+   * `task_hashes` in the results file (loggers/evaluation_tracker.py save_results_aggregated);
+   * null when a line lacks them.
+   */
+  hash: string | null;
 }
 
-/** MLVU's task-type codes (lmms_eval/tasks/mlvu/utils.py TASK_TYPES) as the paper's columns. */
+/**
+ * MLVU's task types as the paper's columns: the codes of lmms_eval/tasks/mlvu/utils.py
+ * TASK_TYPES up to v0.3.1 (task `mlvu`), and the names of `mlvu_dev` from v0.3.2
+ * (mlvu_aggregate_results_dev), which name the same seven multiple-choice types.
+ */
 export const MLVU_TASK_TYPES: Record<string, string> = {
+  topic_reasoning: "tr",
+  anomaly_reco: "ar",
+  needle: "needle_qa",
+  ego: "er",
+  plotQA: "plot_qa",
+  order: "ao",
+  count: "ac",
   TR: "tr",
   AR: "ar",
   NQA: "needle_qa",
@@ -96,9 +114,11 @@ function videommeOutcome(rec: JsonObject, at: Where): SampleOutcome {
 function mlvuOutcome(rec: JsonObject, at: Where): SampleOutcome {
   const [key, s] = scoreEntry(rec, MLVU_KEY) ?? fail(at, "mlvu_percetion_score", "missing");
   const type = field(s, "task_type", key, at);
+  // lmms-eval's MLVU question_id is the question's text, which repeats (one anomaly question
+  // for many videos): the doc_id is what tells questions apart.
   return {
     benchmark: "mlvu",
-    key: field(s, "question_id", key, at),
+    key: `doc ${field(rec, "doc_id", "doc", at)}`,
     correct: isCorrect(s, key, at),
     groups: [MLVU_TASK_TYPES[type] ?? dimensionKey(type)],
   };
@@ -132,6 +152,8 @@ export async function readLmmsEvalSamples(file: string): Promise<LmmsEvalSamples
   const name = basename(file).match(/^(?:(\d{8}_\d{6})_)?samples_(.+)\.jsonl$/);
   const outcomes: SampleOutcome[] = [];
   const seen = new Set<string>();
+  const hash = createHash("sha256");
+  let hashed = true;
   let family: SampleFamily | null = null;
   for await (const { index, line, record } of readJsonlRecords(file)) {
     const at = { file, line: line ?? index + 1 };
@@ -142,10 +164,22 @@ export async function readLmmsEvalSamples(file: string): Promise<LmmsEvalSamples
       fail(at, "", `a ${f} sample in a file of ${family} samples`);
     family = f;
     const o = OUTCOME[f](rec, at);
-    if (seen.has(o.key)) fail(at, "question_id", `question ${o.key} appears twice`);
+    if (seen.has(o.key)) {
+      fail(at, f === "videomme" ? "question_id" : "doc_id", `question ${o.key} appears twice`);
+    }
     seen.add(o.key);
+    const parts = [rec.doc_hash, rec.prompt_hash, rec.target_hash];
+    if (parts.every((p) => typeof p === "string")) hash.update(parts.join(""), "utf8");
+    else hashed = false;
     outcomes.push(o);
   }
   if (family === null) throw new InputError({ file }, "no samples");
-  return { file, family, task: name?.[2] ?? null, date: name?.[1] ?? null, outcomes };
+  return {
+    file,
+    family,
+    task: name?.[2] ?? null,
+    date: name?.[1] ?? null,
+    outcomes,
+    hash: hashed ? hash.digest("hex") : null,
+  };
 }

@@ -46,6 +46,10 @@ export function readScoreCsv(text: string, file: string, run: string): Evaluatio
     if (value === null) {
       throw new InputError(at("value"), `expected a number, got ${JSON.stringify(r.value ?? "")}`);
     }
+    // Scores are percents (EvaluationRow.value); 1e300 or -5 is a broken cell, not a score.
+    if (value < 0 || value > 100) {
+      throw new InputError(at("value"), `expected a percent score (0-100), got ${cell("value")}`);
+    }
     const n = cell("n") === "" ? null : parseDecimal(cell("n"));
     if (n !== null && !(Number.isInteger(n) && n > 0)) {
       throw new InputError(at("n"), `expected a positive integer, got ${JSON.stringify(r.n)}`);

@@ -15,11 +15,13 @@ const jsonText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\
 
 /** `eval ingest`: the tidy rows; --json: `{"rows": […]}`. */
 export function formatIngestOutput(run: IngestedRun, json: boolean): string {
-  if (json) return jsonText({ rows: run.rows });
-  return formatTextTable(
+  const notes = run.notes ?? [];
+  if (json) return jsonText(notes.length > 0 ? { rows: run.rows, notes } : { rows: run.rows });
+  const table = formatTextTable(
     run.rows.map((r) => ({ ...r })),
     2,
   );
+  return notes.length === 0 ? table : `${table}${notes.map((n) => `note: ${n}\n`).join("")}`;
 }
 
 // The paper's baseline and T3 rows and the runs, each measure with its Δ to the baseline.

@@ -12,6 +12,7 @@ import type { MediaSlot } from "../template/chat-template-pieces";
 import { longvaImageTokens, longvaVideoTokens } from "./longva-visual-tokens";
 import { knownVideoInfo, videoFilePath } from "./probe-video-files";
 import {
+  llamaFactoryVideoFrames,
   qwen2vlImageTokens,
   qwen2vlVideoFrames,
   qwen2vlVideoTokens,
@@ -63,7 +64,11 @@ function imageSize(
 }
 
 function qwen2vlFrames(settings: VisualSettings): number {
-  if (settings.videoSeconds === undefined) return settings.videoFrames;
+  const lf = settings.llamaFactory;
+  if (settings.videoSeconds === undefined) {
+    return lf ? Math.min(settings.videoFrames, lf.videoMaxlen) : settings.videoFrames;
+  }
+  if (lf) return llamaFactoryVideoFrames(Number.POSITIVE_INFINITY, settings.videoSeconds, lf);
   return qwen2vlVideoFrames(settings.videoSeconds, settings.videoFps);
 }
 
@@ -94,7 +99,10 @@ function videoTokens(
     if (info === undefined) throw new Error(`video ${full} was not probed before counting`);
     if (info !== null) {
       // smart_nframes works from decord's frame count and average fps.
-      const frames = qwen2vlVideoFrames(info.frames / info.fps, settings.videoFps, info.frames);
+      const seconds = info.frames / info.fps;
+      const frames = settings.llamaFactory
+        ? llamaFactoryVideoFrames(info.frames, seconds, settings.llamaFactory)
+        : qwen2vlVideoFrames(seconds, settings.videoFps, info.frames);
       if (frames < 2) {
         throw new InputError(
           where,
