@@ -19,12 +19,17 @@ const isCommanderError = (err: unknown): err is CommanderError =>
   (err as CommanderError).code.startsWith("commander.");
 
 export async function main(argv: string[]): Promise<number> {
-  endChildrenOnSignal();
   let reached: Command | undefined;
   const program = buildProgram((cmd) => {
     reached = cmd;
   });
   const where = () => commandPath(reached ?? program);
+  // An interrupted run says so (never "failed in an unknown cell"); its outputs are undone.
+  endChildrenOnSignal((signal) =>
+    process.stderr.write(
+      `\n${where()}: interrupted (${signal}); this run's outputs were not kept\n`,
+    ),
+  );
   if (argv.length === 0) {
     process.stdout.write(program.helpInformation());
     return 2;

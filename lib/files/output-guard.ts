@@ -110,7 +110,11 @@ function record(run: GuardRun, step: JournalStep): void {
 }
 
 /** Refuses `target` as an output of `run`; returns its resolved path. */
-function checkOutput(run: GuardRun, target: string, replacing: "refuse" | "merge"): string {
+function checkOutput(
+  run: GuardRun,
+  target: string,
+  replacing: "refuse" | "merge" | "append",
+): string {
   const real = realTarget(target);
   const identity = identityOf(real);
   for (const input of run.inputs) {
@@ -118,7 +122,7 @@ function checkOutput(run: GuardRun, target: string, replacing: "refuse" | "merge
     const within = input.isFolder && real.startsWith(input.real + sep);
     // In a checkout, new files may be made (and the kit's own remade); the checkout's own
     // files are inputs, even with --force.
-    const checkoutFile = identity !== null && !writtenByKit(real);
+    const checkoutFile = identity !== null && replacing !== "append" && !writtenByKit(real);
     if (over || (within && (!input.outputsInside || checkoutFile)))
       throw new InputError(
         { file: target },
@@ -127,7 +131,8 @@ function checkOutput(run: GuardRun, target: string, replacing: "refuse" | "merge
           : `this output lies inside the input folder ${input.real} (${input.label}); writing there could replace an input. Nothing was written: choose another output path`,
       );
   }
-  if (run.placed.has(real))
+  // A merged file (dataset_info.json) may take one entry after another in one run.
+  if (run.placed.has(real) && replacing === "refuse")
     throw new InputError(
       { file: target },
       "two outputs of this run are this same file; the second would replace the first. Nothing was written: the inputs' names collide",
@@ -183,7 +188,7 @@ export function placeOutput(tmp: string, target: string, options: PlaceOptions =
  */
 export function claimAppendedOutput(target: string): void {
   const run = store.getStore();
-  if (run) run.placed.add(checkOutput(run, target, "merge"));
+  if (run) run.placed.add(checkOutput(run, target, "append"));
 }
 
 /**

@@ -48,9 +48,13 @@ export function atSignalDeath(action: () => void): () => void {
   return () => lastActions.delete(action);
 }
 
-async function endChildrenThenDie(signal: NodeJS.Signals): Promise<void> {
+async function endChildrenThenDie(
+  signal: NodeJS.Signals,
+  told?: (signal: NodeJS.Signals) => void,
+): Promise<void> {
   if (ending) return;
   ending = signal;
+  told?.(signal);
   // The other listeners of this signal (temp-file cleanup) run first: once the listeners
   // are removed below, the re-raised signal kills the process on the spot.
   await new Promise((r) => setImmediate(r));
@@ -72,9 +76,9 @@ async function endChildrenThenDie(signal: NodeJS.Signals): Promise<void> {
   process.kill(process.pid, signal);
 }
 
-/** Installs the handlers once (the CLI calls this at start). */
-export function endChildrenOnSignal(): void {
+/** Installs the handlers once (the CLI calls this at start); `told` hears the signal first. */
+export function endChildrenOnSignal(told?: (signal: NodeJS.Signals) => void): void {
   if (installed) return;
   installed = true;
-  for (const s of SIGNALS) process.on(s, () => void endChildrenThenDie(s));
+  for (const s of SIGNALS) process.on(s, () => void endChildrenThenDie(s, told));
 }

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { InputError } from "../errors/index";
 import { writeFileAtomic } from "../files/index";
 import { projectRoot } from "../paths/index";
 import { type StageReport, collectStageReports } from "./collect-stage-reports";
@@ -14,6 +15,8 @@ export interface FrontPageOptions {
   catalogue?: readonly StageEntry[];
   /** Where the stages' notebooks live (to tell "not run" from "not in this tree"). */
   notebooksDir?: string;
+  /** Refuse a folder where no stage ran (`t3kit report` on the wrong folder). */
+  refuseEmpty?: boolean;
 }
 
 /** Writes `<outRoot>/index.html` over what every stage left in `outRoot` (atomically). */
@@ -27,6 +30,12 @@ export async function writeFrontPage(
     options.notebooksDir ?? join(projectRoot, "notebooks"),
   );
   const path = join(outRoot, "index.html");
+  // A page of seven "not run" stages says nothing: name the folder instead.
+  if (options.refuseEmpty && !stages.some((s) => s.status === "ran"))
+    throw new InputError(
+      { file: outRoot },
+      `no executed notebook here (0 of ${stages.length} stages ran): run npx t3kit notebooks (or make run) first; nothing was written`,
+    );
   await writeFileAtomic(path, frontPageHtml(stages));
   return { path, stages };
 }

@@ -5,7 +5,8 @@
  * every command; and value parsers with real ranges, so `--seed -1` or `--workers x` is a
  * usage error naming the flag before anything runs.
  */
-import { Argument, InvalidArgumentError, Option } from "commander";
+import { Argument, type Command, InvalidArgumentError, Option } from "commander";
+import { UsageError } from "./usage-error";
 
 /**
  * What a path flag or argument is to its command. `input` is an input the command itself
@@ -132,4 +133,16 @@ export function repeatable(flags: string, description: string): Option {
     ...previous,
     value,
   ]);
+}
+
+/**
+ * Refuses two flags given together that would silently cancel (`--cache DIR --no-cache`:
+ * commander keeps whichever came last). Read from the words typed, not the parsed values.
+ */
+export function refuseBoth(cmd: Command, a: string, b: string): void {
+  let root = cmd;
+  while (root.parent) root = root.parent;
+  const typed = (root as unknown as { rawArgs?: string[] }).rawArgs ?? [];
+  const given = (flag: string) => typed.some((w) => w === flag || w.startsWith(`${flag}=`));
+  if (given(a) && given(b)) throw new UsageError(`${a} and ${b} together: give one of them`);
 }

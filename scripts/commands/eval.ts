@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { InvalidArgumentError, Option } from "commander";
 import type * as Evaluation from "../../lib/evaluation/index";
 import { outPath } from "../../lib/paths/index";
-import { intOption, parseList, pathArgument, pathOption } from "../cli/cli-options";
+import { intOption, parseList, pathArgument, pathOption, refuseBoth } from "../cli/cli-options";
 import { reportProgress } from "../cli/progress-reporter";
 import { type Stage, action } from "../cli/stage-command";
 import { UsageError } from "../cli/usage-error";
@@ -77,7 +77,9 @@ file), TempCompass auto_eval_results/<model>/<task>.json, or a CSV benchmark,dim
           .makeOptionMandatory(),
       )
       .option("--baseline <NAME>", "the run the others are tested against")
-      .addOption(intOption("--bootstrap <N>", "bootstrap resamples", { min: 1 }, 1000))
+      .addOption(
+        intOption("--bootstrap <N>", "bootstrap resamples", { min: 1, max: 1_000_000 }, 1000),
+      )
       .addOption(
         intOption("--seed <S>", "bootstrap seed (same seed, same interval)", { min: 0 }, 0),
       )
@@ -145,7 +147,7 @@ is refused.`,
       .requiredOption("--endpoint <URL>", "server base URL (…/v1) or its /chat/completions URL")
       .requiredOption("--model <NAME>", "model name the server serves")
       .addOption(
-        new Option("--files <LIST>", "comma-separated validation files")
+        pathOption("--files <LIST>", "comma-separated validation files", "input-file")
           .argParser(parseList((f) => f))
           .makeOptionMandatory(),
       )
@@ -180,7 +182,8 @@ message, unchanged; decoding is greedy. Prints accuracy per file; --json prints
           maxTokens?: number;
           cache: string | boolean;
           json?: boolean;
-        }>(async (f) => {
+        }>(async (f, _args, cmd) => {
+          refuseBoth(cmd, "--cache", "--no-cache");
           const cacheDir =
             f.cache === false
               ? undefined

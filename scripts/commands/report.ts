@@ -29,7 +29,9 @@ from what DIR holds.`,
       .action(
         action<{ out?: string }>(async ({ out }) => {
           const report: typeof Report = require("../../lib/report/index");
-          const page = await report.writeFrontPage(out ? resolve(out) : outDir());
+          const page = await report.writeFrontPage(out ? resolve(out) : outDir(), {
+            refuseEmpty: true,
+          });
           process.stdout.write(`${report.frontPageLine(page)}\n`);
         }),
       );

@@ -66,7 +66,12 @@ async function terminateWhile(args: string[], pattern: RegExp, env: Record<strin
 
 test("SIGTERM to `t3kit notebooks` ends nbconvert and the tslab kernel too", async () => {
   const out = mkdtempSync(join(tmpdir(), "t3kit-sigterm-nb-"));
-  await terminateWhile(["notebooks", "--only", "06-results"], /tslab/, { T3KIT_OUT: out });
+  const stderr = await terminateWhile(["notebooks", "--only", "06-results"], /tslab/, {
+    T3KIT_OUT: out,
+  });
+  // Said as an interruption, never as a notebook failing "in an unknown cell".
+  assert.match(stderr, /t3kit notebooks: interrupted \(SIGTERM\)/);
+  assert.doesNotMatch(stderr, /unknown cell|failed/);
 });
 
 test("SIGTERM to `t3kit results` ends Chromium and exits 143 without a Playwright error", async () => {

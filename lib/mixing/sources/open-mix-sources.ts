@@ -15,7 +15,13 @@ import { ConcatSource } from "./concat-source";
 import { HOTPOTQA_MAX_WORDS, hotpotqaToLlava } from "./hotpotqa-records";
 import { keepWholeLlava } from "./keep-used-records";
 import { MemorySource, type RecordSource, loadFileSource } from "./record-source";
-import { type SourcePathOptions, resolveSourcePath, t3FilesOf, t3PrefixFor } from "./source-paths";
+import {
+  type SourcePathOptions,
+  refuseUnusedVars,
+  resolveSourcePath,
+  t3FilesOf,
+  t3PrefixFor,
+} from "./source-paths";
 
 export interface SourceLoadOptions extends SourcePathOptions {
   /**
@@ -43,6 +49,7 @@ export async function openMixSources(
   options: SourceLoadOptions = {},
   tolerant = false,
 ): Promise<OpenedSources> {
+  refuseUnusedVars(spec, options);
   const out: OpenedSources = { sources: [], files: [], errors: [] };
   for (let k = 0; k < spec.sources.length; k++) {
     try {

@@ -42,6 +42,23 @@ export function resolveSourcePath(
   return resolve(options.specFile ? dirname(options.specFile) : process.cwd(), path);
 }
 
+/**
+ * A `--var` that no source path uses (directly or through the spec's vars) is a typo or a
+ * wrong spec: it would be dropped without a word.
+ */
+export function refuseUnusedVars(spec: MixSpec, options: SourcePathOptions): void {
+  const given = Object.keys(options.vars ?? {});
+  if (given.length === 0) return;
+  const texts = [...spec.sources.map((s) => s.path), ...Object.values(spec.vars)];
+  const used = new Set(texts.flatMap((t) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1])));
+  const unused = given.filter((v) => !used.has(v));
+  if (unused.length > 0)
+    throw new InputError(
+      { file: options.specFile ?? spec.name, field: "vars" },
+      `--var ${unused.join(", ")}: the spec never uses {${unused[0]}} (its paths use ${[...used].map((u) => `{${u}}`).join(", ") || "no variables"})`,
+    );
+}
+
 /** The files a T3 source reads: one file, or the T3 files of a folder (the 13 in load order first). */
 export function t3FilesOf(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];

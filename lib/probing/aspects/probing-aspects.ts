@@ -173,14 +173,12 @@ export function probingAspect(name: string): ProbingAspect {
 
 /** Parses "a,b" (or "all") into aspects, in the kit's order, without repeats. */
 export function parseAspectList(list: string | undefined): ProbingAspect[] {
-  if (list === undefined || list.trim() === "" || list.trim() === "all")
-    return [...PROBING_ASPECTS];
-  const names = new Set(
-    list
-      .split(",")
-      .map((s) => s.trim())
-      .filter((s) => s !== ""),
-  );
+  if (list === undefined || list.trim() === "all") return [...PROBING_ASPECTS];
+  const items = list.split(",").map((s) => s.trim());
+  // An empty list is a mistake (an unset shell variable), never "all".
+  if (items.some((s) => s === ""))
+    throw new Error(`"${list}" has an empty item; leave it out or say all for every aspect`);
+  const names = new Set(items);
   for (const name of names) probingAspect(name);
   return PROBING_ASPECTS.filter((a) => names.has(a.name));
 }

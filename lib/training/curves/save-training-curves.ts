@@ -4,6 +4,7 @@
  * file name (or the folder's) made safe for a file name.
  */
 import { basename, join, resolve } from "node:path";
+import { InputError } from "../../errors/index";
 import { outPath } from "../../paths/index";
 import type * as Plots from "../../plots/index";
 import { localTrainingInput } from "../plan/local-training-input";
@@ -20,6 +21,12 @@ export interface SavedCurves {
 export async function saveTrainingCurves(run: string, outRoot?: string): Promise<SavedCurves> {
   const local = await localTrainingInput(run);
   const curves = await readTrainingCurves(local);
+  // An empty figure would look like a run that learnt nothing.
+  if (curves.points.length === 0)
+    throw new InputError(
+      { file: curves.file },
+      `no training points in this ${curves.format} (an empty log, or a run that has not logged yet); nothing was written`,
+    );
   // Loaded on use: plotly and Chromium cost start-up time the other subcommands do not need.
   const { saveFigure } = require("../../plots/index") as typeof Plots;
   const name = `training-curves-${basename(resolve(local))

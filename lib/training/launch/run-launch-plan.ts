@@ -8,9 +8,9 @@
  */
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import type * as Zx from "zx";
+import { claimAppendedOutput, makeOutputFolder } from "../../files/index";
 
 // zx loads with the first program run, not with the library (about 0.2 s).
 const zx = (): typeof Zx => require("zx");
@@ -51,9 +51,14 @@ class TailChunks extends Array<string | Buffer> {
 }
 
 export async function runLaunchPlan(plan: LaunchPlan, o: RunOptions = {}): Promise<LaunchResult> {
-  await mkdir(dirname(plan.logFile), { recursive: true });
+  makeOutputFolder(dirname(plan.logFile));
+  // The log is appended to, never replaced; it may still not be an input of the run.
+  claimAppendedOutput(plan.logFile);
   const log = createWriteStream(plan.logFile, { flags: "a" });
-  log.write(`# ${o.header ?? commandLine(plan)}\n`);
+  const header = `# ${o.header ?? commandLine(plan)}\n`;
+  log.write(header);
+  // What starts is said where the user looks, not only in the log.
+  o.onOutput?.(Buffer.from(header), "stderr");
   const store = { stdout: new TailChunks(), stderr: new TailChunks(), stdall: new TailChunks() };
   const run = zx().$({
     cwd: plan.cwd,
