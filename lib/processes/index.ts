@@ -1,2 +1,7 @@
 export { descendantPids } from "./descendant-pids";
-export { atSignalDeath, endChildrenOnSignal, endingSignal } from "./end-children-on-signal";
+export {
+  atSignalDeath,
+  endChildrenOnSignal,
+  endWithParent,
+  endingSignal,
+} from "./end-children-on-signal";
