@@ -74,6 +74,8 @@ export { resizeFeatures } from "./probes/resize-features";
 export {
   runProbingStudy,
   RELEASED_SEEDS,
+  RELEASED_HIDDEN,
+  RELEASED_PROBE_SETTINGS,
   RELEASED_RESIZE,
   type ProbeResult,
   type StudyOptions,
