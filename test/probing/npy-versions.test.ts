@@ -23,11 +23,11 @@ for v in [(1, 0), (2, 0), (3, 0)]:
 # A version 2 header longer than 65535 bytes (what version 2 exists for): numpy reads it back.
 h = "{'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), }"
 n = 70016 - 12
-h = (h + " " * (n - len(h) - 1) + "\n").encode("latin1")
+h = (h + " " * (n - len(h) - 1) + chr(10)).encode("latin1")
 import struct
 with open(${JSON.stringify(dir)} + "/long.npy", "wb") as out:
-    out.write(b"\x93NUMPY\x02\x00" + struct.pack("<I", len(h)) + h + a.tobytes())
-assert (np.load(${JSON.stringify(dir)} + "/long.npy") == a).all()
+    out.write(bytes([0x93]) + b"NUMPY" + bytes([2, 0]) + struct.pack("<I", len(h)) + h + a.tobytes())
+assert (np.load(${JSON.stringify(dir)} + "/long.npy", max_header_size=100000) == a).all()
 with open(${JSON.stringify(dir)} + "/fortran.npy", "wb") as out:
     f.write_array(out, np.asfortranarray(a), version=(1, 0))
 `);
