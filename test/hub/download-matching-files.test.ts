@@ -146,9 +146,7 @@ test("a download whose bytes stop coming fails that try after the try's deadline
   assert.match(bodies[1].range ?? "", /^bytes=\d+-$/);
   assert.ok(
     fx.notices.some((n) =>
-      /big\.bin@\w+: no byte came for 400 ms \(at \d+ of 3145745 bytes\); retry 1 of 3/.test(
-        n,
-      ),
+      /big\.bin@\w+: no byte came for 400 ms \(at \d+ of 3145745 bytes\); retry 1 of 3/.test(n),
     ),
     fx.notices.join("\n"),
   );
