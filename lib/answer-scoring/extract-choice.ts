@@ -95,14 +95,15 @@ function leadingLetter(text: string, letters: Set<string>, options: ChoiceOption
   if (!plain || !letters.has(plain[1])) return null;
   const rest = plain[2];
   if (!/^\s+[a-z]/.test(rest)) return plain[1];
-  // "A cat", "B person": a word follows with no punctuation. For B-Z that is still the letter
-  // (there is no article "B"); for "A" it is the article unless a verb follows ("A is right").
-  if (plain[1] !== "A") return plain[1];
+  // "A cat", "B person": a word follows with no punctuation. For most letters that is still
+  // the letter (there is no word "B"); "A" is the article and "I" the pronoun ("I think …",
+  // with 9+ options) unless a verb follows ("A is right") or the rest is that option's text.
+  if (plain[1] !== "A" && plain[1] !== "I") return plain[1];
   const next = rest.trimStart();
-  if (LETTER_VERBS.test(next)) return "A";
+  if (plain[1] === "A" && LETTER_VERBS.test(next)) return "A";
   const withoutLetter = normalise(next);
   const option = options.find((o) => normalise(o.text) === withoutLetter);
-  return option && option.letter.toUpperCase() === "A" ? "A" : null;
+  return option && option.letter.toUpperCase() === plain[1] ? plain[1] : null;
 }
 
 /** The letters of the options whose text appears in the answer as whole words. */

@@ -39,7 +39,12 @@ export function isTimeout(err: unknown): boolean {
 
 /** What went wrong with a try, in one line: the error and the socket error under it. */
 export function describeNetworkError(err: unknown, tryTimeoutMs?: number): string {
-  if (isTimeout(err)) return `no reply within ${tryTimeoutMs} ms`;
+  if (isTimeout(err))
+    return tryTimeoutMs === undefined
+      ? "no reply in time"
+      : tryTimeoutMs < 1000
+        ? `no reply within ${tryTimeoutMs} ms`
+        : `no reply within ${Number((tryTimeoutMs / 1000).toFixed(1))} s`;
   const e = err as Error & { cause?: { code?: string; message?: string } };
   const cause = e.cause?.code ?? e.cause?.message;
   return cause ? `${e.message} (${cause})` : e.message;

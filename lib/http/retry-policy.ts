@@ -23,6 +23,11 @@ export interface RetryPolicy {
   maxRetryAfterSeconds: number;
   /** One try's deadline in ms, answer included (undefined: none). */
   tryTimeoutMs?: number;
+  /**
+   * The whole call's deadline in ms, every try and wait included (undefined: none): no try
+   * runs past it, and no wait is begun that would end past it.
+   */
+  deadlineMs?: number;
 }
 
 /**

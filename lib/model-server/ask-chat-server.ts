@@ -1,18 +1,31 @@
-import type { OnProgress } from "../progress/index";
 /**
  * Asks an OpenAI-compatible chat server (vLLM, Ollama, llama.cpp server, OpenAI) one
  * question per conversation: greedy decoding (temperature 0), at most `concurrency`
  * requests in flight, retries with backoff, and a disk cache so a rerun (or a run resumed
  * after a failure) asks only what it has not got. Answers come back in request order.
  * When one conversation fails for good no new request starts and the call rejects; the
- * answers already received stay in the cache.
+ * answers already received stay in the cache. Each retry is a note through `onProgress`
+ * (what failed, when the next try is); a request that gives up is a ChatServerError.
  */
+import { withHttpSettings } from "../http/index";
+import type { OnProgress } from "../progress/index";
 import { cacheKey, readCachedAnswer, writeCachedAnswer } from "./answer-cache";
 import type { ChatAnswer, ChatMessage, ChatServerOptions } from "./chat-types";
 import { chatCompletionsUrl } from "./chat-url";
 import { chatRetryPolicy, postChatRequest } from "./post-chat-request";
 
-const DEFAULTS = { concurrency: 4, maxRetries: 5, timeoutMs: 120_000, backoffMs: 1000 };
+/**
+ * Retries, per-try deadline and the whole request's deadline when neither the options nor
+ * T3KIT_HTTP_RETRIES / T3KIT_HTTP_TIMEOUT / T3KIT_HTTP_DEADLINE set them: a server that
+ * never answers is given up after 3 minutes, with a line each minute.
+ */
+export const CHAT_DEFAULTS = {
+  concurrency: 4,
+  maxRetries: 5,
+  timeoutMs: 60_000,
+  deadlineMs: 180_000,
+  backoffMs: 1000,
+} as const;
 
 export async function askChatServer(
   options: ChatServerOptions,
@@ -23,10 +36,18 @@ export async function askChatServer(
   checkOptions(options);
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
-  const policy = chatRetryPolicy(
-    options.maxRetries ?? DEFAULTS.maxRetries,
-    options.backoffMs ?? DEFAULTS.backoffMs,
-    options.timeoutMs ?? DEFAULTS.timeoutMs,
+  const policy = withHttpSettings(
+    chatRetryPolicy(
+      CHAT_DEFAULTS.maxRetries,
+      options.backoffMs ?? CHAT_DEFAULTS.backoffMs,
+      CHAT_DEFAULTS.timeoutMs,
+      CHAT_DEFAULTS.deadlineMs,
+    ),
+    {
+      retries: options.maxRetries,
+      tryTimeoutMs: options.timeoutMs,
+      deadlineMs: options.deadlineMs,
+    },
   );
   const answers: ChatAnswer[] = new Array(conversations.length);
   let next = 0;
@@ -46,6 +67,7 @@ export async function askChatServer(
       JSON.stringify(body),
       policy,
       `conversation ${index} (model ${options.model})`,
+      (note) => onProgress?.({ note }),
     );
     if (options.cacheDir)
       await writeCachedAnswer(options.cacheDir, key, options.model, {
@@ -69,7 +91,7 @@ export async function askChatServer(
     }
   }
 
-  const concurrency = options.concurrency ?? DEFAULTS.concurrency;
+  const concurrency = options.concurrency ?? CHAT_DEFAULTS.concurrency;
   const workers = Array.from({ length: Math.min(concurrency, conversations.length) }, worker);
   const settled = await Promise.allSettled(workers);
   const failure = settled.find((s) => s.status === "rejected");
@@ -92,6 +114,7 @@ function checkOptions(options: ChatServerOptions): void {
   positive("concurrency", options.concurrency, 1);
   positive("maxRetries", options.maxRetries, 0);
   positive("timeoutMs", options.timeoutMs, 1);
+  positive("deadlineMs", options.deadlineMs, 1);
   positive("maxTokens", options.maxTokens, 1);
   positive("backoffMs", options.backoffMs, 0);
   if (typeof options.model !== "string" || options.model.trim() === "")

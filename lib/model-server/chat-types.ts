@@ -16,10 +16,12 @@ export interface ChatServerOptions {
   apiKey?: string;
   /** Requests in flight at once (default 4). */
   concurrency?: number;
-  /** Retries after the first try of one conversation (default 5). */
+  /** Retries after the first try of one conversation (default T3KIT_HTTP_RETRIES, else 5). */
   maxRetries?: number;
-  /** Per-request timeout in ms (default 120 s). */
+  /** One try's deadline in ms (default T3KIT_HTTP_TIMEOUT seconds, else 60 s). */
   timeoutMs?: number;
+  /** One conversation's deadline in ms, tries and waits (default T3KIT_HTTP_DEADLINE, else 180 s). */
+  deadlineMs?: number;
   /** `max_tokens` for each answer (default: the server's own). */
   maxTokens?: number;
   /** Folder for cached answers; no cache when absent. */

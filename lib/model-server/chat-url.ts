@@ -1,3 +1,5 @@
+import { UserFacingError } from "../errors/index";
+
 /** The chat-completions URL for a base endpoint: servers are documented with either form. */
 export function chatCompletionsUrl(endpoint: string): string {
   const trimmed = endpoint.trim().replace(/\/+$/, "");
@@ -5,9 +7,11 @@ export function chatCompletionsUrl(endpoint: string): string {
   try {
     parsed = new URL(trimmed);
   } catch {
-    throw new Error(`model server endpoint "${endpoint}" is not a URL`);
+    throw new UserFacingError(
+      `model server endpoint "${endpoint}" is not a URL (e.g. http://127.0.0.1:8000/v1)`,
+    );
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
-    throw new Error(`model server endpoint "${endpoint}" must be http:// or https://`);
+    throw new UserFacingError(`model server endpoint "${endpoint}" must be http:// or https://`);
   return trimmed.endsWith("/chat/completions") ? trimmed : `${trimmed}/chat/completions`;
 }

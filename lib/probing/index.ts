@@ -26,7 +26,10 @@ export { itemSvg, flowerSvg, type ProbeItem } from "./videos/item-artwork";
 export { renderFrame, frameSvg } from "./videos/render-frame";
 export { encodeVideo } from "./videos/encode-video";
 export {
+  BYTES_PER_PROBING_VIDEO,
+  MAX_PROBING_VIDEOS,
   makeProbingVideos,
+  probingVideoCount,
   sampledCaptions,
   VIDEO_MANIFEST,
   type MakeVideosOptions,
@@ -71,6 +74,8 @@ export { resizeFeatures } from "./probes/resize-features";
 export {
   runProbingStudy,
   RELEASED_SEEDS,
+  RELEASED_HIDDEN,
+  RELEASED_PROBE_SETTINGS,
   RELEASED_RESIZE,
   type ProbeResult,
   type StudyOptions,

@@ -2,7 +2,9 @@
  * Children end with the parent: on SIGTERM, SIGINT or SIGHUP the CLI ends every process it
  * started, and theirs (nbconvert, the tslab kernel, headless Chromium), then dies of the
  * same signal (exit status 128 + n, e.g. 143 for SIGTERM) rather than reporting the errors
- * its dying children cause.
+ * its dying children cause. And the CLI ends with its own parent: started through a wrapper
+ * (`npx t3kit`, npm's shell, `timeout`) that is killed without passing the signal on, it
+ * finds itself adopted by another process and ends as if it had got SIGTERM.
  */
 import { constants } from "node:os";
 import { descendantPids } from "./descendant-pids";
@@ -76,9 +78,34 @@ async function endChildrenThenDie(
   process.kill(process.pid, signal);
 }
 
-/** Installs the handlers once (the CLI calls this at start); `told` hears the signal first. */
+let watching = false;
+
+/**
+ * Ends the process (as on SIGTERM) once its parent `parent` (default: the present one) is
+ * gone: the parent's pid changes when an orphan is adopted (by init or a subreaper). The
+ * entry script passes the parent it saw first, before the slow loading, so a wrapper killed
+ * meanwhile is noticed too. Checked every `everyMs`; the timer keeps no process alive. A
+ * process started by init itself has nothing to watch. Watches one parent per process.
+ */
+export function endWithParent(parent = process.ppid, everyMs = 250): void {
+  if (watching || parent <= 1) return;
+  watching = true;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    // Through the signal itself, so every handler (temp-file cleanup, the children) runs.
+    process.kill(process.pid, "SIGTERM");
+  }, everyMs);
+  timer.unref();
+}
+
+/**
+ * Installs the handlers once (the CLI calls this at start), and the watch on the parent;
+ * `told` hears the signal first.
+ */
 export function endChildrenOnSignal(told?: (signal: NodeJS.Signals) => void): void {
   if (installed) return;
   installed = true;
   for (const s of SIGNALS) process.on(s, () => void endChildrenThenDie(s, told));
+  endWithParent();
 }

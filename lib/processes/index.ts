@@ -1,3 +1,8 @@
 export { descendantPids } from "./descendant-pids";
-export { atSignalDeath, endChildrenOnSignal, endingSignal } from "./end-children-on-signal";
+export {
+  atSignalDeath,
+  endChildrenOnSignal,
+  endWithParent,
+  endingSignal,
+} from "./end-children-on-signal";
 export { processIsGone } from "./process-is-gone";

@@ -3,6 +3,12 @@ import { InvalidArgumentError, Option } from "commander";
 import type * as Evaluation from "../../lib/evaluation/index";
 import { outPath } from "../../lib/paths/index";
 import { intOption, parseList, pathArgument, pathOption, refuseBoth } from "../cli/cli-options";
+import {
+  CHAT_NETWORK,
+  type NetworkFlags,
+  addNetworkOptions,
+  httpSettingsOf,
+} from "../cli/network-options";
 import { reportProgress } from "../cli/progress-reporter";
 import { type Stage, action } from "../cli/stage-command";
 import { UsageError } from "../cli/usage-error";
@@ -139,7 +145,7 @@ is refused.`,
         }),
       );
 
-    stage
+    const textual = stage
       .command("textual")
       .description(
         "textual validation accuracy: text_temporal files through an OpenAI-compatible server, answers scored by option letter or text",
@@ -164,7 +170,8 @@ is refused.`,
         ),
       )
       .option("--no-cache", "ask every question again")
-      .addOption(jsonOption())
+      .addOption(jsonOption());
+    addNetworkOptions(textual, CHAT_NETWORK)
       .addHelpText(
         "after",
         `
@@ -173,16 +180,18 @@ message, unchanged; decoding is greedy. Prints accuracy per file; --json prints
 {"files": [{"file", "n", "accuracy"}]} (0..1).`,
       )
       .action(
-        action<{
-          endpoint: string;
-          model: string;
-          files: string[];
-          apiKey?: string;
-          concurrency: number;
-          maxTokens?: number;
-          cache: string | boolean;
-          json?: boolean;
-        }>(async (f, _args, cmd) => {
+        action<
+          {
+            endpoint: string;
+            model: string;
+            files: string[];
+            apiKey?: string;
+            concurrency: number;
+            maxTokens?: number;
+            cache: string | boolean;
+            json?: boolean;
+          } & NetworkFlags
+        >(async (f, _args, cmd) => {
           refuseBoth(cmd, "--cache", "--no-cache");
           const cacheDir =
             f.cache === false
@@ -191,6 +200,7 @@ message, unchanged; decoding is greedy. Prints accuracy per file; --json prints
                   typeof f.cache === "string" ? f.cache : outPath("evaluation", "chat-cache"),
                 );
           const lib = evaluation();
+          const http = httpSettingsOf(f);
           const result = await lib.textualAccuracy(
             f.files,
             {
@@ -200,6 +210,9 @@ message, unchanged; decoding is greedy. Prints accuracy per file; --json prints
               concurrency: f.concurrency,
               maxTokens: f.maxTokens,
               cacheDir,
+              maxRetries: http.retries,
+              timeoutMs: http.tryTimeoutMs,
+              deadlineMs: http.deadlineMs,
             },
             reportProgress,
           );

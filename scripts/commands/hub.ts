@@ -1,6 +1,12 @@
 import { Option } from "commander";
 import type * as Hub from "../../lib/hub/index";
 import { repeatable } from "../cli/cli-options";
+import {
+  HUB_NETWORK,
+  type NetworkFlags,
+  addNetworkOptions,
+  httpSettingsOf,
+} from "../cli/network-options";
 import { reportNotice, reportProgress } from "../cli/progress-reporter";
 import { type Stage, action } from "../cli/stage-command";
 
@@ -17,9 +23,11 @@ Another bare owner/name is taken as a dataset unless --type model says otherwise
 
 Environment: HF_ENDPOINT (default https://huggingface.co), HF_TOKEN (gated or private
 repos), HF_HOME (default ~/.cache/huggingface; the cache is $HF_HOME/hub, or
-HF_HUB_CACHE), HF_HUB_OFFLINE=1 (cache only).`;
+HF_HUB_CACHE), HF_HUB_OFFLINE=1 (cache only), T3KIT_HTTP_TIMEOUT / T3KIT_HTTP_RETRIES /
+T3KIT_HTTP_DEADLINE (as --timeout, --retries, --deadline; every command reading hub:
+paths follows them too).`;
 
-interface RepoFlags {
+interface RepoFlags extends NetworkFlags {
   revision?: string;
   type?: "dataset" | "model";
 }
@@ -40,12 +48,13 @@ The paper's released datasets and checkpoints on the Hugging Face Hub, downloade
 the same cache as Python's huggingface_hub ($HF_HOME/hub), resumable and verified.
 ${repoHelp}`,
     );
-    stage
+    const list = stage
       .command("list")
       .description("files and sizes at a revision, as a table")
       .argument("<REPO>", "the repository (see below)")
       .addOption(revisionOption())
-      .addOption(typeOption())
+      .addOption(typeOption());
+    addNetworkOptions(list, HUB_NETWORK)
       .addHelpText("after", repoHelp)
       .action(
         action<RepoFlags>(async (f, [repo]) => {
@@ -55,11 +64,12 @@ ${repoHelp}`,
             revision: f.revision,
             typeGuessed,
             notice: reportNotice,
+            http: httpSettingsOf(f),
           });
           process.stdout.write(lib.formatRepoListing(listing));
         }),
       );
-    stage
+    const get = stage
       .command("get")
       .description(
         "download (only what the cache lacks; a second get downloads nothing) and print each file's local path",
@@ -73,7 +83,8 @@ ${repoHelp}`,
           "get only matching files (repeatable; * also crosses /, as in Python's allow_patterns; a pattern ending in / takes a whole folder)",
         ),
       )
-      .option("--quiet", "no progress bar")
+      .option("--quiet", "no progress bar");
+    addNetworkOptions(get, HUB_NETWORK)
       .addHelpText("after", repoHelp)
       .action(
         action<RepoFlags & { files?: string[]; quiet?: boolean }>(async (f, [repo]) => {
@@ -84,6 +95,7 @@ ${repoHelp}`,
             files: f.files,
             typeGuessed,
             notice: reportNotice,
+            http: httpSettingsOf(f),
             onProgress: f.quiet ? undefined : reportProgress,
           });
           const { paths, summary } = lib.formatGetResult(got);

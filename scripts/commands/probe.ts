@@ -10,6 +10,12 @@ import {
   parseNumber,
   pathOption,
 } from "../cli/cli-options";
+import {
+  CHAT_NETWORK,
+  type NetworkFlags,
+  addNetworkOptions,
+  httpSettingsOf,
+} from "../cli/network-options";
 import { reportProgress } from "../cli/progress-reporter";
 import { type Stage, action } from "../cli/stage-command";
 
@@ -215,7 +221,7 @@ The released probes: linear on the last token (Adam 5e-4, batch 800); LSTM hidde
         }),
       );
 
-    stage
+    const ask = stage
       .command("ask")
       .description(
         "ask an OpenAI-compatible chat server (vLLM, Ollama, llama.cpp, OpenAI) each validation video's question",
@@ -250,26 +256,33 @@ The released probes: linear on the last token (Adam 5e-4, batch 800); LSTM hidde
           "output-file",
         ),
       )
-      .option("--json", "print the accuracies as JSON")
+      .option("--json", "print the accuracies as JSON");
+    addNetworkOptions(ask, CHAT_NETWORK)
       .addHelpText(
         "after",
-        "\nGreedy, retried, cached. The API key is read from $OPENAI_API_KEY when set.",
+        "\nGreedy, retried (a line per retry), cached. The API key is read from $OPENAI_API_KEY when set.",
       )
       .action(
-        action<{
-          endpoint: string;
-          model: string;
-          videos: string;
-          mode: "video" | "text";
-          aspects?: Probing.ProbingAspect[];
-          concurrency?: number;
-          cache: string;
-          maxTokens?: number;
-          out?: string;
-          json?: boolean;
-        }>(async (f) => {
+        action<
+          {
+            endpoint: string;
+            model: string;
+            videos: string;
+            mode: "video" | "text";
+            aspects?: Probing.ProbingAspect[];
+            concurrency?: number;
+            cache: string;
+            maxTokens?: number;
+            out?: string;
+            json?: boolean;
+          } & NetworkFlags
+        >(async (f) => {
           const lib = probing();
+          const http = httpSettingsOf(f);
           const answers = await lib.writeProbeAnswers({
+            maxRetries: http.retries,
+            timeoutMs: http.tryTimeoutMs,
+            deadlineMs: http.deadlineMs,
             endpoint: f.endpoint,
             model: f.model,
             videos: f.videos,

@@ -8,13 +8,16 @@ import assert from "node:assert/strict";
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
+import { InputError } from "../../lib/errors/index";
 import {
   HttpRetriesExhausted,
   type RetryEvent,
   type RetryPolicy,
+  httpSettingsFromEnv,
   parseRetryAfter,
   retryDelayMs,
   retryHttp,
+  withHttpSettings,
 } from "../../lib/http/index";
 import { debianPythonJson } from "../oracle/debian-python";
 
@@ -233,4 +236,86 @@ test("an error no retry can help ends the call at once", async () => {
     })),
     TypeError,
   );
+});
+
+test("the call's deadline: a try is cut to what is left, and no wait begins that would end past it", async () => {
+  requests = 0;
+  const silent = (res: ServerResponse) => {
+    const timer = setTimeout(() => res.end("late"), 5000);
+    res.on("close", () => clearTimeout(timer));
+  };
+  script = [silent, silent, silent];
+  const events: RetryEvent[] = [];
+  await assert.rejects(
+    retryHttp(
+      { ...CHAT, tries: 10, firstDelayMs: 50, tryTimeoutMs: 250, deadlineMs: 600 },
+      async (t) => ({ value: await (await fetch(url, { signal: t.signal })).text() }),
+      { onRetry: (e) => events.push(e) },
+    ),
+    (e: unknown) => {
+      assert.ok(e instanceof HttpRetriesExhausted);
+      assert.equal(e.deadlineMs, 600);
+      assert.match(
+        e.message,
+        /^gave up after [23] tries: the deadline of 600 ms would pass before another \(last: no reply within \d+ ms\)$/,
+      );
+      return true;
+    },
+  );
+  assert.ok(events.length >= 1 && events.length <= 2, JSON.stringify(events));
+  assert.deepEqual(
+    { retry: events[0].retry, tries: events[0].tries, waitMs: events[0].waitMs },
+    { retry: 1, tries: 10, waitMs: 50 },
+  );
+  assert.equal(events[0].problem, "no reply within 250 ms");
+  script = [];
+  // A deadline shorter than one try's: the try is cut to it.
+  script = [silent];
+  await assert.rejects(
+    retryHttp({ ...CHAT, tries: 3, tryTimeoutMs: 5000, deadlineMs: 200 }, async (t) => ({
+      value: await (await fetch(url, { signal: t.signal })).text(),
+    })),
+    /^HttpRetriesExhausted: gave up after 1 try: the deadline of 200 ms would pass before another \(last: no reply within 200 ms\)$/,
+  );
+  script = [];
+});
+
+test("T3KIT_HTTP_TIMEOUT / _RETRIES / _DEADLINE: read as seconds and a count; a command's flags win", () => {
+  assert.deepEqual(httpSettingsFromEnv({}), {});
+  assert.deepEqual(
+    httpSettingsFromEnv({
+      T3KIT_HTTP_TIMEOUT: " 2.5 ",
+      T3KIT_HTTP_RETRIES: "0",
+      T3KIT_HTTP_DEADLINE: "90",
+    }),
+    { tryTimeoutMs: 2500, retries: 0, deadlineMs: 90_000 },
+  );
+  assert.deepEqual(httpSettingsFromEnv({ T3KIT_HTTP_TIMEOUT: "", T3KIT_HTTP_RETRIES: " " }), {});
+  for (const [name, value] of [
+    ["T3KIT_HTTP_TIMEOUT", "0"],
+    ["T3KIT_HTTP_TIMEOUT", "-1"],
+    ["T3KIT_HTTP_TIMEOUT", "1e3"],
+    ["T3KIT_HTTP_TIMEOUT", "Infinity"],
+    ["T3KIT_HTTP_TIMEOUT", "٣"],
+    ["T3KIT_HTTP_DEADLINE", "soon"],
+    ["T3KIT_HTTP_RETRIES", "1.5"],
+    ["T3KIT_HTTP_RETRIES", "-1"],
+    ["T3KIT_HTTP_RETRIES", "99999"],
+  ]) {
+    assert.throws(
+      () => httpSettingsFromEnv({ [name]: value }),
+      (e: unknown) =>
+        e instanceof InputError && e.location.file === name && e.message.includes(`"${value}"`),
+      `${name}=${value}`,
+    );
+  }
+  const env = { T3KIT_HTTP_TIMEOUT: "7", T3KIT_HTTP_RETRIES: "2" };
+  assert.deepEqual(withHttpSettings(HUB, {}, env), { ...HUB, tryTimeoutMs: 7000, tries: 3 });
+  assert.deepEqual(withHttpSettings(HUB, { retries: 9, deadlineMs: 1000 }, env), {
+    ...HUB,
+    tryTimeoutMs: 7000,
+    tries: 10,
+    deadlineMs: 1000,
+  });
+  assert.deepEqual(withHttpSettings(CHAT, { retries: undefined }, {}), CHAT);
 });

@@ -133,6 +133,25 @@ test("a dropped connection resumes with Range: fewer than 2x the file's bytes cr
   assert.ok(fx.notices.some((n) => /connection dropped/.test(n)));
 });
 
+test("a download whose bytes stop coming fails that try after the try's deadline and resumes", async () => {
+  const dir = join(fx.cacheDir, "stall");
+  fx.hub.bodyFaults.push({ kind: "stall", afterBytes: 1_000_000 });
+  const opts = fx.options();
+  opts.config!.cacheDir = dir;
+  opts.retry = { ...opts.retry!, tryTimeoutMs: 400, deadlineMs: 500 };
+  const r = await downloadMatchingFiles(demo, { ...opts, files: ["big.bin"] });
+  assert.deepEqual(readFileSync(r.files[0].localPath), big.data);
+  const bodies = fx.hub.bodyRequests;
+  assert.equal(bodies.length, 2);
+  assert.match(bodies[1].range ?? "", /^bytes=\d+-$/);
+  assert.ok(
+    fx.notices.some((n) =>
+      /big\.bin@\w+: no byte came for 400 ms \(at \d+ of 3145745 bytes\); retry 1 of 3/.test(n),
+    ),
+    fx.notices.join("\n"),
+  );
+});
+
 test("a 206 whose Content-Range starts at another byte than asked is taken from byte 0", async () => {
   const dir = join(fx.cacheDir, "resume-wrong-start");
   const blobs = join(dir, "datasets--t3kit--demo", "blobs");

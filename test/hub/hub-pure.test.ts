@@ -132,13 +132,15 @@ test("blob checksums equal git hash-object (git files) and sha256sum (LFS files)
   }
 });
 
-test("the Hub's retries: 5 tries, waits from 0.5 s doubled, jitter ×[0.75, 1.25), at most 30 s", () => {
+test("the Hub's retries: 5 tries, waits from 0.5 s doubled, jitter ×[0.75, 1.25), at most 30 s, 30 s a try, 2 min a call", () => {
   assert.deepEqual(DEFAULT_RETRY, {
     tries: 5,
     firstDelayMs: 500,
     maxDelayMs: 30_000,
     jitter: 0.25,
     maxRetryAfterSeconds: 30,
+    tryTimeoutMs: 30_000,
+    deadlineMs: 120_000,
   });
   const p = DEFAULT_RETRY;
   assert.equal(

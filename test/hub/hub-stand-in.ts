@@ -39,6 +39,8 @@ export interface StandInRepo {
 
 export type Fault =
   | { kind: "drop"; afterBytes: number }
+  /** Sends N body bytes, then nothing more, the connection left open. */
+  | { kind: "stall"; afterBytes: number }
   | { kind: "status"; status: number; retryAfter?: string }
   | { kind: "corrupt" }
   /** Answers a Range request with 206 but the whole body, Content-Range from byte 0. */
@@ -145,12 +147,21 @@ export class HubStandIn {
     res.end(JSON.stringify(body));
   }
 
-  private error(res: ServerResponse, status: number, code: string | undefined, message: string) {
+  private error(
+    res: ServerResponse,
+    status: number,
+    code: string | undefined,
+    message: string,
+    headers: Record<string, string> = {},
+  ) {
     this.json(
       res,
       status,
       { error: message },
-      code ? { "X-Error-Code": code, "X-Error-Message": message } : {},
+      {
+        ...headers,
+        ...(code ? { "X-Error-Code": code, "X-Error-Message": message } : {}),
+      },
     );
   }
 
@@ -159,7 +170,7 @@ export class HubStandIn {
     if (f?.kind === "status") {
       const h: Record<string, string> = {};
       if (f.retryAfter) h["Retry-After"] = f.retryAfter;
-      this.error(res, f.status, undefined, `injected ${f.status}`);
+      this.error(res, f.status, undefined, `injected ${f.status}`, h);
       return f;
     }
     return f;
@@ -451,6 +462,12 @@ export class HubStandIn {
       "Content-Length": String(slice.length),
       "Content-Type": "application/octet-stream",
     });
+    if (fault?.kind === "stall") {
+      const part = slice.subarray(0, Math.min(fault.afterBytes, slice.length));
+      this.bytesSent += part.length;
+      res.write(part);
+      return;
+    }
     if (fault?.kind === "drop") {
       const part = slice.subarray(0, Math.min(fault.afterBytes, slice.length));
       this.bytesSent += part.length;

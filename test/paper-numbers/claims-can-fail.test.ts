@@ -51,3 +51,37 @@ test('"beats": a competitor at or above ours fails it', () => {
   const failed = failingWith("videomme", "InternVL-Chat-V1.5-20B", "temporal_reasoning", 60);
   assert.deepEqual(failed, ["videomme-tr-beats-internvl"]);
 });
+
+/** The claims that fail with several cells of `id`'s `column` set: [row, value] pairs. */
+function failingWithCells(id: string, column: string, cells: [string, number][]): string[] {
+  const t = structuredClone(tables.get(id)!) as PaperTable;
+  const c = t.columns.findIndex((x) => x.key === column);
+  for (const [row, value] of cells) t.rows.find((x) => x.label === row)!.values[c] = value;
+  return checkClaims(new Map(tables).set(id, t))
+    .filter((x) => !x.holds)
+    .map((x) => x.id);
+}
+
+test('"mostly-above" on exact ties: a value equal to the threshold is not above it, and half is not most', () => {
+  // The LSTM probe's 8 values (LongVA and VILA tables): 7 above 90 as printed.
+  const atNinety = (rows: string[]) => rows.map((r): [string, number] => [r, 90]);
+  // LongVA: 88.9 and three values of exactly 90: 4 of 8 above, half, not most.
+  assert.deepEqual(
+    failingWithCells("probing-longva", "lstm_probe", atNinety(["Referring", "Grounding", "Order"])),
+    ["probe-above-90"],
+  );
+  // 5 of 8 above (two at exactly 90) is most.
+  assert.deepEqual(
+    failingWithCells("probing-longva", "lstm_probe", atNinety(["Referring", "Grounding"])),
+    [],
+  );
+  // Just above the threshold counts.
+  assert.deepEqual(
+    failingWithCells("probing-longva", "lstm_probe", [
+      ["Referring", 90.1],
+      ["Grounding", 90.1],
+      ["Order", 90],
+    ]),
+    [],
+  );
+});

@@ -150,7 +150,7 @@ test("an endpoint that answers garbage: the error names the aspect and video", a
         backoffMs: 1,
         concurrency: 1,
       }),
-      /^Error: order video cats_people_cats_people_000: .*gave up after 2 tries .*not JSON/,
+      /^ChatServerError: order video cats_people_cats_people_000: .*gave up after 2 tries .*not JSON/,
     );
   } finally {
     garbage = false;

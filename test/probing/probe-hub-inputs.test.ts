@@ -89,7 +89,11 @@ const t3kit = (args: string[]) => t3kitOnStandIn(fx, ["probe", ...args]);
 
 test("videos and features report Progress: done of total videos, the last one complete", () => {
   const expected = [1, 2, 3, 4].map((done) => ({ done, total: 4, unit: "videos" }));
-  assert.deepEqual(videoProgress, expected);
+  // The videos are announced first, with the disk they will take.
+  assert.deepEqual(videoProgress, [
+    { note: "4 videos to draw and encode (about 82.4 kB)" },
+    ...expected,
+  ]);
   assert.deepEqual(featureProgress, expected);
 });
 

@@ -4,6 +4,12 @@
  */
 import { HubApiError } from "@huggingface/hub";
 import { InputError } from "../../errors/index";
+import {
+  HttpRetriesExhausted,
+  describeNetworkError,
+  isNetworkError,
+  isTimeout,
+} from "../../http/index";
 
 /** A failed Hub request. `what` names the repo, file and revision that were asked for. */
 export class HubError extends InputError {
@@ -21,6 +27,8 @@ export interface HubErrorContext {
   what: string;
   /** True when the repo type came from the default rather than from the user. */
   typeGuessed?: boolean;
+  /** The Hub asked (HF_ENDPOINT), for messages about reaching it. */
+  endpoint?: string;
 }
 
 /**
@@ -66,8 +74,26 @@ export function hubErrorFor(
   return new HubError(ctx.what, `HTTP ${status}${said}`, status);
 }
 
-/** Turns @huggingface/hub's HubApiError (and a bad-token TypeError) into a HubError. */
+/**
+ * What went wrong when the Hub could not be reached or answered too late or cut short,
+ * in one line; undefined for any other error.
+ */
+export function unreachableProblem(err: unknown): string | undefined {
+  if (err instanceof HttpRetriesExhausted) return err.message;
+  if (isNetworkError(err) || isTimeout(err)) return describeNetworkError(err);
+  // The library's res.json() on a body cut short or not JSON.
+  if (err instanceof SyntaxError) return `its answer is not JSON (cut short?): ${err.message}`;
+  return undefined;
+}
+
+/**
+ * Turns @huggingface/hub's HubApiError (and a bad-token TypeError, and a Hub that cannot
+ * be reached or answers garbage) into a HubError.
+ */
 export function fromLibraryError(err: unknown, ctx: HubErrorContext): unknown {
+  const unreachable = unreachableProblem(err);
+  if (unreachable !== undefined)
+    return new HubError(ctx.what, `${ctx.endpoint ?? "the Hub"}: ${unreachable}`);
   if (err instanceof HubApiError) {
     const data = err.data as { error?: string; message?: string } | undefined;
     const code = errorCodeFromMessage(data?.error ?? data?.message ?? "");

@@ -3,7 +3,7 @@
  * endpoint, token and cache). The library prints nothing: progress and notices go to
  * the callbacks a caller passes (the command line passes reporters that print them).
  */
-import type { RetryPolicy } from "../../http/index";
+import { type HttpSettings, type RetryPolicy, withHttpSettings } from "../../http/index";
 import type { OnProgress } from "../../progress/index";
 import { type HubConfig, hubConfig } from "./hub-config";
 import { DEFAULT_RETRY, hubFetch } from "./hub-fetch";
@@ -13,6 +13,11 @@ export interface HubOptions {
   config?: HubConfig;
   /** Retries on 429, 5xx and dropped connections; default 5 tries from 0.5 s, at most 30 s. */
   retry?: RetryPolicy;
+  /**
+   * A user's deadlines and retries (a command's --timeout, --retries, --deadline), over
+   * T3KIT_HTTP_TIMEOUT / T3KIT_HTTP_RETRIES / T3KIT_HTTP_DEADLINE, over `retry`.
+   */
+  http?: HttpSettings;
   /**
    * Download progress: `{ done, total, unit: "bytes", note }` as bytes arrive (note: the
    * repository and the number of files), `done` reaching `total` when all are in.
@@ -35,7 +40,7 @@ export interface ResolvedHubOptions {
 }
 
 export function resolveHubOptions(options: HubOptions = {}): ResolvedHubOptions {
-  const retry = options.retry ?? DEFAULT_RETRY;
+  const retry = withHttpSettings(options.retry ?? DEFAULT_RETRY, options.http);
   const notice = options.notice ?? (() => undefined);
   return {
     config: options.config ?? hubConfig(),

@@ -18,12 +18,14 @@ import {
   type HttpTry,
   type HttpTryOutcome,
   type RetryPolicy,
+  formatMs,
   isNetworkError,
+  isTimeout,
   parseRetryAfter,
   retryHttp,
 } from "../../http/index";
 import { blobPath, incompletePath } from "../cache/cache-layout";
-import { HubError, hubErrorFor } from "../client/hub-error";
+import { HubError, hubErrorFor, unreachableProblem } from "../client/hub-error";
 import { isRetryableStatus, lastTryError, retryNotice } from "../client/hub-fetch";
 import { type BlobHasher, blobHasher, hashFilePrefix } from "./blob-digest";
 
@@ -133,13 +135,19 @@ async function downloadBlobOnce(req: BlobRequest): Promise<BlobResult> {
   await mkdir(dirname(final), { recursive: true });
   const counter = req.counter ?? { received: () => undefined, adjust: () => undefined };
   const state: Transfer = { received: 0, resumedFrom: undefined, hasher: undefined, hashed: 0 };
+  // A try lasts as long as its bytes keep coming: tryTimeoutMs is how long none may come.
+  const policy: RetryPolicy = { ...req.retry, tryTimeoutMs: undefined, deadlineMs: undefined };
   for (let badBodies = 0; ; ) {
     try {
-      await retryHttp(req.retry, (t) => transferTry(req, part, state, counter, t), {
-        onRetry: (e) => req.notice(retryNotice(req.what, e)),
-      });
+      await retryHttp(
+        policy,
+        (t) => transferTry(req, part, state, counter, t, req.retry.tryTimeoutMs),
+        { onRetry: (e) => req.notice(retryNotice(req.what, e)) },
+      );
     } catch (err) {
-      throw lastTryError(err);
+      const last = lastTryError(err);
+      const problem = last instanceof HubError ? undefined : unreachableProblem(err);
+      throw problem === undefined ? last : new HubError(req.what, problem);
     }
     const got = await fileSize(part);
     const hasher = state.hasher!;
@@ -174,6 +182,51 @@ async function transferTry(
   state: Transfer,
   counter: ByteCounter,
   t: HttpTry,
+  stallMs: number | undefined,
+): Promise<HttpTryOutcome<void>> {
+  const stall = stallWatch(stallMs);
+  try {
+    return await transferOnce(req, part, state, counter, t, stall);
+  } catch (err) {
+    if (!isTimeout(err) || stallMs === undefined) throw err;
+    return {
+      retry: `no byte came for ${formatMs(stallMs)} (at ${await fileSize(part)} of ${req.size} bytes)`,
+      error: err,
+    };
+  } finally {
+    stall.stop();
+  }
+}
+
+/** A signal that fires when `touch` has not been called for `ms` (never when undefined). */
+interface StallWatch {
+  signal: AbortSignal | undefined;
+  touch(): void;
+  stop(): void;
+}
+
+function stallWatch(ms: number | undefined): StallWatch {
+  if (ms === undefined) return { signal: undefined, touch: () => undefined, stop: () => undefined };
+  const controller = new AbortController();
+  const fire = () => controller.abort(new DOMException(`no byte for ${ms} ms`, "TimeoutError"));
+  let timer = setTimeout(fire, ms);
+  return {
+    signal: controller.signal,
+    touch() {
+      clearTimeout(timer);
+      timer = setTimeout(fire, ms);
+    },
+    stop: () => clearTimeout(timer),
+  };
+}
+
+async function transferOnce(
+  req: BlobRequest,
+  part: string,
+  state: Transfer,
+  counter: ByteCounter,
+  t: HttpTry,
+  stall: StallWatch,
 ): Promise<HttpTryOutcome<void>> {
   let have = await fileSize(part);
   if (have > req.size) {
@@ -200,7 +253,7 @@ async function transferTry(
   const res = await (req.fetch ?? fetch)(req.url, {
     headers,
     redirect: "follow",
-    signal: t.signal,
+    signal: stall.signal,
   });
   if (isRetryableStatus(res.status)) {
     await res.body?.cancel();
@@ -215,7 +268,7 @@ async function transferTry(
     await res.body?.cancel();
     await rm(part, { force: true });
     counter.adjust(-have);
-    return transferTry(req, part, state, counter, t);
+    return transferOnce(req, part, state, counter, t, stall);
   }
   if (!res.ok || !res.body) {
     const text = await res.text().catch(() => "");
@@ -237,6 +290,7 @@ async function transferTry(
   }
   try {
     await appendBody(res.body, part, append, state.hasher, (n) => {
+      stall.touch();
       state.hashed += n;
       state.received += n;
       counter.received(n);

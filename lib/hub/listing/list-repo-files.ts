@@ -71,7 +71,10 @@ export async function listRepoFiles(
       if (f) files.push(f);
     }
   } catch (err) {
-    throw fromLibraryError(err, { what: `${repoLabel(ref)}${under ? `/${under}` : ""}@${commit}` });
+    throw fromLibraryError(err, {
+      what: `${repoLabel(ref)}${under ? `/${under}` : ""}@${commit}`,
+      endpoint: o.config.endpoint,
+    });
   }
   if (!under) {
     await ensureCacheDirTag(o.config.cacheDir);
@@ -102,6 +105,9 @@ export async function pathInfo(
     const file = toRepoFile(e);
     return file ? { kind: "file", file } : undefined;
   } catch (err) {
-    throw fromLibraryError(err, { what: `${repoLabel(ref)}/${path}@${commit}` });
+    throw fromLibraryError(err, {
+      what: `${repoLabel(ref)}/${path}@${commit}`,
+      endpoint: o.config.endpoint,
+    });
   }
 }

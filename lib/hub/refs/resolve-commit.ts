@@ -5,9 +5,9 @@
  */
 import { readFile } from "node:fs/promises";
 import { datasetInfo, modelInfo } from "@huggingface/hub";
-import { isNetworkError } from "../../http/index";
+
 import { isCommitSha, refPath, repoCacheDir } from "../cache/cache-layout";
-import { HubError, fromLibraryError } from "../client/hub-error";
+import { HubError, fromLibraryError, unreachableProblem } from "../client/hub-error";
 import { type ResolvedHubOptions, libraryParams } from "../client/hub-options";
 import { type RepoRef, repoLabel } from "./repo-ref";
 
@@ -60,7 +60,8 @@ export async function resolveCommit(
       throw new HubError(what, "the Hub did not say which commit this is");
     return sha;
   } catch (err) {
-    if (isNetworkError(err)) {
+    const unreachable = err instanceof HubError ? undefined : unreachableProblem(err);
+    if (unreachable !== undefined) {
       const sha = await cachedCommit(o.config.cacheDir, ref, revision);
       if (sha) {
         o.notice(
@@ -70,9 +71,9 @@ export async function resolveCommit(
       }
       throw new HubError(
         what,
-        `cannot reach ${o.config.endpoint} (${(err as Error).message}) and nothing is cached`,
+        `cannot reach ${o.config.endpoint} (${unreachable}) and nothing is cached`,
       );
     }
-    throw fromLibraryError(err, { what, typeGuessed });
+    throw fromLibraryError(err, { what, typeGuessed, endpoint: o.config.endpoint });
   }
 }

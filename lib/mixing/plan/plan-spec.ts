@@ -42,12 +42,19 @@ export async function planSpec(spec: MixSpec, options: SourceLoadOptions = {}): 
   }
 }
 
-/** A runnable plan whose records `mix run` would refuse is not runnable: the source says why. */
+/**
+ * A runnable plan whose records `mix run` would refuse is not runnable: the source says why.
+ * Each record is checked once, however often the mix repeats it (a source of 120 records
+ * asked for 10,000,000 is 120 checks, not 10,000,000).
+ */
 function withRecordChecks(spec: MixSpec, point: PlannedPoint, sources: RecordSource[]): MixPlan {
   const { plan, picked } = point;
   if (!picked) return plan;
+  const checked = new Set<number>();
   for (const refs of [picked.mix, picked.holdout]) {
     for (let k = 0; k < refs.length; k++) {
+      if (checked.has(refs[k])) continue;
+      checked.add(refs[k]);
       try {
         checkMixRefs(refs.subarray(k, k + 1), sources, spec.checks);
       } catch (e) {

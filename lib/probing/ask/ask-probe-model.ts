@@ -33,9 +33,11 @@ export interface AskOptions {
   concurrency?: number;
   cacheDir?: string;
   maxTokens?: number;
-  /** Retries of one request and the first backoff (see lib/model-server). */
+  /** Retries of one request, the first backoff, the deadlines (see lib/model-server). */
   maxRetries?: number;
   backoffMs?: number;
+  timeoutMs?: number;
+  deadlineMs?: number;
   /** Answers received of all, at each tenth. */
   onProgress?: OnProgress;
 }
@@ -138,9 +140,12 @@ export async function askProbeModel(options: AskOptions): Promise<AskRecord[]> {
       maxTokens: options.maxTokens,
       maxRetries: options.maxRetries,
       backoffMs: options.backoffMs,
+      timeoutMs: options.timeoutMs,
+      deadlineMs: options.deadlineMs,
     },
     items.map((i) => i.conversation),
-    (p) => answered(p.done ?? 0, p.total ?? 0),
+    // Retries are notes: they pass through as they are.
+    (p) => (p.note === undefined ? answered(p.done ?? 0, p.total ?? 0) : options.onProgress?.(p)),
   ).catch((err: Error) => {
     // The client counts conversations; a user looks for the video.
     const index = /conversation (\d+)/.exec(err.message)?.[1];

@@ -17,7 +17,8 @@ import { type ProbeKind, trainProbe } from "./train-probe";
 export const RELEASED_SEEDS = [12, 22, 32, 42, 52];
 export const RELEASED_RESIZE: [number, number] = [128, 1024];
 export const RELEASED_HIDDEN = 128;
-const RELEASED = {
+/** The released scripts' optimiser settings per probe (probing/longva_probing.py). */
+export const RELEASED_PROBE_SETTINGS = {
   linear: { learningRate: 5e-4, batchSize: 800 },
   lstm: { learningRate: 5e-5, batchSize: 64 },
 };
@@ -64,8 +65,8 @@ export async function runProbingStudy(options: StudyOptions): Promise<ProbeResul
         probe,
         classes: features.classes.length,
         epochs: options.epochs ?? aspect.epochs[probe],
-        learningRate: options.learningRate?.[probe] ?? RELEASED[probe].learningRate,
-        batchSize: options.batchSize?.[probe] ?? RELEASED[probe].batchSize,
+        learningRate: options.learningRate?.[probe] ?? RELEASED_PROBE_SETTINGS[probe].learningRate,
+        batchSize: options.batchSize?.[probe] ?? RELEASED_PROBE_SETTINGS[probe].batchSize,
         hidden: RELEASED_HIDDEN,
       };
       for (const seed of seeds) {

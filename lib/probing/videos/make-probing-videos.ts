@@ -8,7 +8,9 @@
  * aside and renamed; the manifest is written last, so its presence means a complete set.
  */
 import { join } from "node:path";
+import { UserFacingError } from "../../errors/index";
 import { ownOutputFolder, writeFileAtomic } from "../../files/index";
+import { formatBytes } from "../../progress/index";
 import type { OnProgress } from "../../progress/index";
 import { textQuestion } from "../aspects/probe-prompts";
 import type { ProbingAspect } from "../aspects/probing-aspects";
@@ -49,9 +51,36 @@ export interface MakeVideosOptions {
 
 export const VIDEO_MANIFEST = "probing-videos.json";
 
+/** The most videos one run makes: 100,000 is about 2 GB and hours of encoding. */
+export const MAX_PROBING_VIDEOS = 100_000;
+/**
+ * Bytes one video takes on disk, about: `probe videos --per-class 1` over every aspect
+ * wrote 60 videos and their captions in 1.24 MB.
+ */
+export const BYTES_PER_PROBING_VIDEO = 20_600;
+
+/** Videos a run makes: per aspect, both splits, every class, `perClass` each. */
+export function probingVideoCount(aspects: readonly ProbingAspect[], perClass: number): number {
+  return aspects.reduce((n, a) => n + 2 * a.classes.length * perClass, 0);
+}
+
+/** Refuses a run larger than MAX_PROBING_VIDEOS before any work, saying what it would take. */
+function checkRunSize(aspects: readonly ProbingAspect[], perClass: number): number {
+  const count = probingVideoCount(aspects, perClass);
+  if (count <= MAX_PROBING_VIDEOS) return count;
+  const perUnit = probingVideoCount(aspects, 1);
+  throw new UserFacingError(
+    `--per-class ${perClass} would make ${count.toLocaleString("en-US")} videos (about ${formatBytes(count * BYTES_PER_PROBING_VIDEO)} on disk); one run makes at most ${MAX_PROBING_VIDEOS.toLocaleString("en-US")} (--per-class ${Math.floor(MAX_PROBING_VIDEOS / perUnit)} with these aspects)`,
+  );
+}
+
 export async function makeProbingVideos(options: MakeVideosOptions): Promise<ProbingVideoManifest> {
   if (!Number.isInteger(options.perClass) || options.perClass < 1)
     throw new Error(`--per-class must be a whole number >= 1, got ${options.perClass}`);
+  const count = checkRunSize(options.aspects, options.perClass);
+  options.onProgress?.({
+    note: `${count} videos to draw and encode (about ${formatBytes(count * BYTES_PER_PROBING_VIDEO)})`,
+  });
   // The folder is this run's: videos of a larger earlier draw do not stay beside these.
   ownOutputFolder(options.out);
   const plans: { plan: VideoPlan; path: string }[] = [];
