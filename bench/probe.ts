@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       makeProbingVideos({ out: videos, aspects: PROBING_ASPECTS, perClass, seed: study.videoSeed }),
     );
     await timed(`features (${manifest.videos.length} videos)`, () =>
-      extractFeatures({ videos, out: features, aspects: PROBING_ASPECTS }),
+      extractFeatures({ videos, out: features, aspects: PROBING_ASPECTS, encoder: study.encoder }),
     );
     const linear = await timed(`linear probe (${study.linear.seeds.length} seeds)`, () =>
       runEmbeddedProbe(study, "linear", features),

@@ -86,6 +86,7 @@ export { parseSafetensors } from "./features/safetensors-file";
 export {
   extractFeatures,
   FEATURE_MANIFEST,
+  FRAMES_PER_VIDEO,
   type ExtractOptions,
   type FeatureManifest,
 } from "./features/extract-features";
@@ -138,6 +139,7 @@ export {
   QUICK_STUDY,
   TINY_STUDY,
   notebookStudy,
+  standInStudy,
   type EmbeddedStudySettings,
 } from "./study/embedded-study";
 export { drawStudyVideos, type StudyVideos } from "./study/draw-study-videos";
