@@ -59,13 +59,14 @@ export function notebookStudy(
   env: Record<string, string | undefined> = process.env,
 ): EmbeddedStudySettings {
   const choice = (env.T3KIT_PROBE_STUDY ?? "quick").trim();
-  const sizes: Record<string, EmbeddedStudySettings> = {
-    quick: QUICK_STUDY,
-    "": QUICK_STUDY,
-    full: EMBEDDED_STUDY,
-    tiny: TINY_STUDY,
-  };
-  const study = Object.hasOwn(sizes, choice) ? sizes[choice] : undefined;
+  const study =
+    choice === "quick" || choice === ""
+      ? QUICK_STUDY
+      : choice === "full"
+        ? EMBEDDED_STUDY
+        : choice === "tiny"
+          ? TINY_STUDY
+          : undefined;
   if (!study) throw new Error(`T3KIT_PROBE_STUDY must be quick, full or tiny, got "${choice}"`);
   const encoder = (env.T3KIT_PROBE_ENCODER ?? "mobilenetv3").trim();
   if (encoder === "mobilenetv3" || encoder === "") return study;
