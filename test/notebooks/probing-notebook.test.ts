@@ -20,4 +20,10 @@ test("01-probing runs in the real tslab kernel at the tiny size and writes its t
   const manifest = JSON.parse(readFileSync(join(outRoot, "probing", "manifest.json"), "utf8"));
   assert.equal(manifest.results.length, 20, "10 aspects x 2 probes x 1 seed");
   assert.equal(manifest.modelServer, "skipped");
+  // The features are the pretrained MobileNetV3's, and the figure's bars say so.
+  assert.equal(manifest.features.encoder, "mobilenetv3");
+  assert.equal(manifest.features.weightsSha256, "1b635a15009071f506f9f2b3519b31c072c534888989f30d269ffd44734ef7ef");
+  const figureHtml = readFileSync(join(outRoot, "figures", "probing-comparison.html"), "utf8");
+  assert.match(figureHtml, /ours: LSTM probe \(MobileNetV3 features\)/);
+  assert.match(figureHtml, /ours: linear probe \(MobileNetV3 features\)/);
 });
