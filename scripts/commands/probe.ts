@@ -121,7 +121,7 @@ frame captions) and DIR/frame_captions/<aspect>.json (text-only prompts).`,
         `
 8 frames per video (np.linspace on the decoded count) through the encoder (neither is
 LongVA's CLIP: see README): DIR/<aspect>/{train,val}/<class>/<video>.npy float32
-[40, 120] (mobilenetv3) or [40, 32] (stand-in), contact sheets
+[8, 120] (mobilenetv3) or [40, 32] (stand-in), contact sheets
 DIR/contact_sheets/<aspect>.png, DIR/probing-features.json (encoder, layer, tokens per
 frame, input size, weights sha256).`,
       )

@@ -9,7 +9,7 @@ test("01-probing runs in the real tslab kernel at the tiny size and writes its t
   const cells = cleanCodeCells(nb, assert.ok);
   const all = cells.map(cellOutputText).join("\n");
   assert.match(all, /Data: probing videos drawn by the kit/);
-  assert.match(all, /features \[40,120\] per video \(tokens x dims\), MobileNetV3-Large 0.75/);
+  assert.match(all, /features \[8,120\] per video \(tokens x dims\), MobileNetV3-Large 0.75/);
   // Contact sheets are shown as images.
   const pngs = cells.flatMap((c) => (c.outputs ?? []) as { data?: Record<string, unknown> }[]).filter((o) => o.data?.["image/png"]);
   assert.equal(pngs.length, 4, "four contact sheets");

@@ -1,11 +1,11 @@
 /**
  * The embedded probing study: what the notebook and `npm run bench:probe` run on the kit's
- * own videos with no GPU, on features of the pretrained MobileNetV3 (40 x 120 per video) or
+ * own videos with no GPU, on features of the pretrained MobileNetV3 (8 x 120 per video) or
  * of the hand-made stand-in (40 x 32). The released settings assume many videos and
  * paper-sized features; on a few drawn videos per class they would barely move the weights,
  * so two settings differ and say so: the learning rates (linear 5e-2 instead of 5e-4; LSTM
  * 1e-2 instead of 5e-5, 30 epochs instead of 15-120) and the LSTM input (MobileNetV3: not
- * resized, all 40 tokens; stand-in: resized to 8 x 32, one token per frame; instead of
+ * resized, its 8 tokens; stand-in: resized to 8 x 32, one token per frame; instead of
  * 128 x 1024). Everything else is as released: architectures, Adam, batches,
  * cross-entropy, linear epochs, seeds.
  */
