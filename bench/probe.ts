@@ -1,7 +1,7 @@
 /**
  * `npm run bench:probe [-- --per-class N --lstm-seeds N]`: the whole embedded probing study
  * in a temp folder, timing each step: draw and encode the videos (10 aspects, both splits),
- * sample and encode the features, the linear probe and the LSTM probe (5 seeds each, the
+ * sample and encode the features (MobileNetV3 by default, the study's encoder), the linear probe and the LSTM probe (5 seeds each, the
  * embedded study's settings, see lib/probing/study/embedded-study.ts). Prints the seconds of each
  * step and the accuracy table. Target: under 10 minutes on a 2-core machine.
  */
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       makeProbingVideos({ out: videos, aspects: PROBING_ASPECTS, perClass, seed: study.videoSeed }),
     );
     await timed(`features (${manifest.videos.length} videos)`, () =>
-      extractFeatures({ videos, out: features, aspects: PROBING_ASPECTS }),
+      extractFeatures({ videos, out: features, aspects: PROBING_ASPECTS, encoder: study.encoder }),
     );
     const linear = await timed(`linear probe (${study.linear.seeds.length} seeds)`, () =>
       runEmbeddedProbe(study, "linear", features),

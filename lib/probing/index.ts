@@ -44,16 +44,52 @@ export {
   type ClassFiles,
 } from "./videos/list-aspect-videos";
 
-// features/: frames sampled and decoded, the stand-in encoder, feature files
+// features/: frames sampled and decoded, the encoders (MobileNetV3, the stand-in), feature files
 export { sampleFrameIndices } from "./features/sample-frame-indices";
 export { decodeFrames, VideoDecodeError, type DecodedFrames } from "./features/decode-frames";
 export { sampledFrameImages } from "./features/sampled-frame-images";
-export { encodeFrames, TOKENS_PER_FRAME, TOKEN_DIM } from "./features/stand-in-encoder";
+export {
+  encodeFrames,
+  standInEncoder,
+  TOKENS_PER_FRAME,
+  TOKEN_DIM,
+} from "./features/stand-in-encoder";
+export {
+  ENCODER_NAMES,
+  DEFAULT_ENCODER,
+  type EncoderName,
+  type EncoderRecord,
+  type FrameEncoder,
+} from "./features/frame-encoder";
+export {
+  readMobilenetWeights,
+  MOBILENET_WEIGHTS_DIR,
+  MOBILENET_WEIGHTS_FILE,
+  MOBILENET_GRAPH_FILE,
+  MOBILENET_WEIGHTS_SHA256,
+  type MobilenetWeights,
+} from "./features/read-mobilenet-weights";
+export {
+  loadMobilenetEncoder,
+  loadMobilenetGraph,
+  MOBILENET_CHOICE,
+  MOBILENET_FRAME_SIZE,
+  type MobilenetGraph,
+  type MobilenetOptions,
+} from "./features/mobilenet-encoder";
+export {
+  poolFeatureMap,
+  tokensPerFrame,
+  POOLINGS,
+  type Pooling,
+} from "./features/pool-feature-map";
+export { openFrameEncoder } from "./features/open-frame-encoder";
 export { npyBytes, parseNpy, type FeatureTensor } from "./features/npy-file";
 export { parseSafetensors } from "./features/safetensors-file";
 export {
   extractFeatures,
   FEATURE_MANIFEST,
+  FRAMES_PER_VIDEO,
   type ExtractOptions,
   type FeatureManifest,
 } from "./features/extract-features";
@@ -108,6 +144,7 @@ export {
   QUICK_STUDY,
   TINY_STUDY,
   notebookStudy,
+  standInStudy,
   type EmbeddedStudySettings,
 } from "./study/embedded-study";
 export { drawStudyVideos, type StudyVideos } from "./study/draw-study-videos";

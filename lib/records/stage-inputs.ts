@@ -29,7 +29,7 @@ export const STAGE_SOURCES: Record<string, StageSources> = {
     embedded: [],
     hub: [],
     drawn:
-      "probing videos drawn by the kit (Twemoji artwork + a drawn flower, encoded by ffmpeg), features from the kit's stand-in encoder (no network, no GPU). Real features: see README, Probing",
+      "probing videos drawn by the kit (Twemoji artwork + a drawn flower, encoded by ffmpeg), features from a pretrained MobileNetV3 shipped in data/models/ (a COCO detector's backbone on a CPU, not LongVA's CLIP). LongVA's features: see README, Probing",
   },
   // The paper's captions (LLaVA-ReCap-558K) are released as Parquet, which synthesis does
   // not read; Video-T3-QA is synthesis's output, not its input. So: embedded only.

@@ -103,7 +103,9 @@ frame captions) and DIR/frame_captions/<aspect>.json (text-only prompts).`,
 
     stage
       .command("features")
-      .description("8 frames per video through the kit's stand-in encoder, as .npy features")
+      .description(
+        "8 frames per video through a pretrained MobileNetV3 (or the hand-made stand-in), as .npy features",
+      )
       .addOption(videosOption())
       .addOption(
         pathOption("--out <DIR>", "output folder", "output-folder").default(
@@ -112,21 +114,37 @@ frame captions) and DIR/frame_captions/<aspect>.json (text-only prompts).`,
         ),
       )
       .addOption(aspectsOption())
+      .addOption(
+        new Option(
+          "--encoder <NAME>",
+          "mobilenetv3: the shipped pretrained MobileNetV3; stand-in: the kit's hand-made encoder",
+        )
+          .choices(["mobilenetv3", "stand-in"])
+          .default("mobilenetv3"),
+      )
       .addHelpText(
         "after",
         `
-8 frames per video (np.linspace on the decoded count), the kit's stand-in encoder (not
-CLIP: see README): DIR/<aspect>/{train,val}/<class>/<video>.npy float32 [40, 32], contact
-sheets DIR/contact_sheets/<aspect>.png, DIR/probing-features.json.`,
+8 frames per video (np.linspace on the decoded count) through the encoder (neither is
+LongVA's CLIP: see README): DIR/<aspect>/{train,val}/<class>/<video>.npy float32
+[8, 120] (mobilenetv3) or [40, 32] (stand-in), contact sheets
+DIR/contact_sheets/<aspect>.png, DIR/probing-features.json (encoder, layer, tokens per
+frame, input size, weights sha256).`,
       )
       .action(
-        action<{ videos: string; out: string; aspects?: Probing.ProbingAspect[] }>(async (f) => {
+        action<{
+          videos: string;
+          out: string;
+          aspects?: Probing.ProbingAspect[];
+          encoder: Probing.EncoderName;
+        }>(async (f) => {
           const lib = probing();
           const out = resolve(f.out);
           const manifest = await lib.extractFeatures({
             videos: f.videos,
             out,
             aspects: aspects(f.aspects),
+            encoder: f.encoder,
             onProgress: reportProgress,
           });
           process.stdout.write(lib.formatFeatureManifest(manifest, out));

@@ -144,7 +144,10 @@ test("probe features --videos hub:… writes the features it writes from the fol
     out,
   ]);
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stdout, `1 aspects, features [40,32] -> ${out}\n`);
+  assert.equal(
+    r.stdout,
+    `1 aspects, mobilenetv3 features [8,120] (weights sha256 1b635a150090…) -> ${out}\n`,
+  );
   // The Hub's download line, then the count (a log gets a line per 10 s and the last one).
   assert.match(r.stderr, /^t3kit\/probing \(6 files\) 100% .*\n(.*\n)*4 \/ 4 videos\n$/);
   const local = folderFiles(features, "");

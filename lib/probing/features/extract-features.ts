@@ -2,13 +2,16 @@
  * Features of every probing video, in the released layout with `.npy` for `.pt`:
  * `<out>/<aspect>/{train,val}/<class>/<video>.npy`, float32 `[tokens, dim]`. Frames are
  * sampled as the released code does (8, `np.linspace` on the decoded count) and encoded by
- * the kit's stand-in encoder. A contact sheet per aspect (one validation video per class,
+ * the chosen encoder: the pretrained MobileNetV3 (the default) or the kit's hand-made
+ * stand-in. A contact sheet per aspect (one validation video per class,
  * its 8 sampled frames) goes to `<out>/contact_sheets/<aspect>.png`. The manifest
- * `probing-features.json` is written last: its presence means a complete set.
+ * `probing-features.json` is written last: its presence means a complete set; it records
+ * the encoder, its layer, tokens per frame, input size and the sha256 of the weights loaded.
  */
 import { mkdir } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { basename, join, relative, sep } from "node:path";
 import { ownOutputFolder, writeFileAtomic } from "../../files/index";
+import { projectRoot } from "../../paths/index";
 import type { OnProgress } from "../../progress/index";
 import type { ProbingAspect } from "../aspects/probing-aspects";
 import { resolveInputFolder } from "../resolve-input-folder";
@@ -17,16 +20,17 @@ import { type AspectVideos, listAspectVideos } from "../videos/list-aspect-video
 import { refuseAspectsNotDrawn } from "../videos/refuse-aspects-not-drawn";
 import { writePng } from "../videos/write-png";
 import { decodeFrames } from "./decode-frames";
+import { DEFAULT_ENCODER, type EncoderName, type EncoderRecord } from "./frame-encoder";
 import { npyBytes } from "./npy-file";
+import { openFrameEncoder } from "./open-frame-encoder";
 import { sampleFrameIndices } from "./sample-frame-indices";
-import { ENCODER_FRAME_SIZE, TOKENS_PER_FRAME, TOKEN_DIM, encodeFrames } from "./stand-in-encoder";
 
 export const FEATURE_MANIFEST = "probing-features.json";
 export const FRAMES_PER_VIDEO = 8;
 const SHEET_TILE = 96;
 
-export interface FeatureManifest {
-  encoder: string;
+export interface FeatureManifest extends EncoderRecord {
+  framesPerVideo: number;
   shape: [number, number];
   aspects: Record<string, { classes: string[]; train: number; val: number }>;
 }
@@ -36,9 +40,17 @@ export interface ExtractOptions {
   videos: string;
   out: string;
   aspects: readonly ProbingAspect[];
+  /** mobilenetv3 (the default) or stand-in. */
+  encoder?: EncoderName;
   concurrency?: number;
   /** Videos done of all, at each tenth. */
   onProgress?: OnProgress;
+}
+
+/** A path inside the project as the repository names it (data/models/…), else as given. */
+function projectRelative(file: string): string {
+  const rel = relative(projectRoot, file);
+  return rel.startsWith("..") ? file : rel.split(sep).join("/");
 }
 
 export async function extractFeatures(options: ExtractOptions): Promise<FeatureManifest> {
@@ -46,6 +58,9 @@ export async function extractFeatures(options: ExtractOptions): Promise<FeatureM
   refuseAspectsNotDrawn(videosDir, options.aspects);
   // The folder is this run's: features of a larger earlier run do not stay beside these.
   ownOutputFolder(options.out);
+  const encoder = await openFrameEncoder(options.encoder ?? DEFAULT_ENCODER);
+  const size = encoder.inputSize[0];
+  const shape: [number, number] = [FRAMES_PER_VIDEO * encoder.tokensPerFrame, encoder.tokenDim];
   const listed: AspectVideos[] = [];
   for (const aspect of options.aspects) listed.push(await listAspectVideos(videosDir, aspect));
   const jobs: { video: string; target: string }[] = [];
@@ -70,21 +85,23 @@ export async function extractFeatures(options: ExtractOptions): Promise<FeatureM
   const worker = async () => {
     while (next < jobs.length) {
       const job = jobs[next++];
-      const frames = await decodeFrames(job.video, ENCODER_FRAME_SIZE, ENCODER_FRAME_SIZE);
-      const features = encodeFrames(frames.rgb, sampleFrameIndices(frames.count, FRAMES_PER_VIDEO));
-      await writeFileAtomic(
-        job.target,
-        npyBytes([FRAMES_PER_VIDEO * TOKENS_PER_FRAME, TOKEN_DIM], features),
+      const frames = await decodeFrames(job.video, size, size);
+      const features = await encoder.encode(
+        frames.rgb,
+        sampleFrameIndices(frames.count, FRAMES_PER_VIDEO),
       );
+      await writeFileAtomic(job.target, npyBytes(shape, features));
       progress(++done, jobs.length);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker));
   for (const entry of listed) await writeContactSheet(options.out, entry);
+  const { encode: _, ...record } = encoder;
   const manifest: FeatureManifest = {
-    encoder:
-      "t3kit stand-in: frozen random convolution + foreground hue, colour and shape statistics, 5 tokens per frame (not CLIP/SigLIP)",
-    shape: [FRAMES_PER_VIDEO * TOKENS_PER_FRAME, TOKEN_DIM],
+    ...record,
+    weightsFile: record.weightsFile && projectRelative(record.weightsFile),
+    framesPerVideo: FRAMES_PER_VIDEO,
+    shape,
     aspects: Object.fromEntries(
       listed.map(({ aspect, classes, videos }) => [
         aspect.name,

@@ -1,5 +1,5 @@
 /**
- * The kit's stand-in for a Video LLM's vision encoder (CLIP / SigLIP + projector), so the
+ * The kit's hand-made stand-in for a Video LLM's vision encoder (CLIP / SigLIP + projector), so the
  * study runs with no GPU and no download. It is frozen and small, not learned: each of the
  * 8 sampled frames (32x32 pixels) gives 5 tokens (the top quadrants, the whole frame, the
  * bottom quadrants),
@@ -13,6 +13,7 @@
  * Tokens are in frame order, like LongVA's `flatten(0, 1)`: `[8 x 5, 32]`.
  */
 import { PythonRandom } from "../../pyrandom/index";
+import type { FrameEncoder } from "./frame-encoder";
 
 export const ENCODER_FRAME_SIZE = 32;
 export const TOKENS_PER_FRAME = 5;
@@ -176,3 +177,17 @@ export function encodeFrames(rgb: Uint8Array, frameIndices: number[]): Float32Ar
   );
   return out;
 }
+
+/** The stand-in as a frame encoder (`probe features --encoder stand-in`). */
+export const standInEncoder: FrameEncoder = {
+  encoder: "stand-in",
+  description:
+    "t3kit stand-in, made by hand: frozen random convolution + foreground hue, colour and shape statistics, 5 tokens per frame (not a trained network, not CLIP/SigLIP)",
+  layer: null,
+  tokensPerFrame: TOKENS_PER_FRAME,
+  tokenDim: TOKEN_DIM,
+  inputSize: [ENCODER_FRAME_SIZE, ENCODER_FRAME_SIZE],
+  weightsFile: null,
+  weightsSha256: null,
+  encode: async (rgb, frameIndices) => encodeFrames(rgb, frameIndices),
+};

@@ -1,4 +1,4 @@
-/** The notebook's second step: the stand-in features of the study's videos, in out/probing/features. */
+/** The notebook's second step: the features of the study's videos (its encoder), in out/probing/features. */
 import { outPath } from "../../paths/index";
 import { PROBING_ASPECTS } from "../aspects/probing-aspects";
 import { type FeatureManifest, extractFeatures } from "../features/extract-features";
@@ -17,6 +17,7 @@ export async function extractStudyFeatures(
     videos: videos.dir,
     out: dir,
     aspects: PROBING_ASPECTS,
+    encoder: videos.study.encoder,
   });
   return { dir, manifest };
 }

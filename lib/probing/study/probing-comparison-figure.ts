@@ -1,12 +1,13 @@
+import type { Data, Layout } from "plotly.js";
+import type { Figure } from "../../plots/index";
+import { ASPECT_GROUPS, type AspectGroup } from "../aspects/probing-aspects";
 /**
  * Our probe accuracies per aspect group beside the paper's bars (the probing figure of the
  * paper: Video LLM on video, LLMs on frame captions, LSTM probe on visual features), with
  * chance as dashed lines. Every legend entry says whose number it is: "paper: …" bars are
  * read from the paper's figure, "ours: …" bars were computed by the kit on its own data.
  */
-import type { Data, Layout } from "plotly.js";
-import type { Figure } from "../../plots/index";
-import { ASPECT_GROUPS, type AspectGroup } from "../aspects/probing-aspects";
+import type { EncoderName } from "../features/frame-encoder";
 import type { ProbeSummaryRow } from "../probes/summarise-probe-results";
 import type { ProbeKind } from "../probes/train-probe";
 
@@ -126,18 +127,21 @@ export function ourProbeBar(
 
 /**
  * The notebook's figure: the paper's bars of one model (LongVA's row in the notebook) and
- * our linear and LSTM probes on the stand-in features, with the paper's chance lines.
+ * our linear and LSTM probes on the features of the study's encoder (MobileNetV3 by
+ * default), with the paper's chance lines.
  */
 export function studyComparisonFigure(
   paper: PaperProbingTable,
   summary: ProbeSummaryRow[],
+  encoder: EncoderName = "mobilenetv3",
   model = "LongVA",
 ): Figure {
+  const features = encoder === "mobilenetv3" ? "MobileNetV3 features" : "stand-in features";
   return probingComparisonFigure(
     [
       ...paperProbingBars(paper, model),
-      ourProbeBar(summary, "linear", "ours: linear probe (stand-in features)"),
-      ourProbeBar(summary, "lstm", "ours: LSTM probe (stand-in features)"),
+      ourProbeBar(summary, "linear", `ours: linear probe (${features})`),
+      ourProbeBar(summary, "lstm", `ours: LSTM probe (${features})`),
     ],
     chanceByGroup(paper),
   );

@@ -43,5 +43,5 @@ export function askAccuracyView(
 
 /** The features' shape and encoder in one line. */
 export function featureSummaryLine(manifest: FeatureManifest): string {
-  return `features [${manifest.shape}] per video (tokens x dims), ${manifest.encoder}`;
+  return `features [${manifest.shape}] per video (tokens x dims), ${manifest.description}`;
 }

@@ -22,6 +22,10 @@ export async function writeStudyManifest(
       dir: features.dir,
       shape: features.manifest.shape,
       encoder: features.manifest.encoder,
+      layer: features.manifest.layer,
+      tokensPerFrame: features.manifest.tokensPerFrame,
+      inputSize: features.manifest.inputSize,
+      weightsSha256: features.manifest.weightsSha256,
     },
     results: probes.results,
     modelServer: answers.endpoint
