@@ -96,10 +96,10 @@ test("videos: released layout, decodable, >= 8 frames, same seed same bytes, cap
   );
 });
 
-test("features: numpy reads [40, 32] float32 per video; contact sheets; a broken video is named", async () => {
+test("stand-in features: numpy reads [40, 32] float32 per video; contact sheets; a broken video is named", async () => {
   const videos = join(root, "a");
   const out = join(root, "features");
-  const manifest = await extractFeatures({ videos, out, aspects });
+  const manifest = await extractFeatures({ videos, out, aspects, encoder: "stand-in" });
   assert.deepEqual(manifest.shape, [40, 32]);
   assert.deepEqual(manifest.aspects.order, {
     classes: ["cats_people", "people_cats"],
