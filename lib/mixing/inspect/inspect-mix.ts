@@ -20,6 +20,7 @@ import { NearDuplicateIndex } from "./near-duplicate-index";
 import { readAgainstItems } from "./read-against-items";
 import { mixFilesOf, readMixFiles } from "./read-mix-files";
 import type { MixRecord } from "./read-mix-record";
+import { recordContentKey } from "./record-content-key";
 import { t3TemplateSentences } from "./t3-template-sentences";
 
 export interface InspectOptions {
@@ -112,14 +113,7 @@ export async function inspectMix(
   for await (const record of readMixFiles(files)) {
     const i = n++;
     ids.push(qualify ? `${record.file}:${record.id}` : record.id);
-    hasher.reset();
-    for (const t of record.turns) {
-      hasher.mark(t.role);
-      hasher.add(t.value);
-    }
-    const media = [...record.images, "\u0000", ...record.videos].join("\u0001");
-    hasher.mark(media);
-    const key = hasher.contentKey();
+    const { key, media } = recordContentKey(hasher, record);
     const first = firstOf.get(key);
     if (first === undefined) {
       firstOf.set(key, i);

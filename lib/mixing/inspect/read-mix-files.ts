@@ -4,7 +4,7 @@
  * `.jsonl` files are read in name order (a Video-T3-QA folder). A 1M-record file never
  * becomes one string (lib/json reads it in chunks).
  */
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../../errors/index";
 import { readRecords } from "../../json/index";
@@ -14,6 +14,7 @@ import { type MixRecord, readMixRecord } from "./read-mix-record";
 export function mixFilesOf(paths: readonly string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
+    if (!existsSync(p)) throw new InputError({ file: p }, "no such file or folder");
     if (!statSync(p).isDirectory()) {
       out.push(p);
       continue;
