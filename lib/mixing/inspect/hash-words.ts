@@ -85,6 +85,7 @@ export class WordHasher {
         if (this.started) this.pendingSpace = true;
         if (inWord) this.push(w);
         inWord = false;
+        w = FNV_OFFSET;
         continue;
       }
       const lc = lower(c);

@@ -124,6 +124,8 @@ export async function inspectMix(
       else exactGroups.set(first, [first, i]);
     }
     contamination?.scan(i, hasher.words, hasher.count);
+    // A batch is of one file: token-counting's errors name its file and record index.
+    if (batch.length > 0 && batch[0].record.file !== record.file) await flush();
     batch.push({ record, part: classifyRecord(record) });
     if (batch.length === BATCH) await flush();
     if (n % 50_000 === 0) options.onProgress?.({ done: n, unit: "records" });
