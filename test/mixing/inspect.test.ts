@@ -5,11 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { diffMixes, inspectMix } from "../../lib/mixing/index";
+import { WordHasher } from "../../lib/mixing/inspect/hash-words";
 import {
   minhashSignature,
   signatureSimilarity,
 } from "../../lib/mixing/inspect/near-duplicate-index";
-import { WordHasher } from "../../lib/mixing/inspect/hash-words";
 import { writePlantedMix } from "../fixtures/planted-inspect-mix";
 import { runPythonJson } from "../oracle/run-python";
 
