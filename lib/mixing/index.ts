@@ -117,3 +117,9 @@ export { classifyRecord, datasetOfPath, t3PartName } from "./inspect/classify-re
 export { readMixRecord, type MixRecord } from "./inspect/read-mix-record";
 export { diffMixes, type MixDiff, type MixDiffRow } from "./diff/diff-mixes";
 export { formatMixDiff } from "./diff/format-mix-diff";
+export {
+  captionsInBothSplits,
+  mixAnalysisPaths,
+  writeRepeatedCaptions,
+  type MixAnalysisPaths,
+} from "./views/mix-analysis-views";

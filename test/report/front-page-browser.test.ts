@@ -124,7 +124,7 @@ test("out/ from the runner opens offline from a copy: every page, link, image an
     for (const id of ["stage-results", "stage-mixing"]) {
       assert.match(await text(id), /^.*\n?not run · notebook notebooks\//m);
     }
-    assert.match(await tab.locator("header").innerText(), /1 of 7 notebooks ran/);
+    assert.match(await tab.locator("header").innerText(), /1 of 8 notebooks ran/);
   } finally {
     await browser.close();
     rmSync(copy, { recursive: true, force: true });
