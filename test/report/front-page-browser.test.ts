@@ -61,7 +61,7 @@ test("out/ from the runner opens offline from a copy: every page, link, image an
   addHostileFiles(first);
   const report = t3kit(["report"], first);
   assert.equal(report.status, 0, report.stderr);
-  assert.match(report.stdout, /index\.html \(1 of 7 stages ran\)/);
+  assert.match(report.stdout, /index\.html \(1 of 8 stages ran\)/);
 
   const copy = mkdtempSync(join(tmpdir(), "t3kit-front-b-"));
   cpSync(first, copy, { recursive: true });
