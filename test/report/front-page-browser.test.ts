@@ -97,6 +97,7 @@ test("out/ from the runner opens offline from a copy: every page, link, image an
       "stage-training",
       "stage-results",
       "stage-evaluation",
+      "stage-mix-analysis",
     ]);
     const text = (id: string) => tab.locator(`#${id}`).innerText();
     const synthesis = await text("stage-synthesis");

@@ -29,6 +29,7 @@ test("an empty out/ gives a page with all eight stages not run", async () => {
       "05-training.ipynb",
       "06-results.ipynb",
       "07-evaluation.ipynb",
+      "08-mix-analysis.ipynb",
     ],
   );
   assert.ok(page.stages.every((s) => s.status === "notebook not in this tree"));
