@@ -14,6 +14,7 @@ export interface Timed {
   peakMiB: number;
   exit: number;
   stderr: string;
+  stdout: string;
 }
 
 /** Runs a command under `/usr/bin/time -v`; returns its wall time, CPU time and peak RSS. */
@@ -29,6 +30,7 @@ export function timed(cmd: string[]): Timed {
     peakMiB: Number(grab("Maximum resident set size \\(kbytes\\)")) / 1024,
     exit: r.status ?? 1,
     stderr: r.stderr,
+    stdout: r.stdout,
   };
 }
 

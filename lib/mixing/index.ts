@@ -2,8 +2,10 @@
  * SFT data mixing: the paper's reference recipe byte for byte (reference/), declarative
  * mix specs (spec/: count | fraction | proportion per source, lRatio, holdout, sweeps),
  * their sources (sources/), plans (plan/: `mix plan`), runs (run/: `mix run`), the checks
- * on every record (checks/) and the tables around them (views/).
- * Notebook: notebooks/03-data-mixing.ipynb.
+ * on every record (checks/), the tables around them (views/), and the analysis of any mix:
+ * what it holds, its duplicates and leaks (inspect/: `mix inspect`), what changed
+ * between two (diff/: `mix diff`).
+ * Notebooks: notebooks/03-data-mixing.ipynb, notebooks/08-mix-analysis.ipynb.
  */
 export {
   LLAVA_KEY,
@@ -95,3 +97,29 @@ export {
   tempcompassSpecs,
   type MixingInputs,
 } from "./views/notebook-views";
+export {
+  inspectMix,
+  type ContaminationFlag,
+  type DuplicateGroup,
+  type InspectOptions,
+  type MixInspection,
+} from "./inspect/inspect-mix";
+export type { CompositionRow } from "./inspect/mix-composition";
+export { formatInspection, inspectionJson } from "./inspect/format-inspection";
+export {
+  inspectionLengthFigure,
+  inspectionShareFigure,
+  writeInspectionFiles,
+} from "./inspect/write-inspection-files";
+export { readAgainstItems } from "./inspect/read-against-items";
+export { type AgainstItem, GRAM_WORDS } from "./inspect/contamination-index";
+export { classifyRecord, datasetOfPath, t3PartName } from "./inspect/classify-record";
+export { readMixRecord, type MixRecord } from "./inspect/read-mix-record";
+export { diffMixes, type MixDiff, type MixDiffRow } from "./diff/diff-mixes";
+export { formatMixDiff } from "./diff/format-mix-diff";
+export {
+  captionsInBothSplits,
+  mixAnalysisPaths,
+  writeRepeatedCaptions,
+  type MixAnalysisPaths,
+} from "./views/mix-analysis-views";

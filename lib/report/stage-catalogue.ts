@@ -31,7 +31,7 @@ export interface StageEntry {
   readonly manifests: readonly OutPattern[];
 }
 
-/** The seven stages in notebook order. */
+/** The stages in notebook order (seven, and the analysis of any mix). */
 export const STAGE_CATALOGUE: readonly StageEntry[] = [
   {
     key: "probing",
@@ -153,5 +153,21 @@ export const STAGE_CATALOGUE: readonly StageEntry[] = [
     figures: [],
     tables: [],
     manifests: ["evaluation/**/*manifest*.json"],
+  },
+  {
+    key: "mix-analysis",
+    title: "8 · Analysing a mix: what it holds, what repeats, what leaked",
+    notebook: "08-mix-analysis.ipynb",
+    story:
+      "Any mix (the released t3_sft outputs, a colleague's JSON, a LLaMA-Factory or ms-swift " +
+      "file) read by part: T3 tasks and lengths, LLaVA datasets, text-only, video; by records " +
+      "and by tokens; its exact and near duplicates; and the records that contain a validation " +
+      "or benchmark question, T3's shared template aside. Two sweep points compared, and a " +
+      "finding in synthesis fixed: a repeated caption could reach training and validation.",
+    keyFigure: "mix-analysis-shares",
+    prefixes: ["mix-analysis-"],
+    figures: [],
+    tables: [],
+    manifests: [],
   },
 ];

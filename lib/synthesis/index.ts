@@ -70,6 +70,7 @@ export {
 export {
   surveyCaptions,
   splitOf,
+  CaptionSplits,
   VALIDATION_EVERY,
   type CaptionSurvey,
 } from "./captions/survey-captions";

@@ -13,10 +13,10 @@ import { type TaskKey, trainFileName, validationFileName } from "../records/inde
 import { CaptionPool, PooledCaption } from "./captions/caption-pool";
 import { readCaptions } from "./captions/read-captions";
 import {
+  CaptionSplits,
   type CaptionSurvey,
   VALIDATION_EVERY,
   isAttributeCandidate,
-  splitOf,
 } from "./captions/survey-captions";
 import { BalancedLetters } from "./tasks/balanced-letters";
 import { type ContrastWriter, generateAttributeItem } from "./tasks/generate-attribute-item";
@@ -179,8 +179,9 @@ export async function* synthesizeItems(
     };
   });
   let read = 0;
+  const captionSplits = new CaptionSplits(withValidation);
   for await (const caption of readCaptions(options.captionsFile)) {
-    const split = splitOf(read, withValidation);
+    const split = captionSplits.next(caption.text);
     read++;
     const s = splits[split];
     const entry = new PooledCaption(caption);

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option } from "commander";
 import type * as Mixing from "../../lib/mixing/index";
-import { pathArgument, pathOption } from "../cli/cli-options";
+import { parseChoice, parseNumber, pathArgument, pathOption } from "../cli/cli-options";
 import { reportNotice, reportProgress } from "../cli/progress-reporter";
 import { type Stage, action } from "../cli/stage-command";
 
@@ -139,6 +139,111 @@ records were tokenized (a budget stops counting at its budget).`,
           });
           process.stdout.write(lib.formatSpecPlans(planned));
           return planned.plans.every((p) => p.ok) ? 0 : 1;
+        }),
+      );
+
+    stage
+      .command("inspect")
+      .description(
+        "what a mix holds by part, its duplicates, and leaks of validation or benchmark items",
+      )
+      .addArgument(
+        pathArgument(
+          "<FILE...>",
+          "mix files or folders: LLaVA JSON/JSONL, Video-T3-QA files or folders, LLaMA-Factory sharegpt, ms-swift rows (hub: paths too)",
+          "input",
+        ),
+      )
+      .addOption(
+        pathOption(
+          "--against <FILE>",
+          "validation or benchmark items to look for (repeatable): T3 validation JSONL, lmms-eval samples, TempCompass questions, JSONL/CSV of questions",
+          "input-file",
+        ).argParser((v: string, previous: string[] = []) => [...previous, v]),
+      )
+      .option("--json", "print one JSON object: records, composition, duplicates, contamination")
+      .addOption(
+        pathOption(
+          "--out <DIR>",
+          "also write tables (CSV) and figures (HTML, PNG) here",
+          "output-folder",
+        ),
+      )
+      .addOption(
+        new Option("--tokenizer <NAME>", "tokens for the token shares and lengths")
+          .argParser(parseChoice(["words", "qwen2", "cl100k", "o200k"] as const))
+          .default("words"),
+      )
+      .addOption(
+        new Option(
+          "--near <J>",
+          "estimated Jaccard similarity of word 3-shingles from which records are near duplicates",
+        )
+          .argParser(parseNumber({ min: 0, max: 1 }))
+          .default(0.7),
+      )
+      .addHelpText(
+        "after",
+        `
+Composition: a partition of the records. T3 records by task and length (from the
+released ids tempqa-<aspect>-<version><i>, the file name, or the text as the synthesis
+verifier reads it); other records by the first folder of their image path (coco, gqa,
+ocr_vqa, ...), multi-image, video:<folder>, text-only. Per part: records, tokens, turns,
+token-length percentiles, answer letters of multiple-choice items.
+Duplicates: exact (equal after normalising whitespace and case; media paths included)
+and near (MinHash with LSH over word 3-shingles, same media). Contamination: a record is
+flagged for an item when it holds at least half of the item's distinctive word 6-grams
+(n-grams of the T3 templates and n-grams common across items or records do not count);
+"verbatim" when it holds all of them. A record's id is its id field, else #<index>;
+with several files, ids are FILE:ID.`,
+      )
+      .action(
+        action<{
+          against?: string[];
+          json?: boolean;
+          out?: string;
+          tokenizer: string;
+          near: number;
+        }>(async (f, files) => {
+          const lib = mixing();
+          const inspection = await lib.inspectMix(files, {
+            against: f.against,
+            tokenizer: f.tokenizer,
+            nearThreshold: f.near,
+            onProgress: reportProgress,
+          });
+          if (f.out) {
+            for (const path of await lib.writeInspectionFiles(inspection, f.out))
+              reportNotice(`wrote ${path}`);
+          }
+          process.stdout.write(
+            f.json
+              ? `${JSON.stringify(lib.inspectionJson(inspection))}\n`
+              : lib.formatInspection(inspection),
+          );
+        }),
+      );
+
+    stage
+      .command("diff")
+      .description(
+        "records added, removed and kept per part between two mixes, and the shifts in shares",
+      )
+      .addArgument(pathArgument("<A>", "the first mix (file or folder)", "input"))
+      .addArgument(pathArgument("<B>", "the second mix (file or folder)", "input"))
+      .option("--json", "print the comparison as one JSON object")
+      .addHelpText(
+        "after",
+        `
+Records are matched by normalised content (turns and media; whitespace and case aside),
+not by position: a record repeated k times in A and m times in B is kept min(k, m) times.
+Parts are those of \`mix inspect\` (T3 tasks, LLaVA datasets, text-only, ...).`,
+      )
+      .action(
+        action<{ json?: boolean }>(async (f, [a, b]) => {
+          const lib = mixing();
+          const diff = await lib.diffMixes(a, b, reportProgress);
+          process.stdout.write(f.json ? `${JSON.stringify(diff)}\n` : lib.formatMixDiff(diff));
         }),
       );
   },

@@ -94,7 +94,7 @@ test("train curves on an empty log and report on an empty folder fail, writing n
   oneLine(t3kit("train", "curves", log, "--out", join(dir, "curves")), 1, /no training points/);
   assert.equal(existsSync(join(dir, "curves")), false);
   mkdirSync(join(dir, "empty-out"));
-  oneLine(t3kit("report", "--out", join(dir, "empty-out")), 1, /0 of 7 stages ran.*notebooks/);
+  oneLine(t3kit("report", "--out", join(dir, "empty-out")), 1, /0 of \d+ stages ran.*notebooks/);
   assert.equal(existsSync(join(dir, "empty-out", "index.html")), false);
 });
 

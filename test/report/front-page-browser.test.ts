@@ -61,7 +61,7 @@ test("out/ from the runner opens offline from a copy: every page, link, image an
   addHostileFiles(first);
   const report = t3kit(["report"], first);
   assert.equal(report.status, 0, report.stderr);
-  assert.match(report.stdout, /index\.html \(1 of 7 stages ran\)/);
+  assert.match(report.stdout, /index\.html \(1 of 8 stages ran\)/);
 
   const copy = mkdtempSync(join(tmpdir(), "t3kit-front-b-"));
   cpSync(first, copy, { recursive: true });
@@ -97,6 +97,7 @@ test("out/ from the runner opens offline from a copy: every page, link, image an
       "stage-training",
       "stage-results",
       "stage-evaluation",
+      "stage-mix-analysis",
     ]);
     const text = (id: string) => tab.locator(`#${id}`).innerText();
     const synthesis = await text("stage-synthesis");
@@ -124,7 +125,7 @@ test("out/ from the runner opens offline from a copy: every page, link, image an
     for (const id of ["stage-results", "stage-mixing"]) {
       assert.match(await text(id), /^.*\n?not run · notebook notebooks\//m);
     }
-    assert.match(await tab.locator("header").innerText(), /1 of 7 notebooks ran/);
+    assert.match(await tab.locator("header").innerText(), /1 of 8 notebooks ran/);
   } finally {
     await browser.close();
     rmSync(copy, { recursive: true, force: true });

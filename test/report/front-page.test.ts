@@ -14,11 +14,11 @@ import {
 
 const fresh = (name: string) => mkdtempSync(join(tmpdir(), `t3kit-front-${name}-`));
 
-test("an empty out/ gives a page with all seven stages not run", async () => {
+test("an empty out/ gives a page with all eight stages not run", async () => {
   const out = fresh("empty");
   const notebooks = fresh("nb");
   const page = await writeFrontPage(out, { notebooksDir: notebooks });
-  assert.equal(page.stages.length, 7);
+  assert.equal(page.stages.length, 8);
   assert.deepEqual(
     page.stages.map((s) => s.entry.notebook),
     [
@@ -29,12 +29,13 @@ test("an empty out/ gives a page with all seven stages not run", async () => {
       "05-training.ipynb",
       "06-results.ipynb",
       "07-evaluation.ipynb",
+      "08-mix-analysis.ipynb",
     ],
   );
   assert.ok(page.stages.every((s) => s.status === "notebook not in this tree"));
   const html = readFileSync(page.path, "utf8");
-  assert.equal((html.match(/<b>not run<\/b>/g) ?? []).length, 7);
-  assert.match(html, /0 of 7 notebooks ran\./);
+  assert.equal((html.match(/<b>not run<\/b>/g) ?? []).length, 8);
+  assert.match(html, /0 of 8 notebooks ran\./);
   assert.doesNotMatch(html, /<script|https?:\/\/|file:/, "no script, no network, no absolute file");
   assert.deepEqual(readdirSync(out), ["index.html"], "only the page, no temp file");
 });

@@ -12,11 +12,11 @@ test("every notebook in notebooks/ has a stage in the front page's catalogue", (
     assert.ok(listed.includes(nb), `${nb} is missing from STAGE_CATALOGUE`);
 });
 
-test("the catalogue: seven stages in notebook order, unique keys, figures a stage can find", () => {
-  assert.equal(STAGE_CATALOGUE.length, 7);
+test("the catalogue: eight stages in notebook order, unique keys, figures a stage can find", () => {
+  assert.equal(STAGE_CATALOGUE.length, 8);
   const numbers = STAGE_CATALOGUE.map((s) => s.notebook.slice(0, 2));
-  assert.deepEqual(numbers, ["01", "02", "03", "04", "05", "06", "07"]);
-  assert.equal(new Set(STAGE_CATALOGUE.map((s) => s.key)).size, 7);
+  assert.deepEqual(numbers, ["01", "02", "03", "04", "05", "06", "07", "08"]);
+  assert.equal(new Set(STAGE_CATALOGUE.map((s) => s.key)).size, 8);
   for (const s of STAGE_CATALOGUE) {
     assert.match(s.notebook, /^\d\d-[a-z0-9-]+\.ipynb$/);
     assert.ok(s.story.length > 80, `${s.key}: a few sentences of story`);

@@ -18,6 +18,33 @@ export function splitOf(index: number, withValidation: boolean): "train" | "vali
     : "train";
 }
 
+/**
+ * The split of each caption as the stream goes by, a caption's text deciding once: the
+ * first time a text (lower-cased, whitespace runs made one space) comes by it takes
+ * splitOf(its position); every later copy of it goes to the same split. Caption files
+ * repeat captions (the same stock description of many images), and by position alone a
+ * repeated caption could be shown in training items and in validation items, leaking the
+ * validation split into training (`t3kit mix inspect --against` finds such items).
+ */
+export class CaptionSplits {
+  private readonly decided = new Map<string, "train" | "validation">();
+  private position = 0;
+
+  constructor(private readonly withValidation: boolean) {}
+
+  /** The split of the next caption of the stream. */
+  next(text: string): "train" | "validation" {
+    const key = text.toLowerCase().replace(/\s+/g, " ").trim();
+    let split = this.decided.get(key);
+    if (split === undefined) {
+      split = splitOf(this.position, this.withValidation);
+      this.decided.set(key, split);
+    }
+    this.position++;
+    return split;
+  }
+}
+
 export interface CaptionSurvey {
   file: string;
   format: CaptionFileFormat;
@@ -53,8 +80,9 @@ export async function surveyCaptions(
     attributeCandidates: { train: 0, validation: 0 },
     annotated: 0,
   };
+  const splits = new CaptionSplits(withValidation);
   for await (const c of readCaptions(file)) {
-    const split = splitOf(survey.captions, withValidation);
+    const split = splits.next(c.text);
     survey[split]++;
     if (isAttributeCandidate(c)) survey.attributeCandidates[split]++;
     if (c.nounPhrase !== undefined) survey.annotated++;
