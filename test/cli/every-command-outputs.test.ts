@@ -81,6 +81,11 @@ const invocations: Record<string, () => Invocation> = {
     extra: [],
     runs: true,
   }),
+  "mix inspect": () => ({
+    paths: { 0: W("llava.json"), "--against": W("val.jsonl"), "--out": W("new-inspect") },
+    extra: [],
+    runs: true,
+  }),
   "mix run": () => ({ paths: { 0: W("spec.yaml"), "--out": W("new-mix") }, extra: [], runs: true }),
   "tokens count": () => ({
     paths: { 0: W("llava.json"), "--out": W("new-count.json") },
@@ -289,8 +294,10 @@ function assertRefused(
   before: Record<string, string>[],
 ) {
   assert.ok(r.status === 1 || r.status === 2, `${c.label}: exit ${r.status}\n${r.stderr}`);
+  // Progress notes may come first; the refusal itself is one line, the last.
   const lines = r.stderr.trim().split("\n");
-  assert.equal(lines.length, 1, `${c.label}: not one line:\n${r.stderr}`);
+  assert.equal(lines.filter((l) => l.startsWith("t3kit ")).length, 1, `${c.label}:\n${r.stderr}`);
+  assert.match(lines[lines.length - 1], /^t3kit /, `${c.label}:\n${r.stderr}`);
   assert.doesNotMatch(r.stderr, /\n\s+at /, `${c.label}: a stack trace`);
   c.keep.forEach((p, k) => assert.deepEqual(snapshot(p), before[k], `${c.label}: ${p} changed`));
 }
