@@ -2,7 +2,7 @@
  * The classroom: every lesson's exercises with answers derived from the kit, the self-check
  * `check(id, answer)`, students' copies (release) and their grading.
  */
-export { type Exercise } from "./exercises/exercise";
+export type { Exercise } from "./exercises/exercise";
 export { EXERCISES, findExercise } from "./exercises/exercise-catalogue";
 export { EXAMPLE_RECORD } from "./exercises/tokens-exercises";
 export { answersMatch } from "./check/answers-match";

@@ -7,7 +7,9 @@ export function answersMatch(answer: unknown, expected: unknown, tolerance = 1e-
     return typeof answer === "number" && Math.abs(answer - expected) <= tolerance;
   }
   if (typeof expected === "string") {
-    return typeof answer === "string" && answer.trim().toLowerCase() === expected.trim().toLowerCase();
+    return (
+      typeof answer === "string" && answer.trim().toLowerCase() === expected.trim().toLowerCase()
+    );
   }
   if (Array.isArray(expected)) {
     return (

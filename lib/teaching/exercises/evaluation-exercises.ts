@@ -1,4 +1,9 @@
-import { differencesToBaseline, evaluationInputs, ingestRuns, paperPointsCorrelation } from "../../evaluation/index";
+import {
+  differencesToBaseline,
+  evaluationInputs,
+  ingestRuns,
+  paperPointsCorrelation,
+} from "../../evaluation/index";
 import type { Exercise } from "./exercise";
 
 async function tempcompassGain(): Promise<number> {
@@ -20,7 +25,8 @@ export const EVALUATION_EXERCISES: Exercise[] = [
   {
     id: "07.2",
     points: 2,
-    prompt: "Find the claim that fails: on which benchmark is the correlation not significant (p >= 0.05)?",
+    prompt:
+      "Find the claim that fails: on which benchmark is the correlation not significant (p >= 0.05)?",
     hint: "correlation.results maps each benchmark to {r, p, n}.",
     expected: () =>
       Object.entries(paperPointsCorrelation().results).find(([, r]) => r.p >= 0.05)![0],

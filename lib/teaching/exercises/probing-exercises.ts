@@ -6,7 +6,8 @@ export const PROBING_EXERCISES: Exercise[] = [
   {
     id: "01.1",
     points: 2,
-    prompt: "Which 8 frame indices does the released rule sample from a video of 30 decoded frames?",
+    prompt:
+      "Which 8 frame indices does the released rule sample from a video of 30 decoded frames?",
     hint: "np.linspace(0, N - 1, 8, dtype=int) truncates toward zero; N - 1 is the last index.",
     expected: () => sampleFrameIndices(30, 8),
   },

@@ -1,5 +1,5 @@
-import { checkClaims, loadPaperTables } from "../../paper-numbers/index";
 import { paperPointsCorrelation } from "../../evaluation/index";
+import { checkClaims, loadPaperTables } from "../../paper-numbers/index";
 import type { Exercise } from "./exercise";
 
 /** Notebook 06: the paper's claims against its own tables. */

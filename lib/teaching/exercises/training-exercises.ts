@@ -19,7 +19,8 @@ export const TRAINING_EXERCISES: Exercise[] = [
   {
     id: "05.1",
     points: 2,
-    prompt: "Find the planted problem: the smallest GPU count (1-8) on which LongVA's run cannot start.",
+    prompt:
+      "Find the planted problem: the smallest GPU count (1-8) on which LongVA's run cannot start.",
     hint: "planTraining throws when the global batch does not split; try each count.",
     expected: () => gpuCountsThatDoNotDivide()[0],
   },
@@ -28,6 +29,7 @@ export const TRAINING_EXERCISES: Exercise[] = [
     points: 1,
     prompt: "What gradient accumulation does LongVA's run get on 2 GPUs?",
     hint: "Global batch / (per-device batch x GPUs x nodes); planTraining(...).batch says it.",
-    expected: () => planTraining(presetSpec("longva-7b-t3"), { gpus: 2 }).batch.gradientAccumulation,
+    expected: () =>
+      planTraining(presetSpec("longva-7b-t3"), { gpus: 2 }).batch.gradientAccumulation,
   },
 ];
