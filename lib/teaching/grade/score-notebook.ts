@@ -18,9 +18,9 @@ export interface NotebookScore {
   exercises: ExerciseScore[];
 }
 
+// tslab leaves execution_count null, so only an error output marks a failed cell (as in
+// nbgrader's autograder).
 const failed = (cell: GradedCell): boolean =>
-  cell.execution_count === null ||
-  cell.execution_count === undefined ||
   (cell.outputs ?? []).some((o) => o.output_type === "error");
 
 export function scoreNotebook(notebook: string, executed: Notebook): NotebookScore {
