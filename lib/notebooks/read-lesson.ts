@@ -23,7 +23,7 @@ type MarkedCell = NotebookCell & {
 };
 
 export function lessonOf(notebook: string, nb: Notebook): Lesson | undefined {
-  const frame = (nb.metadata.t3kit as { lesson?: Partial<Lesson> } | undefined)?.lesson;
+  const frame = (nb.metadata?.t3kit as { lesson?: Partial<Lesson> } | undefined)?.lesson;
   if (!frame) return undefined;
   const exercises = (nb.cells as MarkedCell[])
     .filter((c) => c.metadata?.nbgrader?.grade === true && (c.metadata.nbgrader.points ?? 0) > 0)
