@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { InputError } from "../errors/index";
 import { writeFileAtomic } from "../files/index";
+import { listNotebooks, readLesson } from "../notebooks/index";
 import { projectRoot } from "../paths/index";
 import { type StageReport, collectStageReports } from "./collect-stage-reports";
 import { frontPageHtml } from "./front-page-html";
@@ -24,11 +25,13 @@ export async function writeFrontPage(
   outRoot: string,
   options: FrontPageOptions = {},
 ): Promise<FrontPage> {
+  const notebooksDir = options.notebooksDir ?? join(projectRoot, "notebooks");
   const stages = await collectStageReports(
     outRoot,
     options.catalogue ?? STAGE_CATALOGUE,
-    options.notebooksDir ?? join(projectRoot, "notebooks"),
+    notebooksDir,
   );
+  const lessons = listNotebooks(notebooksDir).flatMap((p) => readLesson(p) ?? []);
   const path = join(outRoot, "index.html");
   // A page of seven "not run" stages says nothing: name the folder instead.
   if (options.refuseEmpty && !stages.some((s) => s.status === "ran"))
@@ -36,6 +39,6 @@ export async function writeFrontPage(
       { file: outRoot },
       `no executed notebook here (0 of ${stages.length} stages ran): run npx t3kit notebooks (or make run) first; nothing was written`,
     );
-  await writeFileAtomic(path, frontPageHtml(stages));
+  await writeFileAtomic(path, frontPageHtml(stages, lessons));
   return { path, stages };
 }
