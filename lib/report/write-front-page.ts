@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../errors/index";
 import { writeFileAtomic } from "../files/index";
@@ -31,7 +32,9 @@ export async function writeFrontPage(
     options.catalogue ?? STAGE_CATALOGUE,
     notebooksDir,
   );
-  const lessons = listNotebooks(notebooksDir).flatMap((p) => readLesson(p) ?? []);
+  const lessons = listNotebooks(notebooksDir)
+    .flatMap((p) => readLesson(p) ?? [])
+    .map((l) => ({ ...l, executed: existsSync(join(outRoot, "html", `${l.notebook}.html`)) }));
   const path = join(outRoot, "index.html");
   // A page of seven "not run" stages says nothing: name the folder instead.
   if (options.refuseEmpty && !stages.some((s) => s.status === "ran"))
