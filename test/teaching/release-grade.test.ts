@@ -59,10 +59,18 @@ test("release: solution cells stubbed, outputs cleared, every other cell's sourc
   assert.deepEqual(student.metadata, teacher.metadata);
 });
 
-test("score: a graded cell with an error output scores 0, without one its points", () => {
+/** A cell's execute_result as tslab writes one. */
+const result = (text: string) =>
+  ({ output_type: "execute_result", data: { "text/plain": text } }) as unknown as NonNullable<
+    GradedCell["outputs"]
+  >[number];
+
+test("score: a graded cell scores only when its check said right; an error or silence scores 0", () => {
   const nb = releaseNotebook(read(RESULTS));
   const graded = (nb.cells as GradedCell[]).filter((c) => c.metadata?.nbgrader?.grade);
-  graded[0].outputs = [{ output_type: "error" }];
+  // As tslab writes them: a thrown error as a stderr stream, the check's line as a result.
+  graded[0].outputs = [{ output_type: "stream", name: "stderr", text: ["Error: not yet\n"] }];
+  graded[1].outputs = [result("'06.2: right (2 points)'")];
   const s = scoreNotebook("06-results", nb);
   assert.deepEqual(
     s.exercises.map((e) => e.score),
@@ -70,6 +78,10 @@ test("score: a graded cell with an error output scores 0, without one its points
   );
   assert.equal(s.score, 2);
   assert.equal(s.points, 3);
+  graded[1].outputs = [];
+  assert.equal(scoreNotebook("06-results", nb).score, 0, "a silent cell is not a right answer");
+  graded[1].outputs = [result("'06.1: right (1 point)'")];
+  assert.equal(scoreNotebook("06-results", nb).score, 0, "another exercise's word does not count");
 });
 
 test("on real Jupyter: the teacher's copy scores full points, the released one 0, one stub fails one exercise", async () => {
