@@ -9,10 +9,16 @@ DEBIAN_PACKAGES := jupyter-nbconvert jupyter-client python3-nbclient jupyter-not
 export JUPYTER_PATH := $(CURDIR)/.jupyter-kernels
 NODE_STAMP := node_modules/.t3kit-installed
 
-.PHONY: run test deps debian-deps kernelspec typecheck lint bench clean wasm
+.PHONY: run class test deps debian-deps kernelspec typecheck lint bench clean wasm
 
 run: deps typecheck
 	node scripts/t3kit.cjs notebooks
+
+# Every lesson at class size (the tiny probing study), then the students' copies in
+# out/class/release/ (see README, "Running a class").
+class: deps typecheck
+	T3KIT_PROBE_STUDY=tiny node scripts/t3kit.cjs notebooks
+	node scripts/t3kit.cjs class release --force
 
 test: deps typecheck lint
 	node scripts/run-tests.cjs

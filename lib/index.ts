@@ -29,3 +29,5 @@ export * from "./training/index";
 export * from "./paper-numbers/index";
 export * from "./evaluation/index";
 export * from "./report/index";
+// The classroom: exercises, self-checks, release and grading.
+export * from "./teaching/index";

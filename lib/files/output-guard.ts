@@ -25,6 +25,7 @@ import {
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { InputError } from "../errors/index";
 import { atSignalDeath } from "../processes/index";
+import { fileIdentity } from "./file-identity";
 import { ledgerEntry, recordWritten, restoreLedgerEntry, writtenByKit } from "./output-ledger";
 import {
   type JournalStep,
@@ -69,15 +70,6 @@ interface GuardRun {
 
 const store = new AsyncLocalStorage<GuardRun>();
 
-function identityOf(path: string): string | null {
-  try {
-    const s = statSync(path);
-    return `${s.dev}:${s.ino}`;
-  } catch {
-    return null;
-  }
-}
-
 /** The absolute path with its folder's links resolved (the file itself may not exist). */
 function realTarget(path: string): string {
   const abs = resolve(path);
@@ -97,7 +89,7 @@ function realInput(input: GuardedInput): GuardRun["inputs"][number] {
   } catch {}
   return {
     real,
-    identity: identityOf(real),
+    identity: fileIdentity(real),
     isFolder,
     label: input.label ?? "an input",
     outputsInside: input.outputsInside === true,
@@ -116,7 +108,7 @@ function checkOutput(
   replacing: "refuse" | "merge" | "append",
 ): string {
   const real = realTarget(target);
-  const identity = identityOf(real);
+  const identity = fileIdentity(real);
   for (const input of run.inputs) {
     const over = real === input.real || (identity !== null && identity === input.identity);
     const within = input.isFolder && real.startsWith(input.real + sep);

@@ -6,15 +6,7 @@
  */
 import { realpathSync, statSync } from "node:fs";
 import { InputError } from "../errors/index";
-
-function identityOf(path: string): string | null {
-  try {
-    const s = statSync(path);
-    return `${s.dev}:${s.ino}`;
-  } catch {
-    return null;
-  }
-}
+import { fileIdentity } from "./file-identity";
 
 function realOf(path: string): string {
   try {
@@ -32,12 +24,12 @@ export function refuseOutputOverInput(
 ): void {
   const byIdentity = new Map<string, string>();
   for (const input of inputs) {
-    const id = identityOf(input);
+    const id = fileIdentity(input);
     if (id) byIdentity.set(id, input);
   }
   if (byIdentity.size === 0) return;
   for (const output of outputs) {
-    const id = identityOf(output);
+    const id = fileIdentity(output);
     const input = id ? byIdentity.get(id) : undefined;
     if (input === undefined) continue;
     const same = realOf(output) === realOf(input) && output === input ? "" : ` (${realOf(input)})`;

@@ -28,3 +28,4 @@ export {
   type NotebookCell,
 } from "./notebook-failure";
 export { removeDeadStaging } from "./remove-dead-staging";
+export { readLesson, lessonOf, type Lesson } from "./read-lesson";

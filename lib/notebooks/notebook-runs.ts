@@ -85,6 +85,9 @@ export async function recordNotebookRun(
     a < b ? -1 : a > b ? 1 : 0,
   );
   const next: NotebookRuns = { tool: "t3kit notebooks", runs: Object.fromEntries(sorted) };
-  await writeFileAtomic(notebookRunsPath(outRoot), `${JSON.stringify(next, null, 2)}\n`);
+  // The other notebooks' entries are kept: a merge, taken once per notebook of a run.
+  await writeFileAtomic(notebookRunsPath(outRoot), `${JSON.stringify(next, null, 2)}\n`, {
+    merged: true,
+  });
   return next;
 }

@@ -5,6 +5,7 @@
  * from a copied out/ folder; it loads no script and nothing from the network.
  */
 import escapeHtml from "escape-html";
+import type { Lesson } from "../notebooks/index";
 import type { FigureFiles, ManifestSummary, StageReport } from "./collect-stage-reports";
 import { distinctSeeds } from "./manifest-facts";
 
@@ -136,8 +137,23 @@ function contents(reports: StageReport[]): string {
   return `<nav><ol>${items.join("")}</ol></nav>`;
 }
 
+/** The syllabus: lessons in order, each with goals, time, exercises and its two links. */
+function syllabus(lessons: SyllabusLesson[]): string {
+  if (lessons.length === 0) return "";
+  const items = lessons.map((l) => {
+    const goals = l.goals.map((g) => `<li>${escapeHtml(g)}</li>`).join("");
+    const exercises = l.exercises.map((e) => `${escapeHtml(e.id)} (${e.points} pt)`).join(", ");
+    const open = `<a href="http://localhost:8888/notebooks/notebooks/${escapeHtml(relativeHref(`${l.notebook}.ipynb`))}">open in Jupyter</a>`;
+    return `<li><b>${escapeHtml(l.title)}</b> · about ${l.minutes} min · ${open} · ${l.executed ? link(`html/${l.notebook}.html`, "executed copy") : "not run yet"}<br>${escapeHtml(l.question)}<ul>${goals}</ul>Exercises: ${exercises || "none"}</li>`;
+  });
+  return `<section class="stage" id="syllabus"><h2>Syllabus</h2><p class="status">Start Jupyter in the kit's folder (see README, Running a class); <code>npx t3kit class release</code> writes the students' copies, <code>npx t3kit class grade</code> scores them.</p><ol>${items.join("")}</ol></section>`;
+}
+
 /** The whole front page. */
-export function frontPageHtml(reports: StageReport[]): string {
+/** A lesson, and whether out/ holds its executed copy (a link only then: out/ opens offline). */
+export type SyllabusLesson = Lesson & { executed?: boolean };
+
+export function frontPageHtml(reports: StageReport[], lessons: SyllabusLesson[] = []): string {
   const ran = reports.filter((r) => r.status === "ran");
   const total = ran.reduce((sum, r) => sum + (r.run?.seconds ?? 0), 0);
   const timed = ran.length > 0 && ran.every((r) => r.run);
@@ -156,6 +172,7 @@ export function frontPageHtml(reports: StageReport[]): string {
     `<p>${ran.length} of ${reports.length} notebooks ran${timed ? `, ${seconds(total)} in all` : ""}.</p>`,
     contents(reports),
     "</header><main>",
+    syllabus(lessons),
     ...reports.map(stageSection),
     "</main>",
     "<footer>Made by <code>t3kit report</code> (also at the end of <code>make run</code>). " +

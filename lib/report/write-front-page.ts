@@ -1,6 +1,8 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../errors/index";
 import { writeFileAtomic } from "../files/index";
+import { listNotebooks, readLesson } from "../notebooks/index";
 import { projectRoot } from "../paths/index";
 import { type StageReport, collectStageReports } from "./collect-stage-reports";
 import { frontPageHtml } from "./front-page-html";
@@ -24,11 +26,15 @@ export async function writeFrontPage(
   outRoot: string,
   options: FrontPageOptions = {},
 ): Promise<FrontPage> {
+  const notebooksDir = options.notebooksDir ?? join(projectRoot, "notebooks");
   const stages = await collectStageReports(
     outRoot,
     options.catalogue ?? STAGE_CATALOGUE,
-    options.notebooksDir ?? join(projectRoot, "notebooks"),
+    notebooksDir,
   );
+  const lessons = listNotebooks(notebooksDir)
+    .flatMap((p) => readLesson(p) ?? [])
+    .map((l) => ({ ...l, executed: existsSync(join(outRoot, "html", `${l.notebook}.html`)) }));
   const path = join(outRoot, "index.html");
   // A page of seven "not run" stages says nothing: name the folder instead.
   if (options.refuseEmpty && !stages.some((s) => s.status === "ran"))
@@ -36,6 +42,6 @@ export async function writeFrontPage(
       { file: outRoot },
       `no executed notebook here (0 of ${stages.length} stages ran): run npx t3kit notebooks (or make run) first; nothing was written`,
     );
-  await writeFileAtomic(path, frontPageHtml(stages));
+  await writeFileAtomic(path, frontPageHtml(stages, lessons));
   return { path, stages };
 }

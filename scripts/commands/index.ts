@@ -5,6 +5,7 @@
  * program costs little.
  */
 import type { Stage } from "../cli/stage-command";
+import { classStage } from "./class";
 import { evalStage } from "./eval";
 import { hubStage } from "./hub";
 import { mixStage } from "./mix";
@@ -27,4 +28,5 @@ export const stages: Stage[] = [
   evalStage,
   reportStage,
   notebooksStage,
+  classStage,
 ];

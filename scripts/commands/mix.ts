@@ -104,6 +104,7 @@ version), a holdout file when the spec asks for one, and for a sweep a summary t
           const lib = mixing();
           const results = await lib.runMixSpecFile(spec, {
             vars: f.var ?? {},
+            refuseUnusedVars: true,
             outDir: f.out,
             onProgress: reportProgress,
             hub: hubReporting,
@@ -134,6 +135,7 @@ records were tokenized (a budget stops counting at its budget).`,
           const lib = mixing();
           const planned = await lib.planSpecFile(spec, {
             vars: f.var ?? {},
+            refuseUnusedVars: true,
             onProgress: reportProgress,
             hub: hubReporting,
           });

@@ -212,6 +212,7 @@ commit, sha256 of the data). Prints the batch arithmetic and a model-state memor
           ).makeOptionMandatory(),
         )
         .option("--resume", "continue from the last checkpoint-N")
+        .option("--dry-run", "preflight and print the exact command; write and start nothing")
         .addOption(
           new Option(
             "--checkpoint-gib <G>",
@@ -219,20 +220,27 @@ commit, sha256 of the data). Prints the batch arithmetic and a model-state memor
           ).argParser(parseNumber({ min: 0 })),
         ),
     ).action(
-      action<RunFlags & { resume?: boolean; checkpointGib?: number }>(async (f, [spec]) => {
-        const lib = training();
-        const l = await lib.launchTrainingRun(
-          { ...request(f, spec), codebase: resolve(f.codebase as string) },
-          {
-            resume: f.resume === true,
-            checkpointBytes:
-              f.checkpointGib === undefined ? undefined : f.checkpointGib * 1024 ** 3,
-            onOutput: (chunk, stream) => process[stream].write(chunk),
-          },
-        );
-        process.stderr.write(lib.formatTrainingLaunch(l));
-        return l.result.exitCode === 0 ? 0 : 1;
-      }),
+      action<RunFlags & { resume?: boolean; dryRun?: boolean; checkpointGib?: number }>(
+        async (f, [spec]) => {
+          const lib = training();
+          const l = await lib.launchTrainingRun(
+            { ...request(f, spec), codebase: resolve(f.codebase as string) },
+            {
+              resume: f.resume === true,
+              checkpointBytes:
+                f.checkpointGib === undefined ? undefined : f.checkpointGib * 1024 ** 3,
+              onOutput: (chunk, stream) => process[stream].write(chunk),
+              dryRun: f.dryRun === true,
+            },
+          );
+          if (!l.result) {
+            process.stdout.write(lib.formatTrainingLaunch(l));
+            return l.checks.every((c) => c.ok) ? 0 : 1;
+          }
+          process.stderr.write(lib.formatTrainingLaunch(l));
+          return l.result.exitCode === 0 ? 0 : 1;
+        },
+      ),
     );
 
     stage

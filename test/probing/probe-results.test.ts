@@ -64,6 +64,28 @@ test("the shipped Python scripts compile", () => {
     ]);
 });
 
+test("extract_features.py --llm-layer: the released index ([0] LongVA, [-1] VILA) gets the chosen layer (Debian's python3-torch)", () => {
+  requireTorch();
+  // A forward pass with 4 hidden layers whose values say their index.
+  const code = `
+import importlib.util, json, sys, torch
+sys.dont_write_bytecode = True  # nothing written into the source tree
+spec = importlib.util.spec_from_file_location("extract_features", sys.argv[1])
+m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)
+forward = lambda *a, **kw: {"hidden_states": tuple(torch.full((2, 3), float(i)) for i in range(4))}
+out = {}
+for layer in (0, 2, -1):
+    f = m.with_hidden_layer(forward, layer)
+    out[str(layer)] = [f()["hidden_states"][0][0, 0].item(), f()["hidden_states"][-1][0, 0].item()]
+print(json.dumps(out))`;
+  const got = JSON.parse(
+    execFileSync(DEBIAN_PYTHON, ["-c", code, join(PYTHON_DIR, "extract_features.py")], {
+      encoding: "utf8",
+    }),
+  );
+  assert.deepEqual(got, { "0": [0, 0], "2": [2, 2], "-1": [3, 3] });
+});
+
 test("torch_probes.py writes what the kit reads (live, Debian's python3-torch)", () => {
   requireTorch();
   const root = mkdtempSync(join(tmpdir(), "t3kit-torch-probes-"));

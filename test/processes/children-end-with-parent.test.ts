@@ -8,23 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { descendantPids } from "../../lib/processes/index";
-
-function commandLine(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
-  } catch {
-    return "";
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
-  } catch {
-    return false;
-  }
-}
+import { alive, commandLine } from "./proc-tree";
 
 /** Starts t3kit, waits until a descendant matching `pattern` runs, sends SIGTERM, checks the ending. */
 async function terminateWhile(args: string[], pattern: RegExp, env: Record<string, string>) {

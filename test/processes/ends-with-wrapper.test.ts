@@ -12,23 +12,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { projectRoot } from "../../lib/paths/index";
 import { descendantPids } from "../../lib/processes/index";
-
-function commandLine(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
-  } catch {
-    return "";
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
-  } catch {
-    return false;
-  }
-}
+import { alive, commandLine } from "./proc-tree";
 
 let asked = 0;
 const server = createServer(() => {

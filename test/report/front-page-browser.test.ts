@@ -89,7 +89,9 @@ test("out/ from the runner opens offline from a copy: every page, link, image an
     const tab = await browser.newPage();
     await tab.goto(pathToFileURL(join(copy, "index.html")).href);
     const ids = await tab.$$eval("section.stage", (s) => s.map((e) => e.id));
+    // The syllabus first (lessons in order), then each stage.
     assert.deepEqual(ids, [
+      "syllabus",
       "stage-probing",
       "stage-synthesis",
       "stage-mixing",

@@ -6,7 +6,7 @@
  */
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { BESIDE, DATA, FLOORS, type FloorEntry, STAGES } from "./floors-table";
+import { BESIDE, CLASSROOM, DATA, FLOORS, type FloorEntry, STAGES } from "./floors-table";
 
 export const FLOORS_BEGIN = "<!-- floors: rendered from test/style/floors-table.ts -->";
 export const FLOORS_END = "<!-- /floors -->";
@@ -44,6 +44,7 @@ export function renderFloorsBlock(root: string): string {
       STAGES,
     ),
     ...group(root, "beside the flow (imports floors and the paper's numbers only):", BESIDE),
+    ...group(root, "the classroom (may import every stage; nothing imports it):", CLASSROOM),
     ...group(root, "data any stage may read (imports floors only):", DATA),
     ...group(root, "shared floors (import no stage; may use each other):", FLOORS),
   ];

@@ -4,7 +4,7 @@
  * rewrites them; the test fails when either differs from the rendering).
  */
 
-export type FloorKind = "stage" | "beside" | "data" | "floor";
+export type FloorKind = "stage" | "beside" | "data" | "floor" | "classroom";
 
 export interface FloorEntry {
   folder: string;
@@ -37,6 +37,15 @@ export const BESIDE: FloorEntry[] = [
     folder: "probing",
     kind: "beside",
     about: "probing videos, features, linear and LSTM probes, asking a model",
+  },
+];
+
+/** Above every stage: lessons' exercises derive their answers from any of them; nothing imports it. */
+export const CLASSROOM: FloorEntry[] = [
+  {
+    folder: "teaching",
+    kind: "classroom",
+    about: "exercises and self-checks, releasing students' copies, grading them",
   },
 ];
 
@@ -88,7 +97,7 @@ export const FLOORS: FloorEntry[] = [
   { folder: "notebooks", kind: "floor", about: "notebooks run headless through Jupyter" },
 ];
 
-export const FLOORS_TABLE: FloorEntry[] = [...STAGES, ...BESIDE, ...DATA, ...FLOORS];
+export const FLOORS_TABLE: FloorEntry[] = [...STAGES, ...BESIDE, ...CLASSROOM, ...DATA, ...FLOORS];
 
 export function entryOf(folder: string): FloorEntry | undefined {
   return FLOORS_TABLE.find((e) => e.folder === folder);
@@ -101,6 +110,8 @@ export function floorViolation(from: string, to: string): string | undefined {
   const b = entryOf(to);
   if (!a || !b) return `${!a ? from : to} is not placed in the floors table`;
   if (b.kind === "floor") return undefined;
+  if (b.kind === "classroom") return `${from} imports ${to}, which only notebooks and the CLI may`;
+  if (a.kind === "classroom") return undefined;
   if (a.kind === "floor") return `the shared floor ${from} imports ${to}`;
   if (b.kind === "data") return undefined;
   if (a.kind === "data") return `the paper's numbers (${from}) import the stage ${to}`;

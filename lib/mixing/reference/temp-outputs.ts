@@ -40,12 +40,18 @@ export class TempOutputs {
     return temp;
   }
 
-  /** Renames every temp file onto its target, in the order they were reserved. */
+  /**
+   * Renames every temp file onto its target, in the order they were reserved. The released
+   * script writes some files twice (one name for several steps); what it leaves is the
+   * last write, so only that one is put in place and the earlier ones are dropped.
+   */
   commitAll(): void {
-    for (const { temp, target } of this.pending) {
-      placeOutput(temp, target);
+    this.pending.forEach(({ temp, target }, k) => {
+      if (this.pending.slice(k + 1).some((later) => later.target === target))
+        rmSync(temp, { force: true });
+      else placeOutput(temp, target);
       live.delete(temp);
-    }
+    });
     this.pending.length = 0;
   }
 

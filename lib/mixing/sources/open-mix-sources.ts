@@ -49,7 +49,7 @@ export async function openMixSources(
   options: SourceLoadOptions = {},
   tolerant = false,
 ): Promise<OpenedSources> {
-  refuseUnusedVars(spec, options);
+  if (options.refuseUnusedVars) refuseUnusedVars(spec, options);
   const out: OpenedSources = { sources: [], files: [], errors: [] };
   for (let k = 0; k < spec.sources.length; k++) {
     try {

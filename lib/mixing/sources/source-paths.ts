@@ -16,6 +16,11 @@ export interface SourcePathOptions {
   specFile?: string;
   /** Overrides of the spec's vars, e.g. `{ t3: "/data/Video-T3-QA" }`. */
   vars?: Record<string, string>;
+  /**
+   * The vars were typed by a person (`--var`): one that no source path uses is refused.
+   * Programs that pass one set of vars to many specs (the notebooks) leave it off.
+   */
+  refuseUnusedVars?: boolean;
 }
 
 /** A source's path with `{var}`s filled in and made absolute (hub: specs stay as they are). */

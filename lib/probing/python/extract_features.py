@@ -10,7 +10,13 @@ Then, on any machine: `npx t3kit probe train --features <out> ...`.
 
     python lib/probing/python/extract_features.py --released /path/to/video-t3/probing \
         --model longva --feat-type vis --videos datas/videos --out features/longva-vis \
-        [--model-path lmms-lab/LongVA-7B-DPO] [--aspects order,order_3,...]
+        [--model-path lmms-lab/LongVA-7B-DPO] [--aspects order,order_3,...] [--llm-layer N]
+
+Which layer `llm` features come from, as the released functions take it: LongVA's
+`encode_single_video_llm` returns `hidden_states[0]` of the forward pass (the embedding
+output the LLM's first layer reads: the projected visual tokens, before any LLM layer);
+VILA's returns `hidden_states[-1]` (the last layer). `--llm-layer N` takes layer N instead
+(Python indexing: 0 the embeddings, -1 the last), for either model.
 """
 import argparse
 import os
@@ -40,6 +46,19 @@ def save_npy(path, tensor):
     os.replace(tmp, path)
 
 
+def with_hidden_layer(forward, layer):
+    """`forward` whose output's `hidden_states` holds layer `layer` at every index, so the
+    released function's own index ([0] or [-1]) picks the chosen layer."""
+
+    def chosen(*a, **kw):
+        out = forward(*a, **kw)
+        states = out["hidden_states"]
+        out["hidden_states"] = tuple(states[layer] for _ in states)
+        return out
+
+    return chosen
+
+
 def load_model(args):
     sys.path.insert(0, args.released)
     if args.model == "longva":
@@ -49,6 +68,9 @@ def load_model(args):
         tokenizer, model, image_processor, _ = load_pretrained_model(
             args.model_path or "lmms-lab/LongVA-7B-DPO", None, "llava_qwen", device_map="cuda:0")
         released.image_processor = image_processor  # encode_single_video_llm reads this global
+
+        if args.llm_layer is not None:
+            model.forward = with_hidden_layer(model.forward, args.llm_layer)
 
         def encode(path):
             if args.feat_type == "vis":
@@ -62,6 +84,8 @@ def load_model(args):
 
         model_path = args.model_path or "Efficient-Large-Model/Llama-3-VILA1.5-8B"
         tokenizer, model, _, _ = load_pretrained_model(model_path, get_model_name_from_path(model_path), None)
+        if args.llm_layer is not None:
+            model.llm.forward = with_hidden_layer(model.llm.forward, args.llm_layer)
 
         def encode(path):
             if args.feat_type == "vis":
@@ -79,6 +103,9 @@ def main():
     parser.add_argument("--videos", required=True)
     parser.add_argument("--out", required=True)
     parser.add_argument("--aspects", default=",".join(ASPECT_DIRS))
+    parser.add_argument("--llm-layer", type=int, default=None,
+                        help="llm features from this hidden layer (default: the released one: "
+                             "LongVA hidden_states[0], VILA hidden_states[-1])")
     args = parser.parse_args()
     encode = load_model(args)
     for aspect in args.aspects.split(","):

@@ -11,7 +11,7 @@ import { UserFacingError } from "../../errors/index";
 import type { TrainingPlan } from "../plan/plan-training";
 import { type TrainingRequest, resolveTrainingPlan } from "../plan/resolve-training-plan";
 import type { Launcher } from "../render/codebase-run";
-import type { LaunchPlan } from "../render/launch-plan";
+import { type LaunchPlan, commandLine } from "../render/launch-plan";
 import { renderRun } from "../render/render-run";
 import { writeRunFolder } from "../render/write-run-folder";
 import { findLastCheckpoint } from "./find-last-checkpoint";
@@ -29,6 +29,8 @@ export interface LaunchOptions {
   path?: string;
   /** Disk one checkpoint needs (bytes), when the estimate does not apply. */
   checkpointBytes?: number;
+  /** Preflight and the exact command only: nothing written, nothing started. */
+  dryRun?: boolean;
 }
 
 export class PreflightFailed extends UserFacingError {
@@ -43,7 +45,8 @@ export interface TrainingLaunch {
   checks: PreflightCheck[];
   launch: LaunchPlan;
   resumedFrom?: string;
-  result: LaunchResult;
+  /** Absent for a dry run. */
+  result?: LaunchResult;
 }
 
 export async function launchTraining(
@@ -66,6 +69,7 @@ export async function launchTraining(
     path: o.path,
     checkpointBytes: o.checkpointBytes,
   });
+  if (o.dryRun) return { checks, launch: run.launch, resumedFrom: resumeFrom };
   if (checks.some((c) => !c.ok)) throw new PreflightFailed(checks);
   await writeRunFolder(plan, run);
   const result = await runLaunchPlan(run.launch, { onOutput: o.onOutput });
@@ -88,5 +92,8 @@ export async function launchTrainingRun(
 
 /** The line after a run: where it resumed from, its exit code and its log. */
 export function formatTrainingLaunch(l: TrainingLaunch): string {
-  return `${l.resumedFrom ? `resumed from ${l.resumedFrom}; ` : ""}exit ${l.result.exitCode}; log: ${l.result.logFile}\n`;
+  const resumed = l.resumedFrom ? `resumed from ${l.resumedFrom}; ` : "";
+  if (!l.result)
+    return `${formatPreflight(l.checks)}\ndry run, nothing started; ${resumed}the command:\n${commandLine(l.launch)}\n`;
+  return `${resumed}exit ${l.result.exitCode}; log: ${l.result.logFile}\n`;
 }

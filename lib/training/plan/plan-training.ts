@@ -106,7 +106,7 @@ export function planTraining(spec: TrainingSpec, o: PlanOverrides = {}): Trainin
     },
   };
   const args = resolveArgs(preset, spec, fill).concat(
-    kitArgs(preset.codebase, runDir, imageFolder),
+    kitArgs(preset.codebase, runDir, imageFolder, videoFolder),
   );
   const env = resolveEnv(preset, spec, gpusPerNode);
   return {
@@ -152,7 +152,24 @@ function resolveArgs(preset: TrainingPreset, spec: TrainingSpec, fill: Fill): Pr
 }
 
 /** Arguments the kit adds so that the codebase finds what the kit wrote. */
-function kitArgs(codebase: Codebase, runDir: string, imageFolder?: string): PresetArg[] {
+function kitArgs(
+  codebase: Codebase,
+  runDir: string,
+  imageFolder?: string,
+  videoFolder?: string,
+): PresetArg[] {
+  // LongVA's train.py joins data_args.video_folder to every "video" record's path.
+  if (codebase === "longva")
+    return videoFolder
+      ? [
+          {
+            key: "video_folder",
+            kind: "str",
+            value: videoFolder,
+            source: "kit: LongVA's train.py joins video_folder to each video path (--video-folder)",
+          },
+        ]
+      : [];
   if (codebase !== "llamafactory") return [];
   const args: PresetArg[] = [
     {

@@ -12,6 +12,7 @@ import { InputError } from "../../errors/index";
 import { sha256File, writeFileAtomic } from "../../files/index";
 import { projectRoot } from "../../paths/index";
 import type { TrainingPlan } from "../plan/plan-training";
+import { refuseVideosWithoutFolder } from "../plan/refuse-videos-without-folder";
 import { commandLine } from "./launch-plan";
 import { mergeDatasetInfo } from "./merge-dataset-info";
 import type { RenderedRun } from "./render-run";
@@ -63,6 +64,7 @@ export async function writeRunFolder(plan: TrainingPlan, run: RenderedRun): Prom
       throw new InputError({ file: f }, "not a file: the data must be one JSON or JSONL file");
     data.push({ path: f, bytes: st.size, sha256: await sha256File(f) });
   }
+  await refuseVideosWithoutFolder(plan);
   const files: Record<string, string> = {
     ...run.files,
     "plan.json": `${JSON.stringify(planRecord(plan, run), null, 2)}\n`,
