@@ -140,11 +140,18 @@ export const tokensStage: Stage = {
           "one JSON line per record of FILE (LLaVA JSON/JSONL or a Video-T3 file), in order: {id, source, text_tokens, template_tokens, visual_tokens, total_tokens}; a summary on stderr. T3 pairs get their index as id",
         )
         .addArgument(pathArgument("<FILE>", "the records to count", "input-file"))
-        .addOption(pathOption("--out <FILE>", "the rows (atomic; default stdout)", "output-file")),
+        .addOption(pathOption("--out <FILE>", "the rows (atomic; default stdout)", "output-file"))
+        .addOption(
+          new Option(
+            "--preset <NAME>",
+            "count as one of the presets below does (its template and vision; flags override)",
+          ).argParser(parsePreset),
+        )
+        .addHelpText("after", () => `\nPresets (the paper's three runs):\n${presetLines()}`),
     ).action(
-      action<CountFlags & { out?: string }>(async (f, [file]) => {
+      action<CountFlags & { out?: string; preset?: string }>(async (f, [file]) => {
         const lib = tokens();
-        const run = await lib.runTokenCount(file, countOptions(f), {
+        const run = await lib.runTokenCount(file, countOptions(f, f.preset), {
           outFile: f.out,
           stream: f.out ? undefined : process.stdout,
           onProgress: reportProgress,

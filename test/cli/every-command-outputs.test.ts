@@ -81,6 +81,11 @@ const invocations: Record<string, () => Invocation> = {
     extra: [],
     runs: true,
   }),
+  "class release": () => ({
+    paths: { 0: W("06-results.ipynb"), "--out": W("new-class") },
+    extra: [],
+    runs: true,
+  }),
   "mix inspect": () => ({
     paths: { 0: W("llava.json"), "--against": W("val.jsonl"), "--out": W("new-inspect") },
     extra: [],
@@ -205,6 +210,7 @@ before(() => {
   ws = mkdtempSync(join(tmpdir(), "t3kit-every-command-"));
   const data = join(projectRoot, "data");
   copyFileSync(join(data, "captions", "embedded-captions.jsonl"), W("captions.jsonl"));
+  copyFileSync(join(projectRoot, "notebooks", "06-results.ipynb"), W("06-results.ipynb"));
   copyFileSync(join(data, "llava", "llava-sample.json"), W("llava.json"));
   cpSync(join(data, "t3"), W("t3"), { recursive: true });
   copyFileSync(

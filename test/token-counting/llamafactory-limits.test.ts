@@ -104,3 +104,49 @@ test("qwen2vl-7b videos: floor(min(frames, 64, seconds·2)) made even, frames sh
     qwen2vlImageTokens(640, 480, { vision: "qwen2vl", maxPixels: 401408 } as VisualSettings),
   );
 });
+
+test("tokens count --preset qwen2vl-7b counts an image as LLaMA-Factory v0.9.1 does (the transcription's number)", () => {
+  const dir = require("node:fs").mkdtempSync(
+    join(require("node:os").tmpdir(), "t3kit-count-preset-"),
+  );
+  const file = join(dir, "one.json");
+  require("node:fs").writeFileSync(
+    file,
+    JSON.stringify([
+      {
+        id: "a",
+        image: "missing.jpg",
+        conversations: [
+          { from: "human", value: "<image>\nWhat?" },
+          { from: "gpt", value: "B" },
+        ],
+      },
+    ]),
+  );
+  const count = (...flags: string[]) =>
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          join(__dirname, "..", "..", "scripts", "t3kit.cjs"),
+          "tokens",
+          "count",
+          file,
+          "--default-image-size",
+          "640x480",
+          "--missing-images",
+          "default",
+          ...flags,
+        ],
+        { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
+      ).trim(),
+    ) as { visual_tokens: number };
+  const [lf] = oracle({ images: [[640, 480]] }).images;
+  const seven = count("--preset", "qwen2vl-7b").visual_tokens;
+  assert.equal(seven, lf);
+  assert.notEqual(
+    count("--preset", "qwen2vl-72b").visual_tokens,
+    seven,
+    "the 72B run keeps the raw rules",
+  );
+});

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { makeOutputFolder, writeFileAtomic } from "../../files/index";
+import { declareInputs, makeOutputFolder, writeFileAtomic } from "../../files/index";
 import type { Notebook } from "../../notebooks/index";
 import { releaseNotebook } from "./release-notebook";
 
@@ -17,6 +17,8 @@ export async function releaseNotebooks(
   notebooks: string[],
   outDir: string,
 ): Promise<ReleasedNotebook[]> {
+  // The teacher's notebooks are inputs: a release never writes over them.
+  declareInputs(notebooks.map((path) => ({ path, label: "a teacher's notebook" })));
   makeOutputFolder(outDir);
   const released: ReleasedNotebook[] = [];
   for (const source of notebooks) {
