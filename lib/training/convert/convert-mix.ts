@@ -9,11 +9,10 @@
  * the file, record and field, and nothing is left behind (atomic writes).
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { InputError } from "../../errors/index";
 import { openAtomicWriteStream, writeFileAtomic } from "../../files/index";
-import { isJsonObject, readRecords } from "../../json/index";
+import { readRecords } from "../../json/index";
 import { datasetNameOf } from "../plan/plan-training";
 import { mergeDatasetInfo } from "../render/merge-dataset-info";
 import { llamafactoryDatasetInfo } from "../render/render-llamafactory";
