@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { basename, join, resolve } from "node:path";
 import { InputError } from "../../errors/index";
-import { openAtomicWriteStream, writeFileAtomic } from "../../files/index";
+import { openAtomicWriteStream } from "../../files/index";
 import { readRecords } from "../../json/index";
 import { datasetNameOf } from "../plan/plan-training";
 import { mergeDatasetInfo } from "../render/merge-dataset-info";
