@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -16,27 +16,45 @@ import { runPythonJson } from "../oracle/run-python";
 const cli = (args: string[]) =>
   spawnSync(process.execPath, ["scripts/t3kit.cjs", "mix", ...args], { encoding: "utf8" });
 
-test("mix inspect finds every planted duplicate and leak, and nothing else", async () => {
+for (const threads of [1, 3])
+  test(`mix inspect finds every planted duplicate and leak, and nothing else (${threads} thread(s))`, async () => {
+    const p = writePlantedMix();
+    // Three threads cut the one file into three byte ranges: duplicates and leaks span them.
+    const r = await inspectMix([p.mix], { against: [p.validation], threads });
+    assert.deepEqual(r.duplicates, [
+      { kind: "exact", ids: [p.exactOf, "planted-exact"] },
+      { kind: "exact", ids: [p.caseOf, "planted-case"] },
+      { kind: "near", ids: [p.wordOf, "planted-word"] },
+      // The two planted leaks are one item with two opening sentences: near duplicates too.
+      { kind: "near", ids: ["planted-leak-verbatim", "planted-leak-reworded"] },
+    ]);
+    assert.deepEqual(
+      r.contamination.map((f) => [f.id, f.item, f.kind]),
+      [
+        ["planted-leak-verbatim", p.leakedQid, "verbatim"],
+        ["planted-leak-reworded", p.leakedQid, "overlap"],
+      ],
+    );
+    assert.equal(r.contamination[0].score, 1);
+    assert.ok(r.contamination[1].score >= 0.8 && r.contamination[1].score < 1);
+    // The T3 training items share their task's template with the validation items: no flag.
+    assert.ok(r.contamination.every((f) => f.id.startsWith("planted-")));
+  });
+
+test("mix inspect on threads: the same result as on one, and a bad record named by its place in the file", async () => {
   const p = writePlantedMix();
-  const r = await inspectMix([p.mix], { against: [p.validation] });
-  assert.deepEqual(r.duplicates, [
-    { kind: "exact", ids: [p.exactOf, "planted-exact"] },
-    { kind: "exact", ids: [p.caseOf, "planted-case"] },
-    { kind: "near", ids: [p.wordOf, "planted-word"] },
-    // The two planted leaks are one item with two opening sentences: near duplicates too.
-    { kind: "near", ids: ["planted-leak-verbatim", "planted-leak-reworded"] },
-  ]);
-  assert.deepEqual(
-    r.contamination.map((f) => [f.id, f.item, f.kind]),
-    [
-      ["planted-leak-verbatim", p.leakedQid, "verbatim"],
-      ["planted-leak-reworded", p.leakedQid, "overlap"],
-    ],
-  );
-  assert.equal(r.contamination[0].score, 1);
-  assert.ok(r.contamination[1].score >= 0.8 && r.contamination[1].score < 1);
-  // The T3 training items share their task's template with the validation items: no flag.
-  assert.ok(r.contamination.every((f) => f.id.startsWith("planted-")));
+  const one = await inspectMix([p.mix, p.validation], { against: [p.validation], threads: 1 });
+  const four = await inspectMix([p.mix, p.validation], { against: [p.validation], threads: 4 });
+  assert.deepEqual(four, one);
+  const records = JSON.parse(readFileSync(p.mix, "utf8")) as unknown[];
+  const bad = records.length - 3;
+  records[bad] = { id: "broken", conversations: [{ from: "human", value: 7 }] };
+  const broken = join(mkdtempSync(join(tmpdir(), "t3kit-inspect-threads-")), "mix.json");
+  writeFileSync(broken, JSON.stringify(records, null, 2));
+  await assert.rejects(inspectMix([broken], { threads: 2 }), (e: Error) => {
+    assert.match(e.message, new RegExp(`record ${bad}\\b`));
+    return true;
+  });
 });
 
 // CPython computes the partition and the exact-duplicate groups on its own.

@@ -6,12 +6,36 @@
  * question wordings, the answer prompts, "it remains unchanged"), not in more than
  * max(5, 1%) of the items and not in more than max(50, 0.1%) of the records. A record is
  * flagged for an item when it holds at least half of the item's distinctive grams (the
- * score); "verbatim" when it holds every gram of the item, "overlap" otherwise.
+ * score); "verbatim" when the item's words appear in the record in one run, in order
+ * (after the normalisation of hash-words.ts), "overlap" otherwise.
+ *
+ * Cost: the record threshold needs the mix's record count up front (a scan of the files
+ * that parses nothing), so a gram is followed per record only until it is known to be
+ * common; on a mix whose records share most phrases with the items (a synthetic mix, or
+ * one template family) memory stays at most grams × (threshold + 1) numbers instead of
+ * one number per word of the mix. Grams are found in an open-addressed table of typed
+ * arrays behind a Bloom filter, with no number boxed per lookup.
+ *
+ * Sampled grams: an item of 32 grams or more is known by the quarter of its grams whose
+ * hash has its top two bits clear (about 30 of a 120-gram T3 question), a choice that
+ * depends on the gram alone, so a record needs to look up only its own grams of that
+ * quarter (as in the fingerprints of Schleimer, Wilkerson & Aiken, "Winnowing", 2003).
+ * Shorter items (and the rare long item with under 8 such grams) keep every gram. The
+ * score is then the share of the item's kept distinctive grams the record holds: an
+ * estimate of the share over all its grams, exact for short items.
  */
 import { WordHasher, mix32 } from "./hash-words";
 
 export const GRAM_WORDS = 6;
 export const MIN_SCORE = 0.5;
+/** Items with fewer grams keep them all; longer ones keep their sampled grams. */
+export const DENSE_BELOW = 32;
+const MIN_SAMPLED = 8;
+
+/** Whether a gram (by its first fold) is in the sample every long item is known by. */
+export function sampledGram(a: number): boolean {
+  return a >>> 30 === 0;
+}
 
 export interface AgainstItem {
   /** The file the item came from. */
@@ -19,6 +43,19 @@ export interface AgainstItem {
   /** Its qid (or doc_id, or path in the file), else its 0-based index as a string. */
   item: string;
   text: string;
+}
+
+/**
+ * What a scan of some records found, to join into the index of the whole mix (a worker
+ * thread scans its share of the records): record numbers are the scan's own, from 0.
+ */
+export interface ContaminationScan {
+  recordDf: Int32Array;
+  hitRecords: Int32Array;
+  hitStarts: Int32Array;
+  hitGrams: Int32Array;
+  /** record × items + item, where the item's words appear in the record in one run. */
+  verbatim: Float64Array;
 }
 
 export interface ContaminationHit {
@@ -29,6 +66,7 @@ export interface ContaminationHit {
 }
 
 const BLOOM_BITS = 1 << 24;
+const EMPTY = -1;
 
 function gramA(words: Uint32Array, from: number): number {
   let a = 0x12345678;
@@ -46,88 +84,215 @@ function gramB(words: Uint32Array, from: number): number {
   return mix32(b);
 }
 
-/** The distinct 48-bit keys of a text's 6-grams. */
-function gramKeys(hasher: WordHasher, text: string): number[] {
-  hasher.reset();
-  hasher.add(text);
-  const keys = new Set<number>();
-  for (let k = 0; k + GRAM_WORDS <= hasher.count; k++)
-    keys.add(gramA(hasher.words, k) * 65536 + (gramB(hasher.words, k) & 0xffff));
-  return [...keys];
+/**
+ * Gram → number, keyed by both 32-bit folds (open addressing, linear probing). A slot is
+ * 4 numbers in one array (key a, key b, number + 1, 0 when free), so a lookup touches
+ * one cache line.
+ */
+class GramTable {
+  private slots: Uint32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(expected: number) {
+    let capacity = 1024;
+    while (capacity < expected * 2) capacity *= 2;
+    this.slots = new Uint32Array(capacity * 4);
+    this.mask = capacity - 1;
+  }
+
+  get(a: number, b: number): number {
+    const slots = this.slots;
+    for (let at = a & this.mask; ; at = (at + 1) & this.mask) {
+      const v = slots[at * 4 + 2];
+      if (v === 0) return EMPTY;
+      if (slots[at * 4] === a && slots[at * 4 + 1] === b) return v - 1;
+    }
+  }
+
+  /** The gram's number, a new one (`size`) when it is not there yet. */
+  intern(a: number, b: number): number {
+    const slots = this.slots;
+    for (let at = a & this.mask; ; at = (at + 1) & this.mask) {
+      const v = slots[at * 4 + 2];
+      if (v === 0) {
+        slots[at * 4] = a;
+        slots[at * 4 + 1] = b;
+        slots[at * 4 + 2] = ++this.size;
+        return this.size - 1;
+      }
+      if (slots[at * 4] === a && slots[at * 4 + 1] === b) return v - 1;
+    }
+  }
 }
 
 export class ContaminationIndex {
-  private readonly gramOf = new Map<number, number>();
+  private readonly table: GramTable;
   private readonly bloom = new Uint8Array(BLOOM_BITS / 8);
-  /** Items of each gram (CSR) and grams of each item. */
-  private gramItemStart: Int32Array;
-  private gramItemList: Int32Array;
+  /** Grams outside the sample that short items keep (a record checks these only then). */
+  private readonly denseBloom = new Uint8Array(BLOOM_BITS / 8);
+  private hasDense = false;
+  /** Items of each gram, and the items anchored at each gram (compressed lists). */
+  private readonly gramItems: { start: Int32Array; list: Int32Array };
+  private readonly anchors: { start: Int32Array; list: Int32Array };
   private readonly itemGrams: Int32Array[];
-  private readonly template: Uint8Array;
-  private readonly recordDf: Int32Array;
-  private readonly stamp: Int32Array;
-  /** Records with hits and their distinct grams (CSR, appended as records pass). */
+  /** Each item's words (concatenated), and where its anchor gram starts in them. */
+  private readonly itemWords: Uint32Array;
+  private readonly itemWordStart: Int32Array;
+  private readonly anchorAt: Int32Array;
+  /** Per gram: flags, last record, records that held it (see the constructor). */
+  private readonly gramState: Int32Array;
+  private readonly maxItems: number;
+  private readonly maxRecords: number;
+  /** Records with candidate grams and those grams (compressed, appended as records pass). */
   private hitRecords: number[] = [];
   private hitStarts: number[] = [0];
   private hitGrams = new Int32Array(1 << 16);
   private hitCount = 0;
-  private records = 0;
+  /** (record, item) pairs where the item's words appear in one run: record × items + item. */
+  private readonly verbatim = new Set<number>();
   /** Items shorter than a gram: they cannot be checked. */
   readonly tooShort: number;
 
+  /**
+   * `records`: how many records the mix has (the threshold of "common in the mix" is a
+   * share of them, and must be known while the records pass).
+   */
   constructor(
     readonly items: readonly AgainstItem[],
     templateSentences: readonly string[],
+    records: number,
   ) {
     const hasher = new WordHasher();
-    const gramItems: number[][] = [];
+    // Every item's words, end to end, and each item's first word.
+    let words = new Uint32Array(1 << 16);
+    const wordStart = new Int32Array(items.length + 1);
+    let total = 0;
+    items.forEach((it, i) => {
+      hasher.reset();
+      hasher.add(it.text);
+      if (total + hasher.count > words.length) {
+        const grown = new Uint32Array(Math.max(words.length * 2, total + hasher.count));
+        grown.set(words.subarray(0, total));
+        words = grown;
+      }
+      words.set(hasher.words.subarray(0, hasher.count), total);
+      total += hasher.count;
+      wordStart[i + 1] = total;
+    });
+    this.itemWords = words.subarray(0, total);
+    this.itemWordStart = wordStart;
+    const gramsOf = (i: number) => Math.max(0, wordStart[i + 1] - wordStart[i] - GRAM_WORDS + 1);
+    let positions = 0;
+    for (let i = 0; i < items.length; i++) positions += gramsOf(i);
+    this.table = new GramTable(positions);
+    // Each item's distinct grams (first position kept) and each gram's item count.
+    const gramAt = new Int32Array(positions);
+    const firstPos = new Int32Array(positions);
+    const itemStart = new Int32Array(items.length + 1);
+    let itemDf = new Int32Array(1024);
+    let lastItem = new Int32Array(1024).fill(-1);
+    let kept = 0;
     let short = 0;
-    this.itemGrams = items.map((it, i) => {
-      const keys = gramKeys(hasher, it.text);
-      if (keys.length === 0) short++;
-      return Int32Array.from(keys, (key) => {
-        let g = this.gramOf.get(key);
-        if (g === undefined) {
-          g = gramItems.length;
-          this.gramOf.set(key, g);
-          gramItems.push([]);
-          const a = Math.floor(key / 65536);
-          this.bloom[(a & (BLOOM_BITS - 1)) >>> 3] |= 1 << (a & 7);
+    for (let i = 0; i < items.length; i++) {
+      const from = wordStart[i];
+      if (gramsOf(i) === 0) short++;
+      let sampled = 0;
+      for (let k = 0; k < gramsOf(i); k++) if (sampledGram(gramA(words, from + k))) sampled++;
+      const dense = gramsOf(i) < DENSE_BELOW || sampled < MIN_SAMPLED;
+      for (let k = 0; k < gramsOf(i); k++) {
+        const a = gramA(words, from + k);
+        if (!dense && !sampledGram(a)) continue;
+        const g = this.table.intern(a, gramB(words, from + k));
+        if (g === itemDf.length) {
+          const df = new Int32Array(itemDf.length * 2);
+          df.set(itemDf);
+          itemDf = df;
+          const last = new Int32Array(lastItem.length * 2).fill(-1);
+          last.set(lastItem);
+          lastItem = last;
         }
-        gramItems[g].push(i);
-        return g;
-      });
-    });
+        if (lastItem[g] === i) continue;
+        lastItem[g] = i;
+        itemDf[g]++;
+        gramAt[kept] = g;
+        firstPos[kept++] = k;
+        const bloom = sampledGram(a) ? this.bloom : this.denseBloom;
+        bloom[(a & (BLOOM_BITS - 1)) >>> 3] |= 1 << (a & 7);
+        if (!sampledGram(a)) this.hasDense = true;
+      }
+      itemStart[i + 1] = kept;
+    }
     this.tooShort = short;
-    const grams = gramItems.length;
-    this.gramItemStart = new Int32Array(grams + 1);
-    gramItems.forEach((l, g) => {
-      this.gramItemStart[g + 1] = this.gramItemStart[g] + l.length;
-    });
-    this.gramItemList = new Int32Array(this.gramItemStart[grams]);
-    gramItems.forEach((l, g) => this.gramItemList.set(l, this.gramItemStart[g]));
-    this.template = new Uint8Array(grams);
+    const grams = this.table.size;
+    this.itemGrams = items.map((_, i) => gramAt.subarray(itemStart[i], itemStart[i + 1]));
+    // Items of each gram (compressed lists, filled in item order).
+    const start = new Int32Array(grams + 1);
+    for (let g = 0; g < grams; g++) start[g + 1] = start[g] + itemDf[g];
+    const fill = start.slice(0, grams);
+    const list = new Int32Array(start[grams]);
+    for (let i = 0; i < items.length; i++)
+      for (let p = itemStart[i]; p < itemStart[i + 1]; p++) list[fill[gramAt[p]]++] = i;
+    this.gramItems = { start, list };
+    // Each item is anchored at its rarest gram, so a record's gram leads to few items.
+    const anchorOf = new Int32Array(items.length).fill(-1);
+    this.anchorAt = new Int32Array(items.length).fill(-1);
+    const anchorCount = new Int32Array(grams + 1);
+    for (let i = 0; i < items.length; i++) {
+      let best = -1;
+      for (let p = itemStart[i]; p < itemStart[i + 1]; p++)
+        if (best < 0 || itemDf[gramAt[p]] < itemDf[gramAt[best]]) best = p;
+      if (best < 0) continue;
+      anchorOf[i] = gramAt[best];
+      this.anchorAt[i] = firstPos[best];
+      anchorCount[gramAt[best] + 1]++;
+    }
+    for (let g = 0; g < grams; g++) anchorCount[g + 1] += anchorCount[g];
+    const anchorFill = anchorCount.slice(0, grams);
+    const anchorList = new Int32Array(anchorCount[grams]);
+    for (let i = 0; i < items.length; i++)
+      if (anchorOf[i] >= 0) anchorList[anchorFill[anchorOf[i]]++] = i;
+    this.anchors = { start: anchorCount, list: anchorList };
+    this.maxItems = Math.max(5, 0.01 * items.length);
+    this.maxRecords = Math.max(50, 0.001 * records);
+    const template = new Uint8Array(grams);
     for (const s of templateSentences) {
-      for (const key of gramKeys(hasher, s)) {
-        const g = this.gramOf.get(key);
-        if (g !== undefined) this.template[g] = 1;
+      hasher.reset();
+      hasher.add(s);
+      for (let k = 0; k + GRAM_WORDS <= hasher.count; k++) {
+        const g = this.table.get(gramA(hasher.words, k), gramB(hasher.words, k));
+        if (g !== EMPTY) template[g] = 1;
       }
     }
-    this.recordDf = new Int32Array(grams);
-    this.stamp = new Int32Array(grams).fill(-1);
+    // Per gram, packed so that a record's lookup touches one place: flags (1: can be
+    // distinctive, 2: items are anchored there), the last record that held it, and how
+    // many records held it.
+    this.gramState = new Int32Array(grams * 4);
+    for (let g = 0; g < grams; g++) {
+      const candidate = template[g] === 0 && itemDf[g] <= this.maxItems ? 1 : 0;
+      const anchored = anchorCount[g + 1] > anchorCount[g] ? 2 : 0;
+      this.gramState[g * 4] = candidate | anchored;
+      this.gramState[g * 4 + 1] = -1;
+    }
   }
 
-  /** Looks record `record`'s words up; call once per record, in any order. */
+  /** Looks record `record`'s words up; call once per record, in increasing order. */
   scan(record: number, words: Uint32Array, count: number): void {
-    this.records++;
     const before = this.hitCount;
+    const state = this.gramState;
     for (let k = 0; k + GRAM_WORDS <= count; k++) {
       const a = gramA(words, k);
-      if ((this.bloom[(a & (BLOOM_BITS - 1)) >>> 3] & (1 << (a & 7))) === 0) continue;
-      const g = this.gramOf.get(a * 65536 + (gramB(words, k) & 0xffff));
-      if (g === undefined || this.stamp[g] === record) continue;
-      this.stamp[g] = record;
-      this.recordDf[g]++;
+      const bloom = sampledGram(a) ? this.bloom : this.hasDense ? this.denseBloom : undefined;
+      if (bloom === undefined || (bloom[(a & (BLOOM_BITS - 1)) >>> 3] & (1 << (a & 7))) === 0)
+        continue;
+      const g = this.table.get(a, gramB(words, k));
+      if (g === EMPTY) continue;
+      const flags = state[g * 4];
+      if ((flags & 2) !== 0) this.findVerbatim(record, g, words, count, k);
+      if ((flags & 1) === 0 || state[g * 4 + 1] === record) continue;
+      state[g * 4 + 1] = record;
+      // Past the threshold the gram is common whatever follows: no need to keep it.
+      if (++state[g * 4 + 2] > this.maxRecords) continue;
       if (this.hitCount === this.hitGrams.length) {
         const grown = new Int32Array(this.hitGrams.length * 2);
         grown.set(this.hitGrams);
@@ -141,46 +306,100 @@ export class ContaminationIndex {
     }
   }
 
-  /** Whether gram `g` is shared too widely to be evidence. */
-  private common(g: number, maxItems: number, maxRecords: number): boolean {
-    const itemDf = this.gramItemStart[g + 1] - this.gramItemStart[g];
-    return this.template[g] === 1 || itemDf > maxItems || this.recordDf[g] > maxRecords;
+  /** Records the items anchored at gram `g` whose words surround position `k` in one run. */
+  private findVerbatim(
+    record: number,
+    g: number,
+    words: Uint32Array,
+    count: number,
+    k: number,
+  ): void {
+    for (let p = this.anchors.start[g]; p < this.anchors.start[g + 1]; p++) {
+      const item = this.anchors.list[p];
+      const from = this.itemWordStart[item];
+      const length = this.itemWordStart[item + 1] - from;
+      const at = k - this.anchorAt[item];
+      if (at < 0 || at + length > count) continue;
+      let same = true;
+      for (let w = 0; w < length && same; w++) same = words[at + w] === this.itemWords[from + w];
+      if (same) this.verbatim.add(record * this.items.length + item);
+    }
+  }
+
+  /** What this index's scans found (see ContaminationScan). */
+  scanState(): ContaminationScan {
+    return {
+      recordDf: Int32Array.from({ length: this.table.size }, (_, g) => this.gramState[g * 4 + 2]),
+      hitRecords: Int32Array.from(this.hitRecords),
+      hitStarts: Int32Array.from(this.hitStarts),
+      hitGrams: this.hitGrams.subarray(0, this.hitCount),
+      verbatim: Float64Array.from(this.verbatim),
+    };
+  }
+
+  /**
+   * Joins a scan of records `offset`, `offset` + 1, … (made by an index over the same
+   * items): call in record order.
+   */
+  absorb(scan: ContaminationScan, offset: number): void {
+    const items = this.items.length;
+    for (let g = 0; g < scan.recordDf.length; g++) this.gramState[g * 4 + 2] += scan.recordDf[g];
+    const base = this.hitCount;
+    if (base + scan.hitGrams.length > this.hitGrams.length) {
+      let size = this.hitGrams.length;
+      while (size < base + scan.hitGrams.length) size *= 2;
+      const grown = new Int32Array(size);
+      grown.set(this.hitGrams.subarray(0, base));
+      this.hitGrams = grown;
+    }
+    this.hitGrams.set(scan.hitGrams, base);
+    this.hitCount += scan.hitGrams.length;
+    for (let r = 0; r < scan.hitRecords.length; r++) {
+      this.hitRecords.push(scan.hitRecords[r] + offset);
+      this.hitStarts.push(base + scan.hitStarts[r + 1]);
+    }
+    for (const v of scan.verbatim) {
+      const item = v % items;
+      this.verbatim.add(((v - item) / items + offset) * items + item);
+    }
   }
 
   /** The flags, by record then item. */
   hits(): ContaminationHit[] {
-    const maxItems = Math.max(5, 0.01 * this.items.length);
-    const maxRecords = Math.max(50, 0.001 * this.records);
-    const grams = this.recordDf.length;
+    const grams = this.table.size;
+    const state = this.gramState;
     const distinct = new Uint8Array(grams);
-    for (let g = 0; g < grams; g++) distinct[g] = this.common(g, maxItems, maxRecords) ? 0 : 1;
+    for (let g = 0; g < grams; g++)
+      distinct[g] = (state[g * 4] & 1) === 1 && state[g * 4 + 2] <= this.maxRecords ? 1 : 0;
     const distinctive = this.itemGrams.map((gs) => gs.reduce((s, g) => s + distinct[g], 0));
     const out: ContaminationHit[] = [];
-    const matched = new Map<number, { any: number; distinctive: number }>();
+    // Distinctive grams matched per item, for one record at a time.
+    const matched = new Int32Array(this.items.length);
+    const touched: number[] = [];
+    const { start, list } = this.gramItems;
     for (let r = 0; r < this.hitRecords.length; r++) {
-      matched.clear();
+      touched.length = 0;
       for (let h = this.hitStarts[r]; h < this.hitStarts[r + 1]; h++) {
         const g = this.hitGrams[h];
-        for (let p = this.gramItemStart[g]; p < this.gramItemStart[g + 1]; p++) {
-          const item = this.gramItemList[p];
-          let m = matched.get(item);
-          if (!m) {
-            m = { any: 0, distinctive: 0 };
-            matched.set(item, m);
-          }
-          m.any++;
-          m.distinctive += distinct[g];
+        if (distinct[g] === 0) continue;
+        for (let p = start[g]; p < start[g + 1]; p++) {
+          const item = list[p];
+          if (matched[item] === 0) touched.push(item);
+          matched[item]++;
         }
       }
-      for (const [item, m] of [...matched].sort((x, y) => x[0] - y[0])) {
+      touched.sort((x, y) => x - y);
+      const record = this.hitRecords[r];
+      for (const item of touched) {
+        const held = matched[item];
+        matched[item] = 0;
         const total = distinctive[item];
-        if (total === 0) continue;
-        const score = m.distinctive / total;
-        if (score < MIN_SCORE || m.distinctive < Math.min(3, total)) continue;
+        const score = held / total;
+        if (score < MIN_SCORE || held < Math.min(3, total)) continue;
         out.push({
-          record: this.hitRecords[r],
+          record,
           item,
-          kind: m.any === this.itemGrams[item].length ? "verbatim" : "overlap",
+          kind: this.verbatim.has(record * this.items.length + item) ? "verbatim" : "overlap",
           score: Math.round(score * 1000) / 1000,
         });
       }

@@ -1,26 +1,28 @@
 /**
- * `mix inspect`: one streaming pass over a mix's records (any number of files) that
+ * `mix inspect`: a streaming pass over a mix's records (any number of files) that
  * gathers its composition (mix-composition.ts), its exact duplicates (equal after
  * normalising whitespace and case, media included), its near duplicates
  * (near-duplicate-index.ts) and its contamination with validation or benchmark items
- * (contamination-index.ts). Memory: per record an id and a few numbers, 256 bytes of
- * MinHash signature, and the records being token-counted in one batch.
+ * (contamination-index.ts). A first scan counts the records and cuts them into one
+ * contiguous share per thread (plan-inspection-segments.ts); each share is inspected on
+ * its own worker thread (inspect-segments.ts) and the shares are joined here in mix
+ * order, so the result is the same for any number of threads. Memory: per record an id
+ * and a few numbers, 256 bytes of MinHash signature, and the records being
+ * token-counted in one batch.
  */
-import type { OnProgress } from "../../progress/index";
-import {
-  type Conversation,
-  type TemplateName,
-  countConversations,
-} from "../../token-counting/index";
-import { classifyRecord } from "./classify-record";
+import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import type { OnProgress, Progress } from "../../progress/index";
+import { type ThreadError, errorFromThread, startWorker } from "../../threads/index";
+import type { TemplateName } from "../../token-counting/index";
 import { type AgainstItem, ContaminationIndex } from "./contamination-index";
-import { WordHasher, mix32 } from "./hash-words";
+import { type SegmentInspection, type SegmentSettings, inspectSegments } from "./inspect-segments";
 import { type CompositionRow, MixComposition } from "./mix-composition";
-import { NearDuplicateIndex } from "./near-duplicate-index";
+import { BINS, NearDuplicateIndex } from "./near-duplicate-index";
+import { type InspectionSegment, planInspectionSegments } from "./plan-inspection-segments";
 import { readAgainstItems } from "./read-against-items";
-import { mixFilesOf, readMixFiles } from "./read-mix-files";
-import type { MixRecord } from "./read-mix-record";
-import { recordContentKey } from "./record-content-key";
+import { mixFilesOf } from "./read-mix-files";
 import { t3TemplateSentences } from "./t3-template-sentences";
 
 export interface InspectOptions {
@@ -32,6 +34,11 @@ export interface InspectOptions {
   template?: TemplateName;
   /** Estimated Jaccard similarity from which two records are near duplicates (default 0.7). */
   nearThreshold?: number;
+  /**
+   * Worker threads (default: one per core, at most 4, for mixes over 32 MB; 1 inspects
+   * on the calling thread). The result does not depend on it.
+   */
+  threads?: number;
   onProgress?: OnProgress;
 }
 
@@ -60,25 +67,44 @@ export interface MixInspection {
   tooShortItems: number;
 }
 
-const BATCH = 2000;
+/** Mixes under this size are inspected on the calling thread (a worker's start costs more). */
+const THREADED_BYTES = 32 << 20;
 
-/** A conversation for token-counting from an inspected record. */
-function conversationOf(r: MixRecord): Conversation {
-  return {
-    id: r.id,
-    source: "",
-    turns: r.turns,
-    images: r.images,
-    videos: r.videos,
-    mediaField: r.images.length > 0 || r.videos.length === 0 ? "image" : "video",
-    ...(r.videos.length > 0 ? { videoField: "video" } : {}),
-  };
-}
+type WorkerReply = { progress: Progress } | { result: SegmentInspection } | { error: ThreadError };
 
-function stringHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return mix32(h);
+/** Runs each thread's segments on a worker (or inline for one), results in mix order. */
+async function inspectShares(
+  shares: InspectionSegment[][],
+  settings: SegmentSettings,
+  onProgress?: OnProgress,
+): Promise<SegmentInspection[]> {
+  if (shares.length === 1) return [await inspectSegments(shares[0], settings, onProgress)];
+  const done = new Array<number>(shares.length).fill(0);
+  const workers = shares.map((segments) =>
+    startWorker(join(__dirname, "inspect-worker-body.ts"), { segments, settings }),
+  );
+  try {
+    return await Promise.all(
+      workers.map(
+        (w, k) =>
+          new Promise<SegmentInspection>((resolve, reject) => {
+            w.on("message", (m: WorkerReply) => {
+              if ("progress" in m) {
+                done[k] = m.progress.done ?? done[k];
+                onProgress?.({ done: done.reduce((s, x) => s + x, 0), unit: "records" });
+              } else if ("result" in m) resolve(m.result);
+              else reject(errorFromThread(m.error, `inspection thread ${k + 1}`));
+            });
+            w.on("error", reject);
+            w.on("exit", (code) =>
+              reject(new Error(`inspection thread ${k + 1} exited (${code})`)),
+            );
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }
 
 /** Inspects the records of `paths` (files or folders). */
@@ -88,49 +114,61 @@ export async function inspectMix(
 ): Promise<MixInspection> {
   const files = mixFilesOf(paths);
   const items: AgainstItem[] = options.against ? await readAgainstItems(options.against) : [];
+  const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
+  const threads =
+    options.threads ?? (bytes < THREADED_BYTES ? 1 : Math.min(4, availableParallelism()));
+  options.onProgress?.({ note: "counting the mix's records" });
+  const plan = await planInspectionSegments(files, Math.max(1, threads));
+  const tokenizer = options.tokenizer ?? "words";
+  const settings: SegmentSettings = {
+    tokenizer,
+    template: options.template ?? "longva",
+    qualifyIds: files.length > 1,
+    against: items,
+    mixRecords: plan.records,
+  };
+  const shares = await inspectShares(plan.threads, settings, options.onProgress);
+  options.onProgress?.({ note: "grouping duplicates" });
   const contamination =
-    items.length > 0 ? new ContaminationIndex(items, t3TemplateSentences()) : undefined;
+    items.length > 0
+      ? new ContaminationIndex(items, t3TemplateSentences(), plan.records)
+      : undefined;
   const near = new NearDuplicateIndex(options.nearThreshold ?? 0.7);
   const composition = new MixComposition();
-  const hasher = new WordHasher();
   const firstOf = new Map<number, number>();
   const exactGroups = new Map<number, number[]>();
   const ids: string[] = [];
-  const tokenizer = options.tokenizer ?? "words";
-  const countOptions = { tokenizer, template: options.template ?? "longva" } as const;
-  let batch: { record: MixRecord; part: string }[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const rows = await countConversations(
-      batch.map((b) => conversationOf(b.record)),
-      { ...countOptions, file: batch[0].record.file, startIndex: batch[0].record.index },
-    );
-    batch.forEach((b, i) => composition.add(b.part, b.record, rows[i].total_tokens));
-    batch = [];
-  };
-  const qualify = files.length > 1;
-  let n = 0;
-  for await (const record of readMixFiles(files)) {
-    const i = n++;
-    ids.push(qualify ? `${record.file}:${record.id}` : record.id);
-    const { key, media } = recordContentKey(hasher, record);
-    const first = firstOf.get(key);
-    if (first === undefined) {
-      firstOf.set(key, i);
-      near.add(i, hasher.words, hasher.count, stringHash(media));
-    } else {
-      const g = exactGroups.get(first);
-      if (g) g.push(i);
-      else exactGroups.set(first, [first, i]);
+  let offset = 0;
+  for (const share of shares) {
+    for (let s = 0; s < share.records; s++) {
+      const i = offset + s;
+      ids.push(share.ids[s]);
+      const key = share.contentKeys[s];
+      const first = firstOf.get(key);
+      if (first === undefined) {
+        firstOf.set(key, i);
+        if (share.signed[s] === 1)
+          near.addSignature(
+            i,
+            share.signatures.subarray(s * BINS, (s + 1) * BINS),
+            share.mediaKeys[s],
+          );
+      } else {
+        const g = exactGroups.get(first);
+        if (g) g.push(i);
+        else exactGroups.set(first, [first, i]);
+      }
+      const letter = share.letters[s];
+      composition.add(
+        share.partNames[share.parts[s]],
+        share.tokens[s],
+        share.turns[s],
+        letter === 0 ? undefined : String.fromCharCode(letter),
+      );
     }
-    contamination?.scan(i, hasher.words, hasher.count);
-    // A batch is of one file: token-counting's errors name its file and record index.
-    if (batch.length > 0 && batch[0].record.file !== record.file) await flush();
-    batch.push({ record, part: classifyRecord(record) });
-    if (batch.length === BATCH) await flush();
-    if (n % 50_000 === 0) options.onProgress?.({ done: n, unit: "records" });
+    if (share.contamination) contamination?.absorb(share.contamination, offset);
+    offset += share.records;
   }
-  await flush();
   options.onProgress?.({ note: "grouping near duplicates" });
   const duplicates: DuplicateGroup[] = [
     ...[...exactGroups.values()].map((g) => ({
@@ -150,7 +188,7 @@ export async function inspectMix(
   }));
   return {
     files,
-    records: n,
+    records: offset,
     composition: composition.rows(),
     duplicates,
     contamination: flags,

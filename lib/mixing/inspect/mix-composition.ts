@@ -46,7 +46,8 @@ class PartTally {
 export class MixComposition {
   private readonly parts = new Map<string, PartTally>();
 
-  add(part: string, record: MixRecord, tokens: number): void {
+  /** A record of `part` with its tokens, turns and right answer letter (if any). */
+  add(part: string, tokens: number, turns: number, letter?: string): void {
     let t = this.parts.get(part);
     if (!t) {
       t = new PartTally();
@@ -54,9 +55,8 @@ export class MixComposition {
     }
     t.records++;
     t.tokens += tokens;
-    t.turns += record.turns.length;
+    t.turns += turns;
     t.lengths.push(tokens);
-    const letter = answerLetter(record);
     if (letter) t.letters[letter] = (t.letters[letter] ?? 0) + 1;
   }
 

@@ -93,9 +93,13 @@ export class NearDuplicateIndex {
 
   /** Adds record `record`'s words; records with fewer than 3 words are left out. */
   add(record: number, words: Uint32Array, count: number, mediaKey: number): void {
-    if (!minhashSignature(words, count, this.sig)) return;
+    if (minhashSignature(words, count, this.sig)) this.addSignature(record, this.sig, mediaKey);
+  }
+
+  /** Adds record `record`'s signature (made by minhashSignature). */
+  addSignature(record: number, sig: Uint32Array, mediaKey: number): void {
     if (this.n === this.records.length) this.grow();
-    this.sigs.set(this.sig, this.n * BINS);
+    this.sigs.set(sig, this.n * BINS);
     this.records[this.n] = record;
     this.media[this.n] = mediaKey >>> 0;
     this.n++;
