@@ -31,12 +31,12 @@ export interface PlantedMix {
   records: number;
 }
 
-export const PLANTED_MIX_SEED = 24;
+const PLANTED_MIX_SEED = 24;
 const LLAVA_RECORDS = 16;
 const T3_RECORDS = 8;
 
 /** The validation items the leak is taken from (T3 order questions, as `synthesize` writes). */
-export const plantedMixAgainst = (): string =>
+const plantedMixAgainst = (): string =>
   join(dataDir, "evaluation", "examples", "textual", "order_val_long.jsonl");
 
 /** `record` with the words of its first answer but the last replaced: a near copy. */
@@ -48,7 +48,7 @@ function nearCopy(record: LlavaRecord, id: string): LlavaRecord {
 }
 
 /** The records of the mix, in the order they are written. */
-export function plantedMixRecords(): LlavaRecord[] {
+function plantedMixRecords(): LlavaRecord[] {
   const llava = (
     JSON.parse(readFileSync(join(dataDir, "llava", "llava-sample.json"), "utf8")) as LlavaRecord[]
   ).slice(0, LLAVA_RECORDS);
