@@ -5,6 +5,7 @@
 export type { Exercise } from "./exercises/exercise";
 export { EXERCISES, findExercise } from "./exercises/exercise-catalogue";
 export { EXAMPLE_RECORD } from "./exercises/tokens-exercises";
+export { writePlantedMix, type PlantedMix } from "./exercises/write-planted-mix";
 export { answersMatch } from "./check/answers-match";
 export { check, NotYetError } from "./check/check-answer";
 export {

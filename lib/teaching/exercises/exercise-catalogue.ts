@@ -5,6 +5,7 @@
 import { InputError } from "../../errors/index";
 import { EVALUATION_EXERCISES } from "./evaluation-exercises";
 import type { Exercise } from "./exercise";
+import { MIX_ANALYSIS_EXERCISES } from "./mix-analysis-exercises";
 import { MIXING_EXERCISES } from "./mixing-exercises";
 import { PROBING_EXERCISES } from "./probing-exercises";
 import { RESULTS_EXERCISES } from "./results-exercises";
@@ -20,6 +21,7 @@ export const EXERCISES: readonly Exercise[] = [
   ...TRAINING_EXERCISES,
   ...RESULTS_EXERCISES,
   ...EVALUATION_EXERCISES,
+  ...MIX_ANALYSIS_EXERCISES,
 ];
 
 export function findExercise(id: string): Exercise {
