@@ -68,13 +68,24 @@ export interface ContaminationHit {
 const BLOOM_BITS = 1 << 24;
 const EMPTY = -1;
 
+/** Polynomial hash base and its 5th power (to roll a word out), mod 2^32. */
+const BASE = 0x01000193;
+const BASE_5 = Math.imul(Math.imul(Math.imul(Math.imul(BASE, BASE), BASE), BASE), BASE);
+
+/** Σ words[from + k] · BASE^(5 - k) mod 2^32: a hash that rolls from one gram to the next. */
+function gramPoly(words: Uint32Array, from: number): number {
+  let h = 0;
+  for (let k = from; k < from + GRAM_WORDS; k++) h = (Math.imul(h, BASE) + words[k]) | 0;
+  return h;
+}
+
+/** The gram's first fold (its table slot, Bloom bits and sample) from its rolling hash. */
+function foldA(poly: number): number {
+  return mix32(poly ^ 0x12345678);
+}
+
 function gramA(words: Uint32Array, from: number): number {
-  let a = 0x12345678;
-  for (let k = from; k < from + GRAM_WORDS; k++) {
-    a = Math.imul(a ^ words[k], 0xcc9e2d51);
-    a = (a << 13) | (a >>> 19);
-  }
-  return mix32(a);
+  return foldA(gramPoly(words, from));
 }
 
 function gramB(words: Uint32Array, from: number): number {
@@ -280,8 +291,12 @@ export class ContaminationIndex {
   scan(record: number, words: Uint32Array, count: number): void {
     const before = this.hitCount;
     const state = this.gramState;
+    let poly = count >= GRAM_WORDS ? gramPoly(words, 0) : 0;
     for (let k = 0; k + GRAM_WORDS <= count; k++) {
-      const a = gramA(words, k);
+      // Roll: drop the word before the gram, add its last word.
+      if (k > 0)
+        poly = (Math.imul(poly - Math.imul(words[k - 1], BASE_5), BASE) + words[k + 5]) | 0;
+      const a = foldA(poly);
       const bloom = sampledGram(a) ? this.bloom : this.hasDense ? this.denseBloom : undefined;
       if (bloom === undefined || (bloom[(a & (BLOOM_BITS - 1)) >>> 3] & (1 << (a & 7))) === 0)
         continue;

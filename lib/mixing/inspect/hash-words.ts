@@ -13,32 +13,35 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const SECOND_OFFSET = 0x9e3779b9;
 
-/** Whether a non-ASCII code unit is part of a word (letters, digits, marks), cached. */
-const wordChar = new Map<number, number>();
+/**
+ * Per UTF-16 code unit, computed on first sight: its class (0: not a word char, 1: word
+ * char, 2: a word by itself (CJK), 3: not seen yet) and its lower case. Typed arrays, not
+ * maps: a mix's non-ASCII characters are looked up hundreds of millions of times.
+ */
+const classes = new Uint8Array(0x10000).fill(3);
+const lowers = new Uint16Array(0x10000);
+const lowerKnown = new Uint8Array(0x10000);
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const lowerOf = new Map<number, number>();
 
-/** 0: not a word char, 1: word char, 2: a word by itself (CJK). */
 function classOf(c: number): number {
-  let k = wordChar.get(c);
-  if (k === undefined) {
+  let k = classes[c];
+  if (k === 3) {
     const ch = String.fromCharCode(c);
     k = CJK.test(ch) ? 2 : WORD.test(ch) || (c >= 0xd800 && c <= 0xdfff) ? 1 : 0;
-    wordChar.set(c, k);
+    classes[c] = k;
   }
   return k;
 }
 
 function lower(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
-  let l = lowerOf.get(c);
-  if (l === undefined) {
+  if (lowerKnown[c] === 0) {
     const s = String.fromCharCode(c).toLowerCase();
-    l = s.length === 1 ? s.charCodeAt(0) : c;
-    lowerOf.set(c, l);
+    lowers[c] = s.length === 1 ? s.charCodeAt(0) : c;
+    lowerKnown[c] = 1;
   }
-  return l;
+  return lowers[c];
 }
 
 function isSpace(c: number): boolean {

@@ -4,13 +4,35 @@
  */
 import { type TextTokenizer, countGroupsByText } from "./text-tokenizer";
 
-const WORD = /\S+/g;
+/** JavaScript's `\s`: the white space and line terminators of ECMA-262 (§12.2, §12.3). */
+function isWhiteSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
-/** Number of maximal runs of non-whitespace characters. */
+/**
+ * Number of maximal runs of non-whitespace characters (what `/\S+/g` matches), counted
+ * in one pass without a match object per word: a mix's millions of records made the
+ * regular expression's garbage a tenth of `mix inspect`'s time.
+ */
 export function countWords(text: string): number {
   let n = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text) !== null) n++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isWhiteSpace(text.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
   return n;
 }
 
