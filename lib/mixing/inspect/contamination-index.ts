@@ -24,7 +24,11 @@
  * score is then the share of the item's kept distinctive grams the record holds: an
  * estimate of the share over all its grams, exact for short items.
  */
-import { WordHasher, mix32 } from "./hash-words";
+import { WordHasher, mix32 as mix32Export } from "./hash-words";
+
+// Bound once: the CommonJS modules tsx runs read an import through a getter at every
+// call, and this one runs once per word of the mix.
+const mix32 = mix32Export;
 
 export const GRAM_WORDS = 6;
 export const MIN_SCORE = 0.5;

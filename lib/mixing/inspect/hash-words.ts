@@ -24,18 +24,25 @@ const lowerKnown = new Uint8Array(0x10000);
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
+/** 0: not a word char, 1: word char, 2: a word by itself (CJK), 4: white space. */
 function classOf(c: number): number {
   let k = classes[c];
   if (k === 3) {
     const ch = String.fromCharCode(c);
-    k = CJK.test(ch) ? 2 : WORD.test(ch) || (c >= 0xd800 && c <= 0xdfff) ? 1 : 0;
+    k =
+      c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029
+        ? 4
+        : CJK.test(ch)
+          ? 2
+          : WORD.test(ch) || (c >= 0xd800 && c <= 0xdfff)
+            ? 1
+            : 0;
     classes[c] = k;
   }
   return k;
 }
 
 function lower(c: number): number {
-  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
   if (lowerKnown[c] === 0) {
     const s = String.fromCharCode(c).toLowerCase();
     lowers[c] = s.length === 1 ? s.charCodeAt(0) : c;
@@ -44,8 +51,10 @@ function lower(c: number): number {
   return lowers[c];
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029;
+// ASCII, filled once: the common case costs one array read per character.
+for (let c = 0; c < 128; c++) {
+  classOf(c);
+  lower(c);
 }
 
 /** Word hashes of one text appended to a growing list, and the running content hash. */
@@ -80,42 +89,44 @@ export class WordHasher {
 
   /** Adds a text: its words to `words`, its normalised characters to the content hash. */
   add(text: string): void {
+    // Locals, not fields, in the loop: this runs once per character of the mix.
+    let h1 = this.h1;
+    let h2 = this.h2;
+    let pending = this.pendingSpace;
+    let started = this.started;
     let w = FNV_OFFSET;
     let inWord = false;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (isSpace(c)) {
-        if (this.started) this.pendingSpace = true;
+      const k = classes[c] === 3 ? classOf(c) : classes[c];
+      if (k === 4) {
+        if (started) pending = true;
         if (inWord) this.push(w);
         inWord = false;
-        w = FNV_OFFSET;
         continue;
       }
-      const lc = lower(c);
-      if (this.pendingSpace) {
-        this.contentChar(32);
-        this.pendingSpace = false;
+      const lc = lowerKnown[c] === 1 ? lowers[c] : lower(c);
+      if (pending) {
+        h1 = Math.imul(h1 ^ 32, FNV_PRIME);
+        h2 = Math.imul(h2 ^ 32, 0x5bd1e995) ^ (h2 >>> 15);
+        pending = false;
       }
-      this.started = true;
-      this.contentChar(lc);
-      const k =
-        c < 128
-          ? (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
-            ? 1
-            : 0
-          : classOf(c);
+      started = true;
+      h1 = Math.imul(h1 ^ lc, FNV_PRIME);
+      h2 = Math.imul(h2 ^ lc, 0x5bd1e995) ^ (h2 >>> 15);
       if (k === 1) {
-        w = Math.imul(w ^ lc, FNV_PRIME);
+        w = Math.imul((inWord ? w : FNV_OFFSET) ^ lc, FNV_PRIME);
         inWord = true;
       } else {
         if (inWord) this.push(w);
         inWord = false;
-        w = FNV_OFFSET;
         if (k === 2) this.push(Math.imul(FNV_OFFSET ^ lc, FNV_PRIME));
       }
-      if (!inWord) w = FNV_OFFSET;
     }
     if (inWord) this.push(w);
+    this.h1 = h1;
+    this.h2 = h2;
+    this.started = started;
     this.pendingSpace = false;
   }
 

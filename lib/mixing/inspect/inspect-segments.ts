@@ -18,13 +18,17 @@ import {
   ContaminationIndex,
   type ContaminationScan,
 } from "./contamination-index";
-import { WordHasher, mix32 } from "./hash-words";
+import { WordHasher, mix32 as mix32Export } from "./hash-words";
 import { answerLetter } from "./mix-composition";
 import { BINS, minhashSignature } from "./near-duplicate-index";
 import type { InspectionSegment } from "./plan-inspection-segments";
 import { type MixRecord, readMixRecord } from "./read-mix-record";
 import { recordContentKey } from "./record-content-key";
 import { t3TemplateSentences } from "./t3-template-sentences";
+
+// Bound once: the CommonJS modules tsx runs read an import through a getter at every
+// call, and this one runs once per word of the mix.
+const mix32 = mix32Export;
 
 export interface SegmentSettings {
   tokenizer: string;

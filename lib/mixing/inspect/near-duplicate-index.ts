@@ -12,7 +12,11 @@
  * shingle sets' Jaccard similarity) reaches `threshold`. Bands are found by sorting
  * packed (band hash, record) keys, not by maps, so memory is 256 bytes per record.
  */
-import { mix32 } from "./hash-words";
+import { mix32 as mix32Export } from "./hash-words";
+
+// Bound once: the CommonJS modules tsx runs read an import through a getter at every
+// call, and this one runs once per word of the mix.
+const mix32 = mix32Export;
 
 export const BINS = 64;
 export const ROWS_PER_BAND = 4;
