@@ -54,8 +54,11 @@ test("the fit check counts, per source, the records over the run's limit (tokens
       vision: "qwen2vl",
       missingImages: "default",
       llamaFactory: {
+        version: "0.9.1",
         imageMaxPixels: 512 * 512,
+        imageMinPixels: 0,
         videoMaxPixels: 128 * 128,
+        videoMinPixels: 0,
         videoFps: 2,
         videoMaxlen: 64,
       },
