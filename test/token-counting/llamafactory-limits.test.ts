@@ -314,5 +314,19 @@ test("tokens count --preset qwen2vl-7b [--llamafactory-version V] counts an imag
   assert.equal(count("--preset", "qwen2vl-7b", "--llamafactory-version", "0.9.1"), v1);
   assert.equal(count("--preset", "qwen2vl-7b", "--llamafactory-version", "0.9.2"), v2);
   assert.notEqual(count("--preset", "qwen2vl-72b"), seven, "the 72B run keeps the raw rules");
+  // filter: the report says whose rules counted.
+  const report = join(dir, "report.json");
+  execFileSync(
+    process.execPath,
+    [
+      join(__dirname, "..", "..", "scripts", "t3kit.cjs"),
+      ...["tokens", "filter", file, "--out", join(dir, "kept.json"), "--report", report],
+      ...["--preset", "qwen2vl-7b", "--llamafactory-version", "0.9.2"],
+      ...["--missing-images", "default"],
+    ],
+    { stdio: "ignore" },
+  );
+  const r = JSON.parse(fs.readFileSync(report, "utf8"));
+  assert.deepEqual([r.preset, r.llamaFactoryVersion, r.kept], ["qwen2vl-7b", "0.9.2", 1]);
   fs.rmSync(dir, { recursive: true, force: true });
 });
