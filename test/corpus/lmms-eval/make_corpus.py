@@ -370,10 +370,10 @@ def main(repo):
 #   dicts without a "score"; top level adds git_branch, lmms_eval_version, usage, efficiency
 #   (evaluator.py L561-610), config adds model_backend, offset, resolved_cli_args;
 # - task_hashes: sha256 over "sample_<i>" + doc_hash of each sample in order
-#   (loggers/evaluation_tracker.py L188-192), no prompt or target hash in the samples;
+#   (loggers/evaluation_tracker.py L190-194), no prompt or target hash in the samples;
 # - samples lines: no `doc` and no `arguments` (popped), `resps` flattened and dropped when
-#   equal to `filtered_resps`, `token_counts` added (evaluator.py L1253-1296,
-#   evaluation_tracker.py L259-297).
+#   equal to `filtered_resps`, `token_counts` added (evaluator.py L1252-1296,
+#   evaluation_tracker.py L265-298).
 
 MAIN_REF = "75571cfe0fa36ca5ec2e6aa2bb268f9d38295af3"
 MAIN_DESCRIBE = "v0.6-181-g75571cfe"  # get_git_commit_hash(): `git describe --always`
@@ -462,7 +462,7 @@ def resolved_cli_args(args):  # evaluator.py L587-595
 
 
 def run_task_main(task, responses, limit, code, tags):
-    """One task as main's evaluate() runs it (evaluator.py L1216-1300; one request per doc,
+    """One task as main's evaluate() runs it (evaluator.py L1216-1299; one request per doc,
     the filter "none" taking the response as it is, reasoning tags stripped first)."""
     docs = task.docs[: int(limit)] if limit else task.docs
     sample_metrics = collections.OrderedDict()
@@ -472,7 +472,7 @@ def run_task_main(task, responses, limit, code, tags):
         filtered = code.reasoning.strip_reasoning_tags(raw, tags)  # L1226-1233
         metrics = task.process(doc, [filtered])
         context = task.doc_to_text(doc)
-        # Task.construct_requests' arguments; the functions among them are not kept (L1257-1263).
+        # Task.construct_requests' arguments; the functions among them are not kept (L1258-1264).
         arguments = [context, dict(task.config.get("generation_kwargs", {})), doc_id, task.name, "test"]
         target = task.target(doc)
         saved_doc = {k: v for k, v in doc.items() if not isinstance(v, (bytes, bytearray))}
@@ -514,7 +514,7 @@ def run_task_main(task, responses, limit, code, tags):
     return result, logged, len(docs)
 
 
-def sample_line_main(sample):  # evaluation_tracker.py L259-297
+def sample_line_main(sample):  # evaluation_tracker.py L261-298
     sample = dict(sample)
     sample["input"] = sample["arguments"][0]
     sample["resps"] = sanitize_list(sample["resps"])
@@ -535,7 +535,7 @@ def sample_line_main(sample):  # evaluation_tracker.py L259-297
 
 def write_run_main(out, date, tasks, group, argv, code):
     """The files of one `lmms-eval ARGV` at main: results (evaluator.py L1413-1466, L550-610;
-    __main__.py L754-784; evaluation_tracker.py L169-213) and samples (L236-297)."""
+    __main__.py L754-784; evaluation_tracker.py L169-212) and samples (L240-298)."""
     args = code.cli_args(argv)
     limit = args.limit
     tags = code.reasoning.parse_reasoning_tags_config(cli_value=args.reasoning_tags, task_value=None)
