@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .ONESHELL:
 .SHELLFLAGS := -eu -o pipefail -c
 
-DEBIAN_PACKAGES := jupyter-nbconvert jupyter-client python3-nbclient jupyter-notebook python3-yaml python3-numpy python3-mpmath python3-urllib3 python3-torch ffmpeg chromium clang lld
+DEBIAN_PACKAGES := jupyter-nbconvert jupyter-client python3-nbclient jupyter-notebook python3-yaml python3-av python3-pil python3-numpy python3-mpmath python3-urllib3 python3-torch ffmpeg chromium clang lld
 export JUPYTER_PATH := $(CURDIR)/.jupyter-kernels
 NODE_STAMP := node_modules/.t3kit-installed
 

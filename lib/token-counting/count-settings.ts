@@ -9,6 +9,11 @@ import { type LengthPreset, lengthPreset, lengthPresets } from "./length-presets
 import { type TemplateName, templateNames } from "./template/chat-template-pieces";
 import { type TokenizerName, tokenizerNames } from "./text/text-tokenizer";
 import {
+  type LlamaFactoryVersion,
+  llamaFactoryLimits,
+  llamaFactoryVersions,
+} from "./visual/llamafactory-media";
+import {
   type VisionModel,
   type VisualSettings,
   parseSize,
@@ -30,6 +35,8 @@ export interface CountSettingsInput {
   videoSeconds?: unknown;
   videoFps?: unknown;
   videoSize?: unknown;
+  /** Whose image and video rules a LLaMA-Factory preset counts with (default: the preset's). */
+  llamaFactoryVersion?: unknown;
 }
 
 export type CountSettingKey = keyof CountSettingsInput;
@@ -139,6 +146,22 @@ function visualOf(input: CountSettingsInput, o: ReadOptions): Partial<VisualSett
 }
 
 /**
+ * A LLaMA-Factory preset's limits as another tag's defaults. Only a preset whose run is
+ * LLaMA-Factory's has them: another run's rules are not LLaMA-Factory's of any version.
+ */
+function llamaFactoryOf(value: unknown, preset: LengthPreset | undefined) {
+  const version = oneOf<LlamaFactoryVersion>("llamaFactoryVersion", value, llamaFactoryVersions);
+  if (preset?.visual.llamaFactory === undefined) {
+    const runs = Object.values(lengthPresets).filter((p) => p.visual.llamaFactory);
+    throw new CountSettingsError(
+      "llamaFactoryVersion",
+      `applies to a LLaMA-Factory run's preset (${runs.map((p) => p.name).join(", ")}), ${preset ? `not ${preset.name}` : "and none is given"}`,
+    );
+  }
+  return llamaFactoryLimits[version];
+}
+
+/**
  * Checks count settings and fills what a preset implies: the template and visual settings
  * of the preset unless given; tokenizer qwen2 and template longva by default.
  */
@@ -153,5 +176,7 @@ export function validateCountSettings(
       ? (preset?.template ?? "longva")
       : oneOf("template", input.template, templateNames);
   const visual = { ...(preset?.visual ?? {}), ...visualOf(input, options) };
+  if (input.llamaFactoryVersion !== undefined)
+    visual.llamaFactory = llamaFactoryOf(input.llamaFactoryVersion, preset);
   return { preset: preset?.name, tokenizer, template, visual };
 }

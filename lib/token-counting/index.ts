@@ -63,11 +63,18 @@ export {
   qwen2vlVideoTokens,
   qwen2vlVideoFrames,
   smartResize,
+} from "./visual/qwen2vl-visual-tokens";
+export {
   llamaFactoryImageSize,
   llamaFactoryVideoFrames,
+  llamaFactoryEvenFrames,
   llamaFactoryV091Limits,
+  llamaFactoryLimits,
+  llamaFactoryVersions,
+  LlamaFactoryResizeError,
+  type LlamaFactoryVersion,
   type LlamaFactoryMediaLimits,
-} from "./visual/qwen2vl-visual-tokens";
+} from "./visual/llamafactory-media";
 export {
   readImageSize,
   ImageHeaderError,

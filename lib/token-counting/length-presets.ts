@@ -3,7 +3,7 @@
  * each names the limit, the template and the vision settings its framework uses.
  */
 import type { TemplateName } from "./template/chat-template-pieces";
-import { llamaFactoryV091Limits } from "./visual/qwen2vl-visual-tokens";
+import { llamaFactoryV091Limits } from "./visual/llamafactory-media";
 import type { VisualSettings } from "./visual/visual-settings";
 
 export interface LengthPreset {
@@ -27,7 +27,9 @@ export const lengthPresets: Record<string, LengthPreset> = {
     name: "qwen2vl-7b",
     maxTokens: 8192,
     template: "qwen2vl",
-    // The config sets no image_resolution / video_* keys: LLaMA-Factory v0.9.1's defaults.
+    // The config sets no image_resolution / video_* keys: LLaMA-Factory v0.9.1's defaults,
+    // the release's codebase. `llamaFactoryVersion: "0.9.2"` (--llamafactory-version) counts
+    // as v0.9.2 does instead (llamafactory-media.ts).
     visual: { vision: "qwen2vl", llamaFactory: llamaFactoryV091Limits },
     source:
       "llyx97/video-t3 t3_sft/qwen_exp/7b/llama_factory_7b_config.yaml: cutoff_len 8192; hiyouga/LLaMA-Factory v0.9.1 mm_plugin.py image and video limits",

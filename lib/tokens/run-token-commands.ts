@@ -33,12 +33,16 @@ export async function runTokenCount(
 
 /** The summary `tokens count` writes to stderr. */
 export function tokenCountSummary(run: TokenCountRun): string {
-  const label = `${run.file} [${run.options.tokenizer}, ${run.options.template} template]`;
+  const lf = run.options.visual?.llamaFactory;
+  const rules = lf ? `, LLaMA-Factory v${lf.version} image and video sizes` : "";
+  const label = `${run.file} [${run.options.tokenizer}, ${run.options.template} template${rules}]`;
   return `${formatTokenSummary(run.rows, label)}\n  ${run.seconds.toFixed(1)} s`;
 }
 
 export interface TokenFilterRun extends FilterReport {
   preset?: LengthPreset;
+  /** The LLaMA-Factory tag whose image and video rules counted (a LLaMA-Factory preset). */
+  llamaFactoryVersion?: string;
 }
 
 export interface TokenFilterOptions {
@@ -60,18 +64,23 @@ export async function runTokenFilter(o: TokenFilterOptions): Promise<TokenFilter
     o.options,
     o.onProgress,
   );
+  const llamaFactoryVersion = o.options.visual?.llamaFactory?.version;
+  const rules = llamaFactoryVersion === undefined ? {} : { llamaFactoryVersion };
   if (o.reportFile) {
     await writeFileAtomic(
       o.reportFile,
-      `${JSON.stringify({ ...report, preset: o.preset?.name ?? null }, null, 2)}\n`,
+      `${JSON.stringify({ ...report, preset: o.preset?.name ?? null, ...rules }, null, 2)}\n`,
     );
   }
-  return { ...report, preset: o.preset };
+  return { ...report, preset: o.preset, ...rules };
 }
 
 /** What `tokens filter` writes to stderr: kept and dropped, per source. */
 export function tokenFilterSummary(run: TokenFilterRun): string {
-  const preset = run.preset ? `, preset ${run.preset.name}: ${run.preset.source}` : "";
+  const rules = run.llamaFactoryVersion
+    ? `; images and videos as LLaMA-Factory v${run.llamaFactoryVersion} sizes them`
+    : "";
+  const preset = run.preset ? `, preset ${run.preset.name}: ${run.preset.source}${rules}` : "";
   return [
     `kept ${run.kept} of ${run.records} records (≤ ${run.maxTokens} tokens${preset}) -> ${run.output}`,
     `dropped ${run.dropped} (${(100 * run.droppedShare).toFixed(2)}%)`,

@@ -156,7 +156,13 @@ export {
   launchTraining,
   launchTrainingRun,
 } from "./launch/launch-training";
-export { type FitReport, type SourceFit, type FitOptions, checkFit } from "./plan/fit-check";
+export {
+  type FitReport,
+  type SourceFit,
+  type FitOptions,
+  NotALlamaFactoryRun,
+  checkFit,
+} from "./plan/fit-check";
 export {
   type CurveFormat,
   type CurvePoint,

@@ -29,9 +29,12 @@ const SETTING_FLAGS: Record<TokenCounting.CountSettingKey, string> = {
   videoSeconds: "video-seconds",
   videoFps: "video-fps",
   videoSize: "video-size",
+  llamaFactoryVersion: "llamafactory-version",
 };
 
 type CountFlags = Partial<Record<TokenCounting.CountSettingKey, string>> & {
+  /** commander's name for --llamafactory-version (the setting is llamaFactoryVersion). */
+  llamafactoryVersion?: string;
   qwen2Impl?: "cached" | "rust" | "js";
   workers?: number;
 };
@@ -95,6 +98,7 @@ function countOptions(
   for (const key of Object.keys(SETTING_FLAGS) as TokenCounting.CountSettingKey[]) {
     if (key !== "preset" && f[key] !== undefined) input[key] = f[key];
   }
+  if (f.llamafactoryVersion !== undefined) input.llamaFactoryVersion = f.llamafactoryVersion;
   try {
     const settings = validateCountSettings(input, { text: true });
     return {
@@ -110,6 +114,13 @@ function countOptions(
     throw e;
   }
 }
+
+/** `--llamafactory-version V`: whose rules a LLaMA-Factory preset counts with. */
+const llamaFactoryVersionOption = () =>
+  new Option(
+    "--llamafactory-version <V>",
+    "with --preset qwen2vl-7b: count images and videos as LLaMA-Factory 0.9.1 does (default: the released run's codebase; image_resolution 512*512, video_resolution 128*128, video_maxlen 64, frames floored to even) or as 0.9.2 does (image_max_pixels 768*768, image_min_pixels 32*32, video_max_pixels 256*256, video_min_pixels 16*16, video_maxlen 128, an odd frame count padded)",
+  );
 
 /** `--preset NAME`: one of the paper's length presets (read when given, not at start-up). */
 function parsePreset(value: string): string {
@@ -147,6 +158,7 @@ export const tokensStage: Stage = {
             "count as one of the presets below does (its template and vision; flags override)",
           ).argParser(parsePreset),
         )
+        .addOption(llamaFactoryVersionOption())
         .addHelpText("after", () => `\nPresets (the paper's three runs):\n${presetLines()}`),
     ).action(
       action<CountFlags & { out?: string; preset?: string }>(async (f, [file]) => {
@@ -189,6 +201,7 @@ export const tokensStage: Stage = {
             "one of the presets below (its limit, template and vision)",
           ).argParser(parsePreset),
         )
+        .addOption(llamaFactoryVersionOption())
         .addHelpText("after", () => `\nPresets (the paper's three runs):\n${presetLines()}`),
     ).action(
       action<CountFlags & { out: string; report?: string; maxTokens?: number; preset?: string }>(

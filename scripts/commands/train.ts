@@ -102,6 +102,12 @@ export const trainStage: Stage = {
           ),
         )
         .option("--fit", "count the data's tokens against the run's length limit, per source")
+        .addOption(
+          new Option(
+            "--llamafactory-version <V>",
+            "with --fit, a LLaMA-Factory run: count images and videos as this tag does: 0.9.1 (default: the release's codebase) or 0.9.2 (image_max_pixels 768*768, video_max_pixels 256*256, video_maxlen 128, pixel floors, odd frame counts padded)",
+          ).choices(["0.9.1", "0.9.2"]),
+        )
         .addHelpText(
           "after",
           `
@@ -111,16 +117,22 @@ exact command), plan.json (every value with its source) and manifest.json (kit v
 commit, sha256 of the data). Prints the batch arithmetic and a model-state memory estimate.`,
         ),
     ).action(
-      action<RunFlags & { fit?: boolean }>(async (f, [spec]) => {
-        const lib = training();
-        try {
-          for await (const step of lib.planTrainingRun(request(f, spec), { fit: f.fit === true }))
-            process.stdout.write(lib.formatPlanStep(step));
-        } catch (e) {
-          if (e instanceof lib.NoDataToFit) throw new UsageError(e.message);
-          throw e;
-        }
-      }),
+      action<RunFlags & { fit?: boolean; llamafactoryVersion?: "0.9.1" | "0.9.2" }>(
+        async (f, [spec]) => {
+          if (f.llamafactoryVersion !== undefined && !f.fit)
+            throw new UsageError("--llamafactory-version needs --fit (it changes only the counts)");
+          const lib = training();
+          const o = { fit: f.fit === true, llamaFactoryVersion: f.llamafactoryVersion };
+          try {
+            for await (const step of lib.planTrainingRun(request(f, spec), o))
+              process.stdout.write(lib.formatPlanStep(step));
+          } catch (e) {
+            if (e instanceof lib.NoDataToFit || e instanceof lib.NotALlamaFactoryRun)
+              throw new UsageError(e.message);
+            throw e;
+          }
+        },
+      ),
     );
 
     stage

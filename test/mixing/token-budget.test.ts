@@ -197,6 +197,29 @@ test("token knobs and the tokens block: errors name the field path", () => {
     sources: src({ count: 5 }),
   });
   assert.deepEqual([p.tokens?.template, p.tokens?.visual.maxPixels], ["qwen2vl", 401408]);
+  // A LLaMA-Factory preset counts as v0.9.1 (the release's codebase) unless a tag is chosen.
+  const lf = (visual?: Record<string, unknown>) =>
+    validateMixSpec({
+      name: "m",
+      tokens: { preset: "qwen2vl-7b", visual },
+      sources: src({ count: 5 }),
+    }).tokens?.visual.llamaFactory;
+  assert.equal(lf()?.version, "0.9.1");
+  assert.deepEqual(
+    [
+      lf({ llamaFactoryVersion: "0.9.2" })?.version,
+      lf({ llamaFactoryVersion: "0.9.2" })?.imageMaxPixels,
+    ],
+    ["0.9.2", 768 * 768],
+  );
+  assert.equal(
+    block({ preset: "qwen2vl-72b", visual: { llamaFactoryVersion: "0.9.2" } }),
+    "tokens.visual.llamaFactoryVersion",
+  );
+  assert.equal(
+    block({ preset: "qwen2vl-7b", visual: { llamaFactoryVersion: "0.9" } }),
+    "tokens.visual.llamaFactoryVersion",
+  );
   assert.equal(validateMixSpec({ name: "m", sources: src({ count: 5 }) }).tokens, undefined);
 });
 

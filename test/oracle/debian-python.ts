@@ -1,6 +1,6 @@
 // Debian's CPython (/usr/bin/python3) as an oracle: it has the Debian packages the tests
-// read from (python3-yaml, python3-numpy, python3-mpmath, python3-torch); the pyenv python3
-// first on PATH has none of them.
+// read from (python3-yaml, python3-numpy, python3-mpmath, python3-torch, python3-av,
+// python3-pil); the pyenv python3 first on PATH has none of them.
 import { execFileSync } from "node:child_process";
 
 export const DEBIAN_PYTHON = "/usr/bin/python3";

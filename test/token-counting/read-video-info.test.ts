@@ -41,7 +41,16 @@ function ffmpegVideo(
 
 test("mp4: size, frame rate, duration and frame count as ffmpeg was asked to make them", async () => {
   const info = await readVideoInfo(ffmpegVideo("a.mp4", 448, 336, 10, 3));
-  assert.deepEqual(info, { width: 448, height: 336, rotation: 0, seconds: 3, fps: 10, frames: 30 });
+  assert.deepEqual(info, {
+    width: 448,
+    height: 336,
+    rotation: 0,
+    seconds: 3,
+    fps: 10,
+    frames: 30,
+    headerFrames: 30,
+    streamSeconds: 3,
+  });
 });
 
 test("WebM without a frame count: frames from duration and rate", async () => {
@@ -51,6 +60,9 @@ test("WebM without a frame count: frames from duration and rate", async () => {
   assert.equal(info.height, 240);
   assert.equal(info.fps, 25);
   assert.equal(info.frames, 50);
+  // No frame count and no stream duration: what PyAV (and so LLaMA-Factory) sees as 0 and None.
+  assert.equal(info.headerFrames, 0);
+  assert.equal(info.streamSeconds, undefined);
   // WebM stores times in milliseconds: the duration is 2 s to the millisecond.
   assert.ok(Math.abs(info.seconds - 2) < 0.001, String(info.seconds));
 });
@@ -65,6 +77,9 @@ test("NTSC frame rate 30000/1001 is read as a fraction", async () => {
   const info = await readVideoInfo(path);
   assert.equal(info.fps, 30000 / 1001);
   assert.equal(info.frames, 30);
+  assert.equal(info.headerFrames, 30);
+  // 30 frames of 1001/30000 s: duration_ts 30030 in time_base 1/30000.
+  assert.equal(info.streamSeconds, 30030 / 30000);
 });
 
 test("a 90° display rotation swaps width and height", async () => {
@@ -118,5 +133,7 @@ test("probeVideoFiles: missing files become null; a path named twice is one entr
     seconds: 2,
     fps: 5,
     frames: 10,
+    headerFrames: 10,
+    streamSeconds: 2,
   });
 });

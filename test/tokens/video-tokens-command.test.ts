@@ -182,7 +182,16 @@ test("without ffprobe: a clear message, no stack", () => {
 test("worker threads count with the probed table they are given", async () => {
   // A table for files that do not exist: a worker that ignored it would find them missing.
   const videoInfo = {
-    "/nowhere/x.mp4": { width: 448, height: 336, rotation: 0, seconds: 3, fps: 10, frames: 30 },
+    "/nowhere/x.mp4": {
+      width: 448,
+      height: 336,
+      rotation: 0,
+      seconds: 3,
+      fps: 10,
+      frames: 30,
+      headerFrames: 30,
+      streamSeconds: 3,
+    },
   };
   const records = Array.from({ length: 40 }, (_, i) => ({
     index: i,

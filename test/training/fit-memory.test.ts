@@ -4,7 +4,9 @@ import { test } from "node:test";
 import { dataDir } from "../../lib/paths/index";
 import { countFileTokens } from "../../lib/token-counting/index";
 import {
+  NotALlamaFactoryRun,
   checkFit,
+  describeFit,
   estimateModelStateMemory,
   planTraining,
   validateTrainingSpec,
@@ -54,8 +56,11 @@ test("the fit check counts, per source, the records over the run's limit (tokens
       vision: "qwen2vl",
       missingImages: "default",
       llamaFactory: {
+        version: "0.9.1",
         imageMaxPixels: 512 * 512,
+        imageMinPixels: 0,
         videoMaxPixels: 128 * 128,
+        videoMinPixels: 0,
         videoFps: 2,
         videoMaxlen: 64,
       },
@@ -93,4 +98,53 @@ test("the fit check counts, per source, the records over the run's limit (tokens
   const sf = await checkFit(swift, { workers: 0 });
   assert.equal(sf.overLimit, "dropped");
   assert.equal(sf.steps, 1000); // max_steps
+});
+
+test("the fit check counts as a chosen LLaMA-Factory tag does (v0.9.2's limits); another codebase's run refuses a tag", async () => {
+  const data = join(dataDir, "llava", "llava-sample.json");
+  const plan = planTraining(
+    validateTrainingSpec(
+      { preset: "qwen2-vl-7b-t3", hyperparameters: { cutoff_len: 700 }, data: { path: data } },
+      "s.yaml",
+    ),
+    { runDir: "/tmp/unused" },
+  );
+  const released = await checkFit(plan, { workers: 0 });
+  assert.equal(released.llamaFactoryVersion, "0.9.1");
+  const fit = await checkFit(plan, { workers: 0, llamaFactoryVersion: "0.9.2" });
+  assert.equal(fit.llamaFactoryVersion, "0.9.2");
+  let over = 0;
+  for await (const row of countFileTokens(data, {
+    template: "qwen2vl",
+    // v0.9.2's defaults (mm_plugin.py L1097-1108), written out here.
+    visual: {
+      vision: "qwen2vl",
+      missingImages: "default",
+      llamaFactory: {
+        version: "0.9.2",
+        imageMaxPixels: 768 * 768,
+        imageMinPixels: 32 * 32,
+        videoMaxPixels: 256 * 256,
+        videoMinPixels: 16 * 16,
+        videoFps: 2,
+        videoMaxlen: 128,
+      },
+    },
+    workers: 0,
+  })) {
+    if (row.total_tokens > 700) over++;
+  }
+  assert.equal(fit.over, over);
+  // The sample's images count at 640x480: 338 tokens under v0.9.1's cap, 393 under v0.9.2's.
+  assert.ok(fit.meanTokens > released.meanTokens, `${fit.meanTokens} > ${released.meanTokens}`);
+  assert.match(describeFit(fit), /images and videos as LLaMA-Factory v0\.9\.2 sizes them/);
+  const longva = planTraining(
+    validateTrainingSpec({ preset: "longva-7b-t3", data: { path: data } }, "s.yaml"),
+    { runDir: "/tmp/unused" },
+  );
+  await assert.rejects(
+    checkFit(longva, { workers: 0, llamaFactoryVersion: "0.9.2" }),
+    (e: Error) =>
+      e instanceof NotALlamaFactoryRun && /longva-7b-t3 is a longva run/.test(e.message),
+  );
 });

@@ -60,6 +60,39 @@ test("train plan writes the run folder; the same spec gives the same bytes; --he
   assert.match(missing.stderr, /none\.json: no such file \(--data\)/);
 });
 
+test("train plan --llamafactory-version: only with --fit, only for LLaMA-Factory's run, refused before anything is written", () => {
+  const out = join(mkdtempSync(join(tmpdir(), "t3kit plan-lf ")), "run");
+  const data = join(dataDir, "llava", "llava-sample.json");
+  const plan = (...args: string[]) => run(["plan", "--data", data, "--out", out, ...args]);
+  const noFit = plan("--preset", "qwen2-vl-7b-t3", "--llamafactory-version", "0.9.2");
+  assert.equal(noFit.status, 2);
+  assert.match(noFit.stderr, /--llamafactory-version needs --fit/);
+  const longva = plan("--preset", "longva-7b-t3", "--fit", "--llamafactory-version", "0.9.2");
+  assert.equal(longva.status, 2);
+  assert.match(longva.stderr, /the preset longva-7b-t3 is a longva run, not LLaMA-Factory's/);
+  assert.equal(longva.stdout, "");
+  const bad = plan("--preset", "qwen2-vl-7b-t3", "--fit", "--llamafactory-version", "0.9.3");
+  assert.equal(bad.status, 2);
+  assert.throws(() => readdirSync(out), /ENOENT/);
+  const ok = plan("--preset", "qwen2-vl-7b-t3", "--fit", "--llamafactory-version", "0.9.2");
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(
+    ok.stdout,
+    /fit \(cutoff_len 8192; .*images and videos as LLaMA-Factory v0\.9\.2 sizes them\)/,
+  );
+  const released = run([
+    "plan",
+    "--data",
+    data,
+    "--out",
+    `${out}2`,
+    "--preset",
+    "qwen2-vl-7b-t3",
+    "--fit",
+  ]);
+  assert.match(released.stdout, /images and videos as LLaMA-Factory v0\.9\.1 sizes them/);
+});
+
 test("train convert --videos --ratios: the Qwen video-ratio sets, converted, loadable by LLaMA-Factory's rules", () => {
   const dir = mkdtempSync(join(tmpdir(), "t3kit ratios "));
   mkdirSync(join(dir, "videos"));

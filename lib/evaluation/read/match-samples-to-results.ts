@@ -29,8 +29,8 @@ function candidates(samples: LmmsEvalSamples, results: LmmsEvalResults[]) {
 /**
  * The results-file task a samples file belongs to, checked: same task (from the lmms-eval
  * file name, else the benchmark), same run date, as many questions as the results file
- * counted, the same `task_hashes` entry (when the results file keeps one and the samples their
- * hashes), and the same overall score recomputed. Any mismatch is refused, naming both files.
+ * counted, the same `task_hashes` entry by either of lmms-eval's formulas (when the results
+ * file keeps one and the samples their hashes), and the same overall score recomputed. Any mismatch is refused, naming both files.
  */
 export function matchSamplesToResults(
   samples: LmmsEvalSamples,
@@ -66,10 +66,11 @@ export function matchSamplesToResults(
     );
   }
   const kept = found[0].results.hashes.get(task.task);
-  if (kept !== undefined && kept !== "" && samples.hash !== null && kept !== samples.hash) {
+  const mine = samples.hashes;
+  if (kept !== undefined && kept !== "" && mine.length > 0 && !mine.includes(kept)) {
     throw new InputError(
       { file, field: "doc_hash" },
-      `its questions, prompts and answers hash to ${samples.hash.slice(0, 12)}…, but ${found[0].results.file} has task_hashes.${task.task} ${kept.slice(0, 12)}…: not the same run`,
+      `its samples hash to ${mine.map((h) => `${h.slice(0, 12)}…`).join(" or ")} (lmms-eval's task_hashes formulas), but ${found[0].results.file} has task_hashes.${task.task} ${kept.slice(0, 12)}…: not the same run`,
     );
   }
   const recomputed = sampleBreakdown(task.benchmark, samples.outcomes);

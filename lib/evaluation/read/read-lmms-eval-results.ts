@@ -76,8 +76,14 @@ const isGroupEntry = (raw: JsonObject, task: string, result: JsonObject): boolea
   return (Array.isArray(subtasks) && subtasks.length > 0) || " " in result;
 };
 
+// Not metrics but about one: its uncertainty (`<metric>_stderr`, and from lmms-eval's 2025
+// main `_stderr_clt` and `_stderr_clustered`, evaluator_utils.py calculate_clt_aggregate_metric)
+// and, with --repeats, its stability across repeats (calculate_stability_metrics).
+const ABOUT_A_METRIC =
+  /_(?:stderr(?:_clt|_clustered)?|expected_accuracy|consensus_accuracy|internal_variance|consistency_rate)$/;
+
 const isMetricKey = (key: string): boolean =>
-  key.includes(",") && !key.split(",")[0].endsWith("_stderr");
+  key.includes(",") && !ABOUT_A_METRIC.test(key.split(",")[0]);
 
 const isPercent = (v: number): boolean => v >= 0 && v <= 100;
 

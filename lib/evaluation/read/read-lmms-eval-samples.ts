@@ -17,11 +17,13 @@ export interface LmmsEvalSamples {
   date: string | null;
   outcomes: SampleOutcome[];
   /**
-   * sha256 over every line's doc_hash + prompt_hash + target_hash, as lmms-eval's
-   * `task_hashes` in the results file (loggers/evaluation_tracker.py save_results_aggregated);
-   * null when a line lacks them.
+   * The file's hash by each of lmms-eval's `task_hashes` formulas that its lines allow
+   * (loggers/evaluation_tracker.py save_results_aggregated): sha256 over every line's
+   * doc_hash + prompt_hash + target_hash (v0.2.4-v0.3.x; lines without those three give
+   * none), and sha256 over "sample_<i>" + doc_hash of line i, counted from 0 (main from
+   * 2025, whose lines keep only doc_hash).
    */
-  hash: string | null;
+  hashes: string[];
 }
 
 /**
@@ -153,7 +155,9 @@ export async function readLmmsEvalSamples(file: string): Promise<LmmsEvalSamples
   const outcomes: SampleOutcome[] = [];
   const seen = new Set<string>();
   const hash = createHash("sha256");
+  const indexed = createHash("sha256");
   let hashed = true;
+  let indexedHashed = true;
   let family: SampleFamily | null = null;
   for await (const { index, line, record } of readJsonlRecords(file)) {
     const at = { file, line: line ?? index + 1 };
@@ -171,6 +175,9 @@ export async function readLmmsEvalSamples(file: string): Promise<LmmsEvalSamples
     const parts = [rec.doc_hash, rec.prompt_hash, rec.target_hash];
     if (parts.every((p) => typeof p === "string")) hash.update(parts.join(""), "utf8");
     else hashed = false;
+    if (typeof rec.doc_hash === "string")
+      indexed.update(`sample_${outcomes.length}${rec.doc_hash}`, "utf8");
+    else indexedHashed = false;
     outcomes.push(o);
   }
   if (family === null) throw new InputError({ file }, "no samples");
@@ -180,6 +187,9 @@ export async function readLmmsEvalSamples(file: string): Promise<LmmsEvalSamples
     task: name?.[2] ?? null,
     date: name?.[1] ?? null,
     outcomes,
-    hash: hashed ? hash.digest("hex") : null,
+    hashes: [
+      ...(hashed ? [hash.digest("hex")] : []),
+      ...(indexedHashed ? [indexed.digest("hex")] : []),
+    ],
   };
 }

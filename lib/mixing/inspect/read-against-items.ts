@@ -2,7 +2,8 @@
  * The items a mix is checked against (`mix inspect --against FILE`): T3 validation JSONL
  * (`{question, answer, qid}`, as `synthesize` writes and text_temporal ships), lmms-eval
  * samples files (JSONL rows whose `doc` holds the benchmark's question, `input` the
- * prompt; the item is `doc_id`), TempCompass question files (a JSON object of videos, of
+ * prompt; on lmms-eval's 2025 main, rows without `doc`: a metric entry's question, else
+ * `input`; the item is `doc_id`), TempCompass question files (a JSON object of videos, of
  * dimensions, of `{question, answer}` lists; the item is the path, `video/dimension/i`),
  * plain JSONL of `{question | text | prompt}` and CSV with a `question` (or `text`,
  * `prompt`) column. Errors name the file, the record and the field.
@@ -21,9 +22,36 @@ function isObject(v: unknown): v is Obj {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
+/**
+ * An lmms-eval samples line: with its `doc` (up to v0.3.x), or, from lmms-eval's 2025 main,
+ * whose sample logger drops `doc` and `arguments` (loggers/evaluation_tracker.py
+ * save_results_samples), with `doc_id` and `doc_hash` left.
+ */
+const isLmmsEvalSample = (row: Obj): boolean =>
+  isObject(row.doc) || ("doc_id" in row && typeof row.doc_hash === "string");
+
+/**
+ * A doc-less lmms-eval sample's question: a metric entry's `question` (TempCompass's
+ * process_results keep it), else `input`, the prompt the model saw.
+ */
+function samplePrompt(row: Obj): string | undefined {
+  for (const v of Object.values(row))
+    if (isObject(v) && typeof v.question === "string") return v.question;
+  return typeof row.input === "string" ? row.input : undefined;
+}
+
 /** The question of one JSON(L) row, and its item name, or an error message. */
 function rowItem(row: JsonValue, index: number): { item: string; text: string } | string {
   if (!isObject(row)) return "expected an object with a question";
+  if (!isObject(row.doc) && isLmmsEvalSample(row)) {
+    const text = samplePrompt(row);
+    if (text === undefined) return "input: missing (no doc, and no metric entry with a question)";
+    const id = row.doc_id;
+    return {
+      item: typeof id === "number" || typeof id === "string" ? String(id) : String(index),
+      text,
+    };
+  }
   if (isObject(row.doc)) {
     const doc = row.doc;
     const q = TEXT_FIELDS.map((f) => doc[f]).find((v) => typeof v === "string");
@@ -97,7 +125,7 @@ async function jsonItems(file: string): Promise<{ item: string; text: string }[]
     // A JSON object holding the questions (TempCompass) rather than one row per line: it
     // parses whole and is not itself a row.
     const whole = wholeObject(await readFile(file, "utf8"));
-    if (whole && !TEXT_FIELDS.some((f) => f in whole) && !("doc" in whole)) {
+    if (whole && !TEXT_FIELDS.some((f) => f in whole) && !isLmmsEvalSample(whole)) {
       const out: { item: string; text: string }[] = [];
       nestedQuestions(whole, "", out);
       if (out.length === 0)
@@ -111,7 +139,7 @@ async function jsonItems(file: string): Promise<{ item: string; text: string }[]
       format === "array" &&
       isObject(record) &&
       !TEXT_FIELDS.some((f) => f in record) &&
-      !("doc" in record)
+      !isLmmsEvalSample(record)
     ) {
       const nested: { item: string; text: string }[] = [];
       nestedQuestions(record, String(index), nested);

@@ -261,7 +261,7 @@ export function tokensSection(
   const v = t.visual === undefined ? {} : r.obj(t.visual, "tokens.visual");
   r.known(
     v,
-    ["vision", "imageFolder", "missingImages", "videoFrames", "maxPixels"],
+    ["vision", "imageFolder", "missingImages", "videoFrames", "maxPixels", "llamaFactoryVersion"],
     "tokens.visual",
   );
   return {

@@ -9,15 +9,20 @@ import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { InputError } from "../../errors/index";
 import type { MediaSlot } from "../template/chat-template-pieces";
+import {
+  LlamaFactoryResizeError,
+  llamaFactoryEvenFrames,
+  llamaFactoryVideoFrames,
+} from "./llamafactory-media";
 import { longvaImageTokens, longvaVideoTokens } from "./longva-visual-tokens";
 import { knownVideoInfo, videoFilePath } from "./probe-video-files";
 import {
-  llamaFactoryVideoFrames,
   qwen2vlImageTokens,
   qwen2vlVideoFrames,
   qwen2vlVideoTokens,
 } from "./qwen2vl-visual-tokens";
 import { ImageHeaderError, readImageSize } from "./read-image-size";
+import type { VideoInfo } from "./read-video-info";
 import type { VisualSettings } from "./visual-settings";
 
 export interface VisualCount {
@@ -66,10 +71,63 @@ function imageSize(
 function qwen2vlFrames(settings: VisualSettings): number {
   const lf = settings.llamaFactory;
   if (settings.videoSeconds === undefined) {
-    return lf ? Math.min(settings.videoFrames, lf.videoMaxlen) : settings.videoFrames;
+    return lf
+      ? llamaFactoryEvenFrames(Math.min(settings.videoFrames, lf.videoMaxlen), lf.version)
+      : settings.videoFrames;
   }
   if (lf) return llamaFactoryVideoFrames(Number.POSITIVE_INFINITY, settings.videoSeconds, lf);
   return qwen2vlVideoFrames(settings.videoSeconds, settings.videoFps);
+}
+
+/**
+ * Frames LLaMA-Factory samples of a probed video, from what PyAV gives it: the stream's
+ * frame count header and duration. A video it cannot sample is an InputError.
+ */
+function llamaFactoryFrames(
+  info: VideoInfo,
+  settings: VisualSettings,
+  full: string,
+  where: { file: string; record: number; field: string },
+): number {
+  const lf = settings.llamaFactory!;
+  const tag = `LLaMA-Factory v${lf.version}`;
+  // v0.9.2 reads no duration when the container keeps no frame count (L147-148).
+  const needsDuration = lf.version === "0.9.1" || info.headerFrames > 0;
+  if (needsDuration && info.streamSeconds === undefined) {
+    throw new InputError(
+      where,
+      `video ${full}: its stream keeps no duration, which ${tag} reads (PyAV's stream.duration is None)`,
+    );
+  }
+  const frames = llamaFactoryVideoFrames(
+    info.headerFrames,
+    info.streamSeconds ?? 0,
+    lf,
+    info.frames,
+  );
+  if (frames < 2) {
+    const why =
+      info.headerFrames === 0
+        ? "its container keeps no frame count"
+        : `${info.streamSeconds} s at video_fps ${lf.videoFps}`;
+    throw new InputError(where, `video ${full}: ${tag} samples no frame of it (${why})`);
+  }
+  return frames;
+}
+
+/** `count()`, with a size LLaMA-Factory cannot resize to as an InputError on the record. */
+function withResizeErrors(
+  where: { file: string; record: number; field: string },
+  path: string | undefined,
+  count: () => number,
+): number {
+  try {
+    return count();
+  } catch (err) {
+    if (err instanceof LlamaFactoryResizeError)
+      throw new InputError(where, path === undefined ? err.message : `${path}: ${err.message}`);
+    throw err;
+  }
 }
 
 const videoExists = new Map<string, boolean>();
@@ -83,11 +141,13 @@ function videoTokens(
   const defaults = () =>
     settings.vision === "longva"
       ? longvaVideoTokens(settings.videoFrames)
-      : qwen2vlVideoTokens(
-          qwen2vlFrames(settings),
-          settings.videoSize.width,
-          settings.videoSize.height,
-          settings,
+      : withResizeErrors(where, undefined, () =>
+          qwen2vlVideoTokens(
+            qwen2vlFrames(settings),
+            settings.videoSize.width,
+            settings.videoSize.height,
+            settings,
+          ),
         );
   if (settings.videoFolder === undefined || path === undefined) {
     return { tokens: defaults(), missing: false };
@@ -98,11 +158,18 @@ function videoTokens(
     const info = knownVideoInfo(full, settings);
     if (info === undefined) throw new Error(`video ${full} was not probed before counting`);
     if (info !== null) {
+      if (settings.llamaFactory) {
+        const frames = llamaFactoryFrames(info, settings, full, where);
+        return {
+          tokens: withResizeErrors(where, full, () =>
+            qwen2vlVideoTokens(frames, info.width, info.height, settings),
+          ),
+          missing: false,
+        };
+      }
       // smart_nframes works from decord's frame count and average fps.
       const seconds = info.frames / info.fps;
-      const frames = settings.llamaFactory
-        ? llamaFactoryVideoFrames(info.frames, seconds, settings.llamaFactory)
-        : qwen2vlVideoFrames(seconds, settings.videoFps, info.frames);
+      const frames = qwen2vlVideoFrames(seconds, settings.videoFps, info.frames);
       if (frames < 2) {
         throw new InputError(
           where,
@@ -158,18 +225,21 @@ export function countVisualTokens(
     }
     k++;
     let size = settings.defaultImageSize;
+    const field = images > 1 ? `${mediaField}[${k}]` : mediaField;
     if (settings.imageFolder !== undefined && slot.path !== undefined) {
-      const field = images > 1 ? `${mediaField}[${k}]` : mediaField;
       const found = imageSize(slot.path, settings, { file, record: index, field });
       size = found.size;
       if (found.missing) out.missing++;
     } else {
       out.defaulted++;
     }
+    const { width, height } = size;
     out.tokens +=
       settings.vision === "longva"
-        ? longvaImageTokens(size.width, size.height)
-        : qwen2vlImageTokens(size.width, size.height, settings);
+        ? longvaImageTokens(width, height)
+        : withResizeErrors({ file, record: index, field }, slot.path, () =>
+            qwen2vlImageTokens(width, height, settings),
+          );
   }
   return out;
 }

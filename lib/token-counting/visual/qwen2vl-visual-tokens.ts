@@ -7,7 +7,13 @@
  * 4..768 frames rounded to an even count, VIDEO_MIN_PIXELS 128·28·28, VIDEO_MAX_PIXELS
  * 768·28·28, VIDEO_TOTAL_PIXELS 24576·28·28). The LLM sees one token per 28×28 area
  * (14-pixel patches merged 2×2) per 2 frames, wrapped in <|vision_start|> … <|vision_end|>.
+ * LLaMA-Factory's own limits come first when set (llamafactory-media.ts).
  */
+import {
+  type LlamaFactoryMediaLimits,
+  llamaFactoryEvenFrames,
+  llamaFactoryImageSize,
+} from "./llamafactory-media";
 
 /** 28 = patch 14 · spatial merge 2: resized sides are multiples of it. */
 export const qwen2vlFactor = 28;
@@ -58,64 +64,6 @@ export function smartResize(
   return [h, w];
 }
 
-/**
- * What LLaMA-Factory does to images and videos before Qwen2-VL's processor sees them
- * (hiyouga/LLaMA-Factory v0.9.1 src/llamafactory/data/mm_plugin.py): each image shrunk to at
- * most `imageMaxPixels` (BasePlugin._preprocess_image L80-93), each video frame to at most
- * `videoMaxPixels`, and `floor(min(frames, videoMaxlen, seconds · videoFps))` frames made
- * even (_get_video_sample_frames L95-103, Qwen2vlPlugin L551-555).
- */
-export interface LlamaFactoryMediaLimits {
-  /** `image_resolution`, default 512·512 (_get_mm_inputs L175-178). */
-  imageMaxPixels: number;
-  /** `video_resolution`, default 128·128 (L181-184). */
-  videoMaxPixels: number;
-  /** `video_fps`, default 2.0. */
-  videoFps: number;
-  /** `video_maxlen`, default 64. */
-  videoMaxlen: number;
-}
-
-/** LLaMA-Factory v0.9.1's defaults: the T3 7B config sets none of them. */
-export const llamaFactoryV091Limits: LlamaFactoryMediaLimits = {
-  imageMaxPixels: 512 * 512,
-  videoMaxPixels: 128 * 128,
-  videoFps: 2.0,
-  videoMaxlen: 64,
-};
-
-/**
- * LLaMA-Factory v0.9.1's image shrink then Qwen2vlPlugin's fixes: sides scaled by
- * sqrt(max/(w·h)) and truncated (`int`), then each side at least 28, and an aspect ratio over
- * 200 cut to 180. Returns [width, height].
- */
-export function llamaFactoryImageSize(
-  width: number,
-  height: number,
-  maxPixels: number,
-): [number, number] {
-  let w = width;
-  let h = height;
-  if (w * h > maxPixels) {
-    const factor = Math.sqrt(maxPixels / (w * h));
-    [w, h] = [Math.trunc(w * factor), Math.trunc(h * factor)];
-  }
-  if (Math.min(w, h) < 28) [w, h] = [Math.max(w, 28), Math.max(h, 28)];
-  if (w / h > 200) [w, h] = [h * 180, h];
-  if (h / w > 200) h = w * 180;
-  return [w, h];
-}
-
-/** Frames LLaMA-Factory v0.9.1 samples for Qwen2-VL: floor(min(total, maxlen, s·fps)), even. */
-export function llamaFactoryVideoFrames(
-  totalFrames: number,
-  seconds: number,
-  limits: LlamaFactoryMediaLimits,
-): number {
-  const frames = Math.floor(Math.min(totalFrames, limits.videoMaxlen, seconds * limits.videoFps));
-  return Math.floor(frames / 2) * 2;
-}
-
 /** Settings that change Qwen2-VL's visual token counts. */
 export interface Qwen2vlVisionSettings {
   /**
@@ -138,7 +86,9 @@ export function qwen2vlImageTokens(
   settings: Qwen2vlVisionSettings = {},
 ): number {
   const lf = settings.llamaFactory;
-  const [w0, h0] = lf ? llamaFactoryImageSize(width, height, lf.imageMaxPixels) : [width, height];
+  const [w0, h0] = lf
+    ? llamaFactoryImageSize(width, height, lf.imageMaxPixels, lf.imageMinPixels)
+    : [width, height];
   const [h, w] = smartResize(
     h0,
     w0,
@@ -187,11 +137,11 @@ export function qwen2vlVideoTokens(
 ): number {
   const lf = settings.llamaFactory;
   if (lf) {
-    // Every frame shrunk as an image, then the image processor's own smart_resize
+    // Every frame sized as an image, then the image processor's own smart_resize
     // (Qwen2VLImageProcessor: min 56·56, max 28·28·1280), two frames per temporal patch.
-    const [w0, h0] = llamaFactoryImageSize(width, height, lf.videoMaxPixels);
+    const [w0, h0] = llamaFactoryImageSize(width, height, lf.videoMaxPixels, lf.videoMinPixels);
     const [h, w] = smartResize(h0, w0);
-    const t = Math.max(2, Math.floor(frames / 2) * 2);
+    const t = Math.max(2, llamaFactoryEvenFrames(frames, lf.version));
     return (t / 2) * (h / qwen2vlFactor) * (w / qwen2vlFactor) + qwen2vlVisionWrapperTokens;
   }
   const t = Math.max(2, pythonRound(frames / 2) * 2);

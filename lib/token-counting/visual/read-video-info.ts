@@ -21,6 +21,17 @@ export interface VideoInfo {
   fps: number;
   /** Frames in the stream: its frame count header, else round(seconds · fps). */
   frames: number;
+  /**
+   * The stream's frame count header (ffprobe's `nb_frames`; PyAV's `stream.frames`, which
+   * LLaMA-Factory reads): 0 when the container keeps none (Matroska/WebM).
+   */
+  headerFrames: number;
+  /**
+   * The stream's own duration, `duration_ts · time_base` as an exact fraction rounded once
+   * (PyAV's `float(stream.duration * stream.time_base)`, which LLaMA-Factory reads); absent
+   * when the stream keeps none (PyAV's `stream.duration` is None).
+   */
+  streamSeconds?: number;
 }
 
 /** ffprobe ran but the file has no readable video stream. */
@@ -69,6 +80,19 @@ function rational(value: unknown): number {
   return value.trim() === "" ? Number.NaN : Number(value);
 }
 
+/**
+ * `duration_ts · time_base` ("1/30000") rounded once, as float(Fraction) is: both are
+ * integers below 2^53, so the one division rounds as CPython's does.
+ */
+function streamSecondsOf(stream: ffmpeg.FfprobeStream): number | undefined {
+  const ticks = Number(stream.duration_ts);
+  const base = /^(\d+)\/(\d+)$/.exec(String(stream.time_base ?? ""));
+  if (!Number.isSafeInteger(ticks) || ticks <= 0 || !base) return undefined;
+  const [num, den] = [Number(base[1]), Number(base[2])];
+  if (den === 0 || !Number.isSafeInteger(ticks * num)) return undefined;
+  return (ticks * num) / den;
+}
+
 /** Rotation in 0..359 from ffprobe's side data (`rotation=-90`) or a `rotate` tag. */
 function rotationOf(stream: ffmpeg.FfprobeStream): number {
   const raw = (stream as Record<string, unknown>).rotation ?? stream.tags?.rotate;
@@ -98,6 +122,7 @@ export function videoInfoFromProbe(data: ffmpeg.FfprobeData): VideoInfo {
   const frames =
     Number.isFinite(counted) && counted > 0 ? counted : Math.round((seconds ?? 0) * fps);
   if (seconds === undefined && !(frames > 0)) throw new VideoProbeError("video has no duration");
+  const streamSeconds = streamSecondsOf(stream);
   const rotation = rotationOf(stream);
   const turned = rotation === 90 || rotation === 270;
   return {
@@ -107,6 +132,8 @@ export function videoInfoFromProbe(data: ffmpeg.FfprobeData): VideoInfo {
     seconds: seconds ?? frames / fps,
     fps,
     frames,
+    headerFrames: Number.isFinite(counted) && counted > 0 ? counted : 0,
+    ...(streamSeconds === undefined ? {} : { streamSeconds }),
   };
 }
 

@@ -47,5 +47,8 @@ export function describeFit(fit: FitReport): string {
   const sources = fit.sources.map(
     (s) => `  ${s.source}: ${s.over} of ${s.records} over, max ${s.maxTokens}`,
   );
-  return `fit (${fit.limitKey} ${fit.limit}; over the limit a record is ${fit.overLimit}): ${fit.over} of ${fit.records} records over; mean ${fit.meanTokens.toFixed(0)} tokens; ${fit.stepsPerEpoch} steps per epoch, ${fit.steps} steps, ${fit.tokensPerStep.toFixed(0)} tokens per step\n${sources.join("\n")}`;
+  const rules = fit.llamaFactoryVersion
+    ? `; images and videos as LLaMA-Factory v${fit.llamaFactoryVersion} sizes them`
+    : "";
+  return `fit (${fit.limitKey} ${fit.limit}; over the limit a record is ${fit.overLimit}${rules}): ${fit.over} of ${fit.records} records over; mean ${fit.meanTokens.toFixed(0)} tokens; ${fit.stepsPerEpoch} steps per epoch, ${fit.steps} steps, ${fit.tokensPerStep.toFixed(0)} tokens per step\n${sources.join("\n")}`;
 }

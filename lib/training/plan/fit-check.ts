@@ -34,22 +34,42 @@ export interface FitReport {
   /** Steps the run makes (max_steps when the preset fixes it). */
   steps: number;
   tokensPerStep: number;
+  /** The LLaMA-Factory tag whose image and video rules counted (a LLaMA-Factory run). */
+  llamaFactoryVersion?: TokenCounting.LlamaFactoryVersion;
 }
 
 export interface FitOptions {
   workers?: number;
   /** Count images and videos whose files are missing at default sizes (default: true). */
   missingAsDefault?: boolean;
+  /**
+   * Count images and videos by this LLaMA-Factory tag's rules and defaults instead of the
+   * preset's (v0.9.1, the release's codebase): a run on a newer checkout.
+   */
+  llamaFactoryVersion?: TokenCounting.LlamaFactoryVersion;
+}
+
+/** A LLaMA-Factory version was given for a run of another codebase. */
+export class NotALlamaFactoryRun extends Error {
+  constructor(preset: string, codebase: string) {
+    super(`--llamafactory-version: the preset ${preset} is a ${codebase} run, not LLaMA-Factory's`);
+    this.name = "NotALlamaFactoryRun";
+  }
 }
 
 export async function checkFit(plan: TrainingPlan, o: FitOptions = {}): Promise<FitReport> {
   // Loaded on use: the tokens stage pulls in the tokenizers (about 1 s) that plan and launch do not need.
-  const { countFileTokens, lengthPreset } =
+  const { countFileTokens, lengthPreset, llamaFactoryLimits } =
     require("../../token-counting/index") as typeof TokenCounting;
   const file = plan.dataFiles[0];
   if (file === undefined) throw new Error("the plan has no data file to check");
   const preset = lengthPreset(plan.preset.lengthPreset);
   if (!preset) throw new Error(`unknown length preset ${plan.preset.lengthPreset}`);
+  let llamaFactory = preset.visual.llamaFactory;
+  if (o.llamaFactoryVersion !== undefined) {
+    if (llamaFactory === undefined) throw new NotALlamaFactoryRun(plan.preset.name, plan.codebase);
+    llamaFactory = llamaFactoryLimits[o.llamaFactoryVersion];
+  }
   const bySource = new Map<string, { records: number; over: number; max: number; sum: number }>();
   let sum = 0;
   let records = 0;
@@ -58,6 +78,7 @@ export async function checkFit(plan: TrainingPlan, o: FitOptions = {}): Promise<
     template: preset.template,
     visual: {
       ...preset.visual,
+      ...(llamaFactory === undefined ? {} : { llamaFactory }),
       imageFolder: plan.imageFolder,
       videoFolder: plan.videoFolder,
       missingImages: o.missingAsDefault === false ? "error" : "default",
@@ -108,5 +129,6 @@ export async function checkFit(plan: TrainingPlan, o: FitOptions = {}): Promise<
     stepsPerEpoch,
     steps: maxSteps > 0 ? maxSteps : Math.ceil(stepsPerEpoch * epochs),
     tokensPerStep: meanTokens * global,
+    ...(llamaFactory === undefined ? {} : { llamaFactoryVersion: llamaFactory.version }),
   };
 }

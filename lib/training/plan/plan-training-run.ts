@@ -5,7 +5,7 @@
  */
 import { type RenderedRun, renderRun } from "../render/render-run";
 import { writeRunFolder } from "../render/write-run-folder";
-import { type FitReport, checkFit } from "./fit-check";
+import { type FitOptions, type FitReport, NotALlamaFactoryRun, checkFit } from "./fit-check";
 import type { TrainingPlan } from "./plan-training";
 import { type TrainingRequest, resolveTrainingPlan } from "./resolve-training-plan";
 
@@ -24,14 +24,20 @@ export class NoDataToFit extends Error {
 
 export async function* planTrainingRun(
   req: TrainingRequest,
-  o: { fit?: boolean } = {},
+  o: { fit?: boolean; llamaFactoryVersion?: FitOptions["llamaFactoryVersion"] } = {},
 ): AsyncGenerator<PlanStep> {
   const plan = await resolveTrainingPlan(req);
+  // Refused before anything is printed or written.
+  if (o.llamaFactoryVersion !== undefined && plan.codebase !== "llamafactory")
+    throw new NotALlamaFactoryRun(plan.preset.name, plan.codebase);
   const run = renderRun(plan, { codebase: req.codebase, launcher: req.launcher, hosts: req.hosts });
   yield { kind: "planned", plan, run };
   if (o.fit) {
     if (plan.dataFiles.length === 0) throw new NoDataToFit();
-    yield { kind: "fit", fit: await checkFit(plan) };
+    yield {
+      kind: "fit",
+      fit: await checkFit(plan, { llamaFactoryVersion: o.llamaFactoryVersion }),
+    };
   }
   const files = await writeRunFolder(plan, run);
   yield { kind: "written", dir: plan.runDir, files };

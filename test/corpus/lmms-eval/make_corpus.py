@@ -24,8 +24,18 @@ here, citing v0.3.0 (v0.2.4 is the same in these parts):
   L265-297 (config, git_hash, date);
 - file: evaluation_tracker.py L186-213 (task_hashes, general config, json.dumps indent=2,
   ensure_ascii=False, `<model_name_sanitized>/<date>_results.json`).
+
+The newest main read (commit 75571cfe, `git describe` v0.6-181-g75571cfe, main-75571cfe/)
+changed what lmms-eval writes around the same task functions; its parts are transcribed
+from that commit (see `write_run_main`), and where they are pure Python its own code runs:
+the MLVU answer parser (lmms_eval/tasks/_task_utils/mcq_extract.py), the reasoning-tag
+stripper (lmms_eval/api/reasoning.py), the command-line parser (`parse_eval_args` of
+lmms_eval/__main__.py, for `config.resolved_cli_args`), the media collector and the secret
+redactor of lmms_eval/evaluator.py, and the usage and efficiency summaries
+(lmms_eval/models/model_utils/{usage_metrics,efficiency_metrics}.py).
 """
 
+import ast
 import collections
 import hashlib
 import importlib.util
@@ -39,8 +49,10 @@ import sys
 import tarfile
 import tempfile
 import types
+from functools import partial
 from pathlib import Path
 
+import numpy as np
 import yaml
 
 HERE = Path(__file__).resolve().parent
@@ -99,9 +111,9 @@ def stub_modules():
     sys.modules["requests"] = requests
 
 
-def extract_tasks(repo, tag, into):
-    """lmms_eval/tasks/{tempcompass,mlvu} of `tag`, unpacked under `into`."""
-    tar = subprocess.run(["git", f"--git-dir={repo}", "archive", tag, "lmms_eval/tasks/tempcompass", "lmms_eval/tasks/mlvu"], check=True, capture_output=True).stdout
+def extract_tasks(repo, tag, into, extra=()):
+    """lmms_eval/tasks/{tempcompass,mlvu} (and the `extra` paths) of `tag`, unpacked under `into`."""
+    tar = subprocess.run(["git", f"--git-dir={repo}", "archive", tag, "lmms_eval/tasks/tempcompass", "lmms_eval/tasks/mlvu", *extra], check=True, capture_output=True).stdout
     tarfile.open(fileobj=io.BytesIO(tar)).extractall(into)
     return Path(into) / "lmms_eval" / "tasks"
 
@@ -346,6 +358,306 @@ def main(repo):
                 write_run(out / "mlvu", "20241002_130000" if tag == "v0.2.4" else "20241203_100000", mlvu_task(tasks_dir / "mlvu", ml, "mlvu.yaml", codes, ml.mlvu_aggregate_results), False, None, hashes[tag])
             else:
                 write_run(out / "mlvu_dev", "20250110_080000", mlvu_task(tasks_dir / "mlvu", ml, "mlvu_dev.yaml", [names[c] for c in codes], ml.mlvu_aggregate_results_dev), False, None, hashes[tag])
+    write_main(repo, HERE / f"main-{MAIN_REF[:8]}")
+
+
+# ---- the newest main ----------------------------------------------------------------
+# Commit 75571cfe0fa36ca5ec2e6aa2bb268f9d38295af3 (2026-08-06). What changed around the
+# task functions (all of it transcribed or run below, citing that commit's files):
+# - results: every metric also gets `<metric>_stderr_clt,<filter>` and
+#   `<metric>_stderr_clustered,<filter>` (evaluator_utils.py L134-162
+#   calculate_clt_aggregate_metric, L436-458 consolidate_results), "N/A" when the items are
+#   dicts without a "score"; top level adds git_branch, lmms_eval_version, usage, efficiency
+#   (evaluator.py L561-610), config adds model_backend, offset, resolved_cli_args;
+# - task_hashes: sha256 over "sample_<i>" + doc_hash of each sample in order
+#   (loggers/evaluation_tracker.py L190-194), no prompt or target hash in the samples;
+# - samples lines: no `doc` and no `arguments` (popped), `resps` flattened and dropped when
+#   equal to `filtered_resps`, `token_counts` added (evaluator.py L1252-1296,
+#   evaluation_tracker.py L265-298).
+
+MAIN_REF = "75571cfe0fa36ca5ec2e6aa2bb268f9d38295af3"
+MAIN_DESCRIBE = "v0.6-181-g75571cfe"  # get_git_commit_hash(): `git describe --always`
+MAIN_EXTRA = [
+    "lmms_eval/tasks/_task_utils/mcq_extract.py",
+    "lmms_eval/api/reasoning.py",
+    "lmms_eval/__main__.py",
+    "lmms_eval/evaluator.py",
+    "lmms_eval/models/model_utils/usage_metrics.py",
+    "lmms_eval/models/model_utils/efficiency_metrics.py",
+]
+
+
+def load_module(path, name):
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def load_defs(path, names, namespace):
+    """The top-level functions and assignments named `names` of a module that cannot be
+    imported whole (it needs torch): its own code, compiled alone into `namespace`."""
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    keep = [
+        n for n in tree.body
+        if (isinstance(n, ast.FunctionDef) and n.name in names)
+        or (isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id in names for t in n.targets))
+    ]
+    assert {getattr(n, "name", None) or n.targets[0].id for n in keep} == set(names), names
+    exec(compile(ast.Module(body=keep, type_ignores=[]), str(path), "exec"), namespace)
+    return namespace
+
+
+class MainCode:
+    """The pure-Python parts of lmms-eval main, loaded from its tree."""
+
+    def __init__(self, root):
+        lm = root / "lmms_eval"
+        self.mcq = load_module(lm / "tasks/_task_utils/mcq_extract.py", "lmms_eval.tasks._task_utils.mcq_extract")
+        self.reasoning = load_module(lm / "api/reasoning.py", "lmms_eval_main_reasoning")
+        self.usage = load_module(lm / "models/model_utils/usage_metrics.py", "lmms_eval_main_usage")
+        self.efficiency = load_module(lm / "models/model_utils/efficiency_metrics.py", "lmms_eval_main_efficiency")
+        import argparse
+        import base64
+        import mimetypes
+        from typing import Optional
+
+        logger = sys.modules["loguru"].logger
+        self.ev = load_defs(
+            lm / "evaluator.py",
+            ["IMAGE_EXTENSIONS", "_looks_like_image_ref", "_guess_image_mime", "_append_image_source", "_extract_image_sources", "_collect_input_media",
+             "_SENSITIVE_CONFIG_KEYS", "_SENSITIVE_KEY_SUFFIXES", "_SECRET_ASSIGNMENT_RE", "_HF_TOKEN_VALUE_RE", "_is_sensitive_config_key", "_redact_eval_config_secrets"],
+            {"re": re, "base64": base64, "mimetypes": mimetypes, "Optional": Optional},
+        )
+        self.cli = load_defs(
+            lm / "__main__.py",
+            ["_int_or_none_list_arg_type", "parse_eval_args"],
+            {"argparse": argparse, "partial": partial, "eval_logger": logger, "os": os, "sys": sys},
+        )
+
+    def cli_args(self, argv):
+        """`lmms-eval ARGV` as parse_eval_args reads it, then cli_evaluate_single's one change
+        to it (__main__.py L623-624: the output path joins hf_hub_log_args)."""
+        saved = sys.argv
+        sys.argv = ["lmms-eval", *argv]
+        try:
+            _, args = self.cli["parse_eval_args"]()
+        finally:
+            sys.argv = saved
+        if args.output_path:
+            args.hf_hub_log_args += f",output_path={args.output_path}"
+        return args
+
+
+def resolved_cli_args(args):  # evaluator.py L587-595
+    resolved = {}
+    for key, value in vars(args).items():
+        try:
+            json.dumps(value)
+            resolved[key] = value
+        except (TypeError, ValueError):
+            resolved[key] = str(value)
+    return resolved
+
+
+def run_task_main(task, responses, limit, code, tags):
+    """One task as main's evaluate() runs it (evaluator.py L1216-1299; one request per doc,
+    the filter "none" taking the response as it is, reasoning tags stripped first)."""
+    docs = task.docs[: int(limit)] if limit else task.docs
+    sample_metrics = collections.OrderedDict()
+    logged = []
+    for doc_id, doc in enumerate(docs):
+        raw = responses[doc_id]
+        filtered = code.reasoning.strip_reasoning_tags(raw, tags)  # L1226-1233
+        metrics = task.process(doc, [filtered])
+        context = task.doc_to_text(doc)
+        # Task.construct_requests' arguments; the functions among them are not kept (L1258-1264).
+        arguments = [context, dict(task.config.get("generation_kwargs", {})), doc_id, task.name, "test"]
+        target = task.target(doc)
+        saved_doc = {k: v for k, v in doc.items() if not isinstance(v, (bytes, bytearray))}
+        example = {
+            "doc_id": doc_id,
+            "doc": saved_doc,
+            "target": target,
+            "arguments": arguments,
+            "resps": [raw],  # req.raw_filtered_resps.get(filter_key, req.resps)
+            "filtered_resps": [filtered],
+            "token_counts": [None],  # LongVA reports none
+            "doc_hash": hash_string(json.dumps(doc, indent=2, default=handle_non_serializable, ensure_ascii=False)),
+        }
+        media = code.ev["_collect_input_media"](doc, arguments)
+        if media:
+            example["input_media"] = media
+        example.update(metrics)
+        logged.append(example)
+        for metric, value in metrics.items():
+            sample_metrics.setdefault((metric, "none"), []).append(value)
+    agg, sample_len = {}, 0
+    for (metric, flt), items in sample_metrics.items():  # evaluator_utils.py L115-132
+        fn = task.aggregations[metric]
+        agg[f"{metric},{flt}"] = fn(items, args=None) if "args" in inspect.signature(fn).parameters else fn(items)
+        sample_len = len(items)
+        agg[f"{metric}_stderr,{flt}"] = "N/A"  # stderr_for_metric: none for a task's own aggregation
+    for (metric, flt), items in sample_metrics.items():  # L134-162, no cluster_key, score_key "score"
+        numeric = [x if isinstance(x, (int, float)) else x["score"] for x in items if isinstance(x, (int, float)) or (isinstance(x, dict) and "score" in x)]
+        n = len(numeric)
+        agg[f"{metric}_stderr_clt,{flt}"] = np.std(numeric, ddof=1) / np.sqrt(n) if n > 1 else "N/A"
+        agg[f"{metric}_stderr_clustered,{flt}"] = "N/A"
+    result = {"alias": task.name}
+    for (metric, flt) in sample_metrics:  # consolidate_results L436-458
+        result[f"{metric},{flt}"] = agg[f"{metric},{flt}"]
+        result["samples"] = sample_len
+        result[f"{metric}_stderr,{flt}"] = agg[f"{metric}_stderr,{flt}"]
+        result[f"{metric}_stderr_clt,{flt}"] = agg[f"{metric}_stderr_clt,{flt}"]
+        result[f"{metric}_stderr_clustered,{flt}"] = agg[f"{metric}_stderr_clustered,{flt}"]
+    return result, logged, len(docs)
+
+
+def sample_line_main(sample):  # evaluation_tracker.py L261-298
+    sample = dict(sample)
+    sample["input"] = sample["arguments"][0]
+    sample["resps"] = sanitize_list(sample["resps"])
+    sample["filtered_resps"] = sanitize_list(sample["filtered_resps"])
+    if isinstance(sample["resps"], list) and len(sample["resps"]) == 1:
+        sample["resps"] = sample["resps"][0]
+    if isinstance(sample["filtered_resps"], list) and len(sample["filtered_resps"]) == 1:
+        sample["filtered_resps"] = sample["filtered_resps"][0]
+    if sample["resps"] == sample["filtered_resps"]:
+        sample.pop("resps")
+    elif isinstance(sample["resps"], list) and len(sample["resps"]) == 1 and sample["resps"][0] == sample["filtered_resps"]:
+        sample.pop("resps")
+    sample["target"] = str(sample["target"])
+    sample.pop("arguments")
+    sample.pop("doc")
+    return json.dumps(sample, default=handle_non_serializable, ensure_ascii=False) + "\n"
+
+
+def write_run_main(out, date, tasks, group, argv, code):
+    """The files of one `lmms-eval ARGV` at main: results (evaluator.py L1413-1466, L550-610;
+    __main__.py L754-784; evaluation_tracker.py L169-212) and samples (L240-298)."""
+    args = code.cli_args(argv)
+    limit = args.limit
+    tags = code.reasoning.parse_reasoning_tags_config(cli_value=args.reasoning_tags, task_value=None)
+    results, samples, configs, versions, nshot, hib, nsamples = {}, {}, {}, {}, {}, {}, {}
+    for task, responses in tasks:
+        res, logged, effective = run_task_main(task, responses, limit, code, tags)
+        results[task.name] = res
+        samples[task.name] = logged
+        configs[task.name] = task.config
+        versions[task.name] = "Yaml"
+        nshot[task.name] = 0
+        hib[task.name] = {m["metric"]: m["higher_is_better"] for m in task.config["metric_list"]}
+        nsamples[task.name] = {"original": len(task.docs), "effective": min(limit if limit else len(task.docs), len(task.docs))}
+    if group:
+        agg = {"tempcompass": {" ": " ", "alias": "tempcompass"}}
+        for name in sorted(results):
+            r = dict(results[name])
+            r["alias"] = " - " + r["alias"]
+            r.pop("samples")
+            agg[name] = r
+        merged = {}
+        for task, _ in tasks:
+            for m, h in hib[task.name].items():
+                merged.setdefault(m, h)
+        hib["tempcompass"] = merged
+        subtasks = {"tempcompass": [t.name for t, _ in tasks]}
+    else:
+        agg = {}
+        for name in sorted(results):
+            r = dict(results[name])
+            r.pop("samples")
+            agg[name] = r
+        subtasks = {t.name: [] for t, _ in reversed(tasks)}
+    results_dict = {
+        "results": agg,
+        "group_subtasks": subtasks,
+        "configs": dict(sorted(configs.items())),
+        "versions": dict(sorted(versions.items())),
+        "n-shot": dict(sorted(nshot.items())),
+        "higher_is_better": dict(sorted(hib.items())),
+        "n-samples": nsamples,
+        "samples": samples,
+    }
+    config = {"model": args.model, "model_args": args.model_args}
+    config.update({
+        "model_backend": "lmms_eval.models.simple.longva.LongVA (simple)",
+        "batch_size": args.batch_size, "batch_sizes": [], "device": args.device, "use_cache": args.use_cache,
+        "limit": limit, "offset": args.offset, "bootstrap_iters": 100000, "gen_kwargs": args.gen_kwargs,
+        "random_seed": args.seed[0], "numpy_seed": args.seed[1], "torch_seed": args.seed[2], "fewshot_seed": args.seed[3],
+    })
+    config["resolved_cli_args"] = resolved_cli_args(args)
+    results_dict["config"] = code.ev["_redact_eval_config_secrets"](config)
+    results_dict["git_hash"] = MAIN_DESCRIBE
+    results_dict["git_branch"] = "main"
+    results_dict["lmms_eval_version"] = f"main@{MAIN_DESCRIBE[-8:]}"
+    results_dict["date"] = date
+    code.usage.reset_usage_metrics()
+    results_dict["usage"] = code.usage.summarize_usage_metrics()
+    efficiency = code.efficiency.build_efficiency_summary(results_dict)
+    if efficiency:
+        results_dict["efficiency"] = efficiency
+    samples = results_dict.pop("samples")  # __main__.py L755-756
+    results_dict["task_hashes"] = {
+        name: hash_string("".join(f"sample_{index}" + s["doc_hash"] for index, s in enumerate(logged)))
+        for name, logged in samples.items()
+    }
+    results_dict.update({
+        "model_source": "longva", "model_name": "lmms-lab/LongVA-7B", "model_name_sanitized": MODEL_DIR,
+        "system_instruction": None, "system_instruction_sha": None, "fewshot_as_multiturn": False,
+        "chat_template": None, "chat_template_sha": None, "start_time": 1000.0, "end_time": 1090.5,
+        "total_evaluation_time_seconds": "90.5",
+    })
+    folder = out / MODEL_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{date}_results.json").write_text(json.dumps(results_dict, indent=2, default=handle_non_serializable, ensure_ascii=False), encoding="utf-8")
+    for name in results_dict["configs"]:
+        with open(folder / f"{date}_samples_{name}.jsonl", "w", encoding="utf-8") as f:
+            for s in samples[name]:
+                f.write(sample_line_main(s))
+
+
+def specific_kwargs(cfg):
+    """ConfigurableTask's lmms_eval_specific_kwargs for a model it names no kwargs for
+    (api/task.py L887-894): the "default" entry merged into the dict itself."""
+    kw = cfg.get("lmms_eval_specific_kwargs")
+    if kw is not None and "default" in kw:
+        kw.update(kw.get("default", {}))
+    return kw
+
+
+def with_text(task, doc_to_text):
+    kw = specific_kwargs(task.config)
+    task.doc_to_text = lambda doc: doc_to_text(doc, kw)
+    return task
+
+
+def write_main(repo, out):
+    with tempfile.TemporaryDirectory() as tmp:
+        tasks_dir = extract_tasks(repo, MAIN_REF, tmp, MAIN_EXTRA)
+        code = MainCode(Path(tmp))
+        tc = load_utils(tasks_dir / "tempcompass", "tempcompass_utils_main")
+        ml = load_utils(tasks_dir / "mlvu", "mlvu_utils_main")
+        base = ["--model", "longva", "--model_args", MODEL_ARGS, "--batch_size", "1", "--log_samples", "--log_samples_suffix", "longva", "--output_path", "./logs/"]
+
+        def tempcompass(kinds, n):
+            made = tempcompass_tasks(tasks_dir / "tempcompass", tc, kinds, n)
+            for (task, responses), kind in zip(made, kinds):
+                with_text(task, getattr(tc, f"tempcompass_doc_to_text_{kind}"))
+                # A reasoning model's answer: lmms-eval strips the tags before scoring.
+                responses[1] = f"<think>the clip shows it</think>{responses[1]}"
+            return made
+
+        kinds = ["multi_choice", "yes_no", "caption_matching", "captioning"]
+        write_run_main(out / "tempcompass-group", "20260807_093000", tempcompass(kinds, 10), True, base + ["--tasks", "tempcompass"], code)
+        write_run_main(out / "tempcompass-limit", "20260807_100000", tempcompass(["multi_choice"], 10), False, base + ["--tasks", "tempcompass_multi_choice", "--limit", "4"], code)
+        names = {"TR": "topic_reasoning", "AR": "anomaly_reco", "NQA": "needle", "ER": "ego", "PQA": "plotQA", "AO": "order", "AC": "count"}
+        codes = ["TR", "AR", "NQA", "ER", "PQA", "AO", "AC", "AR", "AR", "TR", "NQA", "AO"]
+        mlvu = mlvu_task(tasks_dir / "mlvu", ml, "mlvu_dev.yaml", [names[c] for c in codes], ml.mlvu_aggregate_results_dev)
+        with_text(mlvu[0][0], ml.mlvu_doc_to_text)
+        mlvu[0][1][4] = "<think>plot first</think>" + mlvu[0][1][4]
+        mlvu[0][1][5] = "The best option is (B)."
+        write_run_main(out / "mlvu_dev", "20260807_110000", mlvu, False, base + ["--tasks", "mlvu_dev"], code)
 
 
 if __name__ == "__main__":
