@@ -16,13 +16,15 @@
  * one number per word of the mix. Grams are found in an open-addressed table of typed
  * arrays behind a Bloom filter, with no number boxed per lookup.
  *
- * Sampled grams: an item of 32 grams or more is known by the quarter of its grams whose
- * hash has its top two bits clear (about 30 of a 120-gram T3 question), a choice that
- * depends on the gram alone, so a record needs to look up only its own grams of that
- * quarter (as in the fingerprints of Schleimer, Wilkerson & Aiken, "Winnowing", 2003).
- * Shorter items (and the rare long item with under 8 such grams) keep every gram. The
- * score is then the share of the item's kept distinctive grams the record holds: an
- * estimate of the share over all its grams, exact for short items.
+ * Sampled grams: an item of 64 grams or more is known by the half of its grams whose
+ * hash has its top bit clear (about 60 of a 120-gram T3 question), a choice that depends
+ * on the gram alone, so a record needs to look up only its own grams of that half (as in
+ * the fingerprints of Schleimer, Wilkerson & Aiken, "Winnowing", 2003). Shorter items
+ * (and the rare long item with under 16 such grams) keep every gram: a T3 item of one
+ * 1x task is about 60 grams, and two items of a task that share half their wording must
+ * be scored exactly, not by a sample that may tip them over the threshold. The score is
+ * the share of the item's kept distinctive grams the record holds: exact for items under
+ * 64 grams, an estimate of the share over all grams for longer ones.
  */
 import { WordHasher, mix32 as mix32Export } from "./hash-words";
 
@@ -33,12 +35,12 @@ const mix32 = mix32Export;
 export const GRAM_WORDS = 6;
 export const MIN_SCORE = 0.5;
 /** Items with fewer grams keep them all; longer ones keep their sampled grams. */
-export const DENSE_BELOW = 32;
-const MIN_SAMPLED = 8;
+export const DENSE_BELOW = 64;
+const MIN_SAMPLED = 16;
 
 /** Whether a gram (by its first fold) is in the sample every long item is known by. */
 export function sampledGram(a: number): boolean {
-  return a >>> 30 === 0;
+  return a >>> 31 === 0;
 }
 
 export interface AgainstItem {
