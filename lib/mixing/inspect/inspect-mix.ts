@@ -78,7 +78,9 @@ async function inspectShares(
   settings: SegmentSettings,
   onProgress?: OnProgress,
 ): Promise<SegmentInspection[]> {
-  if (shares.length === 1) return [await inspectSegments(shares[0], settings, onProgress)];
+  const total = settings.mixRecords;
+  if (shares.length === 1)
+    return [await inspectSegments(shares[0], settings, (p) => onProgress?.({ ...p, total }))];
   const done = new Array<number>(shares.length).fill(0);
   const workers = shares.map((segments) =>
     startWorker(join(__dirname, "inspect-worker-body.ts"), { segments, settings }),
@@ -91,7 +93,7 @@ async function inspectShares(
             w.on("message", (m: WorkerReply) => {
               if ("progress" in m) {
                 done[k] = m.progress.done ?? done[k];
-                onProgress?.({ done: done.reduce((s, x) => s + x, 0), unit: "records" });
+                onProgress?.({ done: done.reduce((s, x) => s + x, 0), total, unit: "records" });
               } else if ("result" in m) resolve(m.result);
               else reject(errorFromThread(m.error, `inspection thread ${k + 1}`));
             });
