@@ -91,14 +91,8 @@ export class NearDuplicateIndex {
   private records = new Int32Array(1024);
   private media = new Uint32Array(1024);
   private n = 0;
-  private readonly sig = new Uint32Array(BINS);
 
   constructor(readonly threshold = 0.7) {}
-
-  /** Adds record `record`'s words; records with fewer than 3 words are left out. */
-  add(record: number, words: Uint32Array, count: number, mediaKey: number): void {
-    if (minhashSignature(words, count, this.sig)) this.addSignature(record, this.sig, mediaKey);
-  }
 
   /** Adds record `record`'s signature (made by minhashSignature). */
   addSignature(record: number, sig: Uint32Array, mediaKey: number): void {
