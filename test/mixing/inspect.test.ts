@@ -278,3 +278,20 @@ test("contamination scores: a short item's share of grams held, exactly; an item
     { record: 1, item: 0, kind: "overlap", score: 0.6 },
   ]);
 });
+
+test("contamination scores: an item under 64 grams (one T3 1x item) is scored on every gram, not a sample", () => {
+  const word = (i: number) => `v${(i * 7919) % 100003}`;
+  const words = Array.from({ length: 68 }, (_, i) => word(i)); // 63 grams
+  const index = new ContaminationIndex(
+    [{ against: "v.jsonl", item: "q0", text: words.join(" ") }],
+    [],
+    2,
+  );
+  const h = new WordHasher();
+  // The first 37 words hold 32 of the item's 63 grams: 0.508 exactly, whatever a sample says.
+  h.add(
+    `${words.slice(0, 37).join(" ")} ${Array.from({ length: 8 }, (_, i) => `z${i}`).join(" ")}`,
+  );
+  index.scan(0, h.words, h.count);
+  assert.deepEqual(index.hits(), [{ record: 0, item: 0, kind: "overlap", score: 0.508 }]);
+});
