@@ -33,6 +33,7 @@ const res = spawnSync(
   ["--import", "tsx", "--test", "--test-concurrency=2", ...files],
   { stdio: "inherit", env: { ...process.env, TMPDIR: runTmp } },
 );
-if (process.env.T3KIT_KEEP_TEST_TMP === "1") console.error(`test temporary files kept in ${runTmp}`);
+if (process.env.T3KIT_KEEP_TEST_TMP === "1")
+  console.error(`test temporary files kept in ${runTmp}`);
 else rmSync(runTmp, { recursive: true, force: true });
 process.exit(res.status ?? 1);
