@@ -295,3 +295,29 @@ test("contamination scores: an item under 64 grams (one T3 1x item) is scored on
   index.scan(0, h.words, h.count);
   assert.deepEqual(index.hits(), [{ record: 0, item: 0, kind: "overlap", score: 0.508 }]);
 });
+
+test("contamination: a gram held by more than max(50, 0.1 %) of the mix's records is common, no evidence", () => {
+  const word = (i: number) => `u${(i * 7919) % 100003}`;
+  const item = Array.from({ length: 20 }, (_, i) => word(i)).join(" "); // 15 grams
+  const head = item.split(" ").slice(0, 14).join(" "); // 9 of its grams: 0.6
+  const flagged = (mixRecords: number, holding: number) => {
+    const index = new ContaminationIndex(
+      [{ against: "v.jsonl", item: "q0", text: item }],
+      [],
+      mixRecords,
+    );
+    const h = new WordHasher();
+    for (let r = 0; r < holding; r++) {
+      h.reset();
+      h.add(`${head} x${r} y${r} z${r}`);
+      index.scan(r, h.words, h.count);
+    }
+    return index.hits().length;
+  };
+  // A small mix: the floor of 50 records.
+  assert.equal(flagged(1_000, 50), 50);
+  assert.equal(flagged(1_000, 51), 0);
+  // A large mix: 0.1 % of 200,000 records is 200.
+  assert.equal(flagged(200_000, 200), 200);
+  assert.equal(flagged(200_000, 201), 0);
+});
