@@ -105,7 +105,7 @@ export {
   type MixInspection,
 } from "./inspect/inspect-mix";
 export type { CompositionRow } from "./inspect/mix-composition";
-export { formatInspection, inspectionJson } from "./inspect/format-inspection";
+export { formatInspection, formatNearGroups, inspectionJson } from "./inspect/format-inspection";
 export {
   inspectionLengthFigure,
   inspectionShareFigure,

@@ -4,9 +4,10 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { diffMixes, inspectMix } from "../../lib/mixing/index";
+import { diffMixes, formatNearGroups, inspectMix } from "../../lib/mixing/index";
 import { ContaminationIndex } from "../../lib/mixing/inspect/contamination-index";
 import { WordHasher } from "../../lib/mixing/inspect/hash-words";
+import type { MixInspection } from "../../lib/mixing/inspect/inspect-mix";
 import {
   minhashSignature,
   signatureSimilarity,
@@ -320,4 +321,34 @@ test("contamination: a gram held by more than max(50, 0.1 %) of the mix's record
   // A large mix: 0.1 % of 200,000 records is 200.
   assert.equal(flagged(200_000, 200), 200);
   assert.equal(flagged(200_000, 201), 0);
+});
+
+test("formatNearGroups: the count and the first near group's ids, each without its file (ids may hold colons)", () => {
+  const base = {
+    files: ["/m/a.json", "/m/b.json"],
+    records: 6,
+    composition: [],
+    contamination: [],
+  };
+  const ins = {
+    ...base,
+    duplicates: [
+      { kind: "exact", ids: ["/m/a.json:x", "/m/b.json:x"] },
+      { kind: "near", ids: ["/m/a.json:gqa:12", "/m/b.json:t3:order:3"] },
+      { kind: "near", ids: ["/m/a.json:q", "/m/b.json:r"] },
+    ],
+  } as unknown as MixInspection;
+  assert.equal(formatNearGroups(ins), "2 near-duplicate group(s); the first: gqa:12, t3:order:3");
+  const none = { ...base, duplicates: [] } as unknown as MixInspection;
+  assert.equal(formatNearGroups(none), "0 near-duplicate group(s); the first: none");
+  // One file: ids are not qualified, and are shown whole.
+  const one = {
+    ...base,
+    files: ["/m/a.json"],
+    duplicates: [{ kind: "near", ids: ["a:1", "b:2"] }],
+  };
+  assert.equal(
+    formatNearGroups(one as unknown as MixInspection),
+    "1 near-duplicate group(s); the first: a:1, b:2",
+  );
 });

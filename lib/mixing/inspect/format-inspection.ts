@@ -26,6 +26,20 @@ function someIds(ids: readonly string[], max = 6): string {
   return ids.length <= max ? ids.join(", ") : `${ids.slice(0, max).join(", ")}, … (${ids.length})`;
 }
 
+/** A record's id as the user wrote it: without the file that qualifies it (several files). */
+function unqualifiedId(ins: MixInspection, id: string): string {
+  const file = ins.files.find((f) => id.startsWith(`${f}:`));
+  return file === undefined ? id : id.slice(file.length + 1);
+}
+
+/** One line on the near-duplicate groups: how many, and the first group's ids. */
+export function formatNearGroups(ins: MixInspection): string {
+  const near = ins.duplicates.filter((d) => d.kind === "near");
+  const first =
+    near.length > 0 ? near[0].ids.map((id) => unqualifiedId(ins, id)).join(", ") : "none";
+  return `${near.length} near-duplicate group(s); the first: ${first}`;
+}
+
 /** The readable summary. */
 export function formatInspection(ins: MixInspection, maxListed = 20): string {
   const lines: string[] = [];
