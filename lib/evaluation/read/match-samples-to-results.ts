@@ -30,7 +30,8 @@ function candidates(samples: LmmsEvalSamples, results: LmmsEvalResults[]) {
  * The results-file task a samples file belongs to, checked: same task (from the lmms-eval
  * file name, else the benchmark), same run date, as many questions as the results file
  * counted, the same `task_hashes` entry by either of lmms-eval's formulas (when the results
- * file keeps one and the samples their hashes), and the same overall score recomputed. Any mismatch is refused, naming both files.
+ * file keeps one and the samples their hashes), and the same overall score recomputed.
+ * Any mismatch is refused, naming both files.
  */
 export function matchSamplesToResults(
   samples: LmmsEvalSamples,
